@@ -1,0 +1,24 @@
+package dev.funnel;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.theme.Theme;
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Funnel: one jar plus PostgreSQL. The theme comes from the themes jar (META-INF/resources/themes/funnel). */
+@SpringBootApplication
+@Theme("funnel")
+@Push
+public class FunnelApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(FunnelApplication.class);
+        if (Arrays.asList(args).contains("--demo")) {
+            // '--demo' alone (no '=true') is what the README promises; Spring would read it as an empty value
+            System.setProperty("funnel.demo", "true");
+        }
+        application.run(args);
+    }
+}

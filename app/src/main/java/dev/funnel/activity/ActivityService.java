@@ -1,0 +1,71 @@
+package dev.funnel.activity;
+
+import dev.funnel.activity.internal.ActivityRepository;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.identity.CurrentUser;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.platform.Checks;
+import dev.funnel.platform.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Follow-up records, seen by their owner and the owner's managers. */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class ActivityService {
+
+    private static final int MOST_RECENT = 200;
+
+    private final ActivityRepository activities;
+    private final CustomerService customers;
+    private final OpportunityService opportunities;
+    private final UserService users;
+    private final Clock clock;
+
+    ActivityService(ActivityRepository activities, CustomerService customers, OpportunityService opportunities,
+                    UserService users, Clock clock) {
+        this.activities = activities;
+        this.customers = customers;
+        this.opportunities = opportunities;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public List<Activity> forCustomer(long customerId) {
+        customers.get(customerId);
+        return activities.findForCustomer(users.visibleScope(), customerId, MOST_RECENT);
+    }
+
+    public List<Activity> forOpportunity(long opportunityId) {
+        opportunities.get(opportunityId);
+        return activities.findForOpportunity(users.visibleScope(), opportunityId, MOST_RECENT);
+    }
+
+    @Transactional
+    public Activity log(ActivityDraft draft) {
+        CurrentUser me = users.current();
+        Checks.start()
+                .required("type", draft.type())
+                .required("content", draft.content())
+                .maxLength("content", draft.content(), 10_000)
+                .required("customerId", draft.customerId())
+                .orThrow();
+        customers.get(draft.customerId());
+        if (draft.opportunityId() != null) {
+            Checks.start().rule(opportunities.get(draft.opportunityId()).customerId() == draft.customerId(),
+                    "opportunityId", "validation.opportunity.other-customer").orThrow();
+        }
+        OffsetDateTime occurredAt = draft.occurredAt() == null ? OffsetDateTime.now(clock) : draft.occurredAt();
+        long id = activities.insert(draft, occurredAt, me.id(), me.id());
+        return activities.findForCustomer(users.visibleScope(), draft.customerId(), MOST_RECENT).stream()
+                .filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("activity", id));
+    }
+}

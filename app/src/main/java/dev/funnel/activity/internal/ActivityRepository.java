@@ -1,0 +1,65 @@
+package dev.funnel.activity.internal;
+
+import static dev.funnel.jooq.Tables.ACTIVITY;
+import static dev.funnel.jooq.Tables.APP_USER;
+
+import dev.funnel.activity.Activity;
+import dev.funnel.activity.ActivityDraft;
+import dev.funnel.activity.ActivityType;
+import dev.funnel.identity.VisibleScope;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** Follow-up records. Every read takes the caller's {@link VisibleScope}. */
+@Repository
+public class ActivityRepository {
+
+    private final DSLContext db;
+
+    ActivityRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<Activity> findForCustomer(VisibleScope scope, long customerId, int limit) {
+        return find(scope, ACTIVITY.CUSTOMER_ID.eq(customerId), limit);
+    }
+
+    public List<Activity> findForOpportunity(VisibleScope scope, long opportunityId, int limit) {
+        return find(scope, ACTIVITY.OPPORTUNITY_ID.eq(opportunityId), limit);
+    }
+
+    public long insert(ActivityDraft draft, OffsetDateTime occurredAt, long ownerId, long actorId) {
+        return db.insertInto(ACTIVITY)
+                .set(ACTIVITY.TYPE, draft.type().name())
+                .set(ACTIVITY.OCCURRED_AT, occurredAt)
+                .set(ACTIVITY.CONTENT, draft.content().trim())
+                .set(ACTIVITY.CUSTOMER_ID, draft.customerId())
+                .set(ACTIVITY.CONTACT_ID, draft.contactId())
+                .set(ACTIVITY.OPPORTUNITY_ID, draft.opportunityId())
+                .set(ACTIVITY.OWNER_ID, ownerId)
+                .set(ACTIVITY.CREATED_BY, actorId)
+                .set(ACTIVITY.UPDATED_BY, actorId)
+                .returning(ACTIVITY.ID).fetchOne(ACTIVITY.ID);
+    }
+
+    private List<Activity> find(VisibleScope scope, Condition subject, int limit) {
+        return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME)
+                .from(ACTIVITY)
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .where(subject.and(scope.owns(ACTIVITY.OWNER_ID)))
+                .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc())
+                .limit(limit)
+                .fetch(ActivityRepository::toActivity);
+    }
+
+    private static Activity toActivity(Record r) {
+        return new Activity(r.get(ACTIVITY.ID), ActivityType.valueOf(r.get(ACTIVITY.TYPE)), r.get(ACTIVITY.OCCURRED_AT),
+                r.get(ACTIVITY.CONTENT), r.get(ACTIVITY.CUSTOMER_ID), r.get(ACTIVITY.CONTACT_ID),
+                r.get(ACTIVITY.OPPORTUNITY_ID), r.get(ACTIVITY.OWNER_ID), r.get(APP_USER.FULL_NAME),
+                r.get(ACTIVITY.VERSION));
+    }
+}

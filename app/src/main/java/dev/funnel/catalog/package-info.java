@@ -1,0 +1,2 @@
+/** The product catalogue that opportunities sell from. */
+package dev.funnel.catalog;

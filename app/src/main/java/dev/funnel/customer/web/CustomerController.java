@@ -1,0 +1,71 @@
+package dev.funnel.customer.web;
+
+import dev.funnel.customer.Customer;
+import dev.funnel.customer.CustomerDraft;
+import dev.funnel.customer.CustomerFilter;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.platform.InvalidInputException;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+@Tag(name = "Customers")
+class CustomerController {
+
+    private final CustomerService customers;
+
+    CustomerController(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    /** The body of a create or update; {@code version} is required on update (optimistic locking). */
+    record CustomerRequest(String name, String creditCode, String industry, String city, String address,
+                           String website, String phone, Long ownerId, String notes, Integer version) {
+
+        CustomerDraft draft() {
+            return new CustomerDraft(name, creditCode, industry, city, address, website, phone, ownerId, notes);
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Customers the caller may see, by name or credit code (q) and owner")
+    PageResult<Customer> list(@RequestParam(required = false) String q, @RequestParam(required = false) Long ownerId,
+                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return customers.list(new CustomerFilter(q, ownerId), PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One customer; 404 when it does not exist or the caller may not see it")
+    Customer get(@PathVariable long id) {
+        return customers.get(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a customer; the owner defaults to the caller")
+    Customer create(@RequestBody CustomerRequest request) {
+        return customers.create(request.draft());
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a customer's fields; 409 when the version is stale")
+    Customer update(@PathVariable long id, @RequestBody CustomerRequest request) {
+        if (request.version() == null) {
+            throw InvalidInputException.of("version", "validation.required");
+        }
+        return customers.update(id, request.version(), request.draft());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.funnel.identity;
+
+import dev.funnel.identity.internal.FunnelPrincipal;
+import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
+
+/** Reads the signed-in user from Spring Security, for the browser session and the REST API alike. */
+@Component
+public class CurrentUserProvider {
+
+    /** The application's own strategy bean, not the static holder, which another context may replace. */
+    private final SecurityContextHolderStrategy securityContext;
+
+    CurrentUserProvider(SecurityContextHolderStrategy securityContext) {
+        this.securityContext = securityContext;
+    }
+
+    public Optional<CurrentUser> find() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof FunnelPrincipal principal) {
+            return Optional.of(principal.user());
+        }
+        return Optional.empty();
+    }
+
+    public CurrentUser require() {
+        return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not signed in"));
+    }
+}

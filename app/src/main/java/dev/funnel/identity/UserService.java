@@ -1,0 +1,100 @@
+package dev.funnel.identity;
+
+import dev.funnel.identity.internal.TeamRepository;
+import dev.funnel.identity.internal.UserRepository;
+import dev.funnel.platform.Checks;
+import dev.funnel.platform.NotFoundException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users: who is signed in, whose records they may see, and the administration of accounts. */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed(Role.Names.ADMIN)
+public class UserService {
+
+    public static final Set<String> SUPPORTED_LOCALES = Set.of("en", "zh-CN");
+
+    private final UserRepository users;
+    private final TeamRepository teams;
+    private final CurrentUserProvider currentUser;
+    private final PasswordEncoder passwordEncoder;
+
+    UserService(UserRepository users, TeamRepository teams, CurrentUserProvider currentUser, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.teams = teams;
+        this.currentUser = currentUser;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @PermitAll
+    public CurrentUser current() {
+        return currentUser.require();
+    }
+
+    @PermitAll
+    public UserSummary me() {
+        long id = current().id();
+        return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    /** Whose records the signed-in user may see; every read of owned records is narrowed by it. */
+    @PermitAll
+    public VisibleScope visibleScope() {
+        CurrentUser user = current();
+        if (user.isAdmin()) {
+            return VisibleScope.everything(user.id());
+        }
+        if (user.has(Role.SALES_MANAGER)) {
+            return VisibleScope.owners(user.id(), users.visibleOwnerIds(user.id()));
+        }
+        return VisibleScope.owners(user.id(), Set.of(user.id()));
+    }
+
+    /** The people the signed-in user may pick as an owner: those whose records they see. */
+    @PermitAll
+    public List<UserSummary> assignableOwners() {
+        VisibleScope scope = visibleScope();
+        return scope.everything() ? users.findAll() : users.findByIds(scope.ownerIds());
+    }
+
+    public List<UserSummary> list() {
+        return users.findAll();
+    }
+
+    @Transactional
+    public UserSummary create(NewUser user) {
+        Checks.start()
+                .required("username", user.username())
+                .maxLength("username", user.username(), 60)
+                .rule(user.username() == null || user.username().matches("[A-Za-z0-9._-]*"), "username",
+                        "validation.username.chars")
+                .rule(user.username() == null || !users.usernameTaken(user.username()), "username",
+                        "validation.username.taken")
+                .required("fullName", user.fullName())
+                .maxLength("fullName", user.fullName(), 100)
+                .email("email", user.email())
+                .rule(user.password() != null && user.password().length() >= 8, "password", "validation.password.short", 8)
+                .rule(user.roles() != null && !user.roles().isEmpty(), "roles", "validation.required")
+                .rule(user.teamId() == null || teams.findById(user.teamId()).isPresent(), "teamId",
+                        "validation.unknown")
+                .orThrow();
+        long id = users.insert(user, passwordEncoder.encode(user.password()), current().id());
+        return users.findById(id).orElseThrow();
+    }
+
+    /** Remembers the signed-in user's language, so the next sign-in opens in it. */
+    @PermitAll
+    @Transactional
+    public void changeLanguage(Locale locale) {
+        String tag = locale.toLanguageTag();
+        Checks.start().rule(SUPPORTED_LOCALES.contains(tag), "locale", "validation.locale").orThrow();
+        users.updateLocale(current().id(), tag);
+    }
+}

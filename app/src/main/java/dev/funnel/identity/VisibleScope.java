@@ -1,0 +1,35 @@
+package dev.funnel.identity;
+
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Whose records a user may see: everyone's (admin), or those owned by a fixed set of users (a rep: themself;
+ * a manager: everyone in the teams they manage and the sub-teams below them). Every query on owned records
+ * narrows itself with {@link #owns(Field)}: this is the one place visibility is decided in the data layer.
+ */
+public record VisibleScope(long userId, boolean everything, Set<Long> ownerIds) {
+
+    public VisibleScope {
+        ownerIds = Set.copyOf(ownerIds);
+    }
+
+    public static VisibleScope everything(long userId) {
+        return new VisibleScope(userId, true, Set.of());
+    }
+
+    public static VisibleScope owners(long userId, Set<Long> ownerIds) {
+        return new VisibleScope(userId, false, ownerIds);
+    }
+
+    /** The condition that keeps only rows whose owner column names a visible owner. */
+    public Condition owns(Field<Long> ownerColumn) {
+        return everything ? DSL.trueCondition() : ownerColumn.in(ownerIds);
+    }
+
+    public boolean canSee(Long ownerId) {
+        return everything || (ownerId != null && ownerIds.contains(ownerId));
+    }
+}

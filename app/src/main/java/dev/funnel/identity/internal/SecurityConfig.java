@@ -1,0 +1,74 @@
+package dev.funnel.identity.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.funnel.identity.ui.LoginView;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains over the same users: the REST API with stateless HTTP Basic and JSON errors, and the
+ * browser UI with Vaadin's login view. Method security ({@code @RolesAllowed}) guards every service method.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfig {
+
+    /** bcrypt today, with the algorithm in the stored hash so a stronger one can take over without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        writeError(response, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                                "Authentication required: send HTTP Basic credentials of a Funnel user.")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        writeError(response, json, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+                                "Your role does not allow this request.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    private static void writeError(HttpServletResponse response, ObjectMapper json, int status, String code,
+                                   String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Funnel\"");
+        }
+        json.writeValue(response.getOutputStream(), Map.of("code", code, "message", message));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.funnel.identity.internal;
+
+import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.TEAM;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+
+import dev.funnel.identity.NewTeam;
+import dev.funnel.identity.Team;
+import dev.funnel.jooq.tables.AppUser;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record7;
+import org.jooq.SelectOnConditionStep;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class TeamRepository {
+
+    private static final AppUser MANAGER = APP_USER.as("manager");
+
+    private final DSLContext db;
+
+    TeamRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<Team> findAll() {
+        return teams().orderBy(TEAM.NAME).fetch(TeamRepository::toTeam);
+    }
+
+    public Optional<Team> findById(long id) {
+        return teams().where(TEAM.ID.eq(id)).fetchOptional(TeamRepository::toTeam);
+    }
+
+    public boolean nameTaken(String name) {
+        return db.fetchExists(TEAM, TEAM.NAME.equalIgnoreCase(name));
+    }
+
+    public long insert(NewTeam team, Long actorId) {
+        return db.insertInto(TEAM)
+                .set(TEAM.NAME, team.name())
+                .set(TEAM.PARENT_ID, team.parentId())
+                .set(TEAM.MANAGER_ID, team.managerId())
+                .set(TEAM.CREATED_BY, actorId)
+                .set(TEAM.UPDATED_BY, actorId)
+                .returning(TEAM.ID)
+                .fetchOne(TEAM.ID);
+    }
+
+    private SelectOnConditionStep<Record7<Long, String, Long, Long, String, Integer, Integer>> teams() {
+        return db.select(TEAM.ID, TEAM.NAME, TEAM.PARENT_ID, TEAM.MANAGER_ID, MANAGER.FULL_NAME,
+                        field(select(count()).from(APP_USER).where(APP_USER.TEAM_ID.eq(TEAM.ID))), TEAM.VERSION)
+                .from(TEAM)
+                .leftJoin(MANAGER).on(MANAGER.ID.eq(TEAM.MANAGER_ID));
+    }
+
+    private static Team toTeam(Record7<Long, String, Long, Long, String, Integer, Integer> r) {
+        return new Team(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
+    }
+}

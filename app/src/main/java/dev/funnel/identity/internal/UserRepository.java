@@ -1,0 +1,139 @@
+package dev.funnel.identity.internal;
+
+import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.TEAM;
+import static dev.funnel.jooq.Tables.USER_ROLE;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectFrom;
+
+import dev.funnel.identity.NewUser;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserSummary;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.CommonTableExpression;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Record10;
+import org.jooq.Result;
+import org.jooq.SelectJoinStep;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserRepository {
+
+    private final DSLContext db;
+
+    UserRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The stored credentials of an enabled or disabled user, for sign-in. */
+    public record Credentials(long id, String username, String fullName, String passwordHash, boolean enabled, Set<Role> roles) {
+    }
+
+    public Optional<Credentials> findCredentials(String username) {
+        return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
+                        rolesOf(APP_USER.ID))
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    public List<UserSummary> findAll() {
+        return summaries().orderBy(APP_USER.FULL_NAME).fetch(UserRepository::toSummary);
+    }
+
+    public List<UserSummary> findByIds(Set<Long> ids) {
+        return summaries().where(APP_USER.ID.in(ids)).orderBy(APP_USER.FULL_NAME).fetch(UserRepository::toSummary);
+    }
+
+    public Optional<UserSummary> findById(long id) {
+        return summaries().where(APP_USER.ID.eq(id)).fetchOptional(UserRepository::toSummary);
+    }
+
+    public boolean usernameTaken(String username) {
+        return db.fetchExists(APP_USER, APP_USER.USERNAME.equalIgnoreCase(username));
+    }
+
+    public long count() {
+        return db.fetchCount(APP_USER);
+    }
+
+    public long insert(NewUser user, String passwordHash, Long actorId) {
+        long id = db.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, user.username())
+                .set(APP_USER.FULL_NAME, user.fullName())
+                .set(APP_USER.EMAIL, user.email())
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.TEAM_ID, user.teamId())
+                .set(APP_USER.CREATED_BY, actorId)
+                .set(APP_USER.UPDATED_BY, actorId)
+                .returning(APP_USER.ID)
+                .fetchOne(APP_USER.ID);
+        for (Role role : user.roles()) {
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name()).execute();
+        }
+        return id;
+    }
+
+    public void updateLocale(long userId, String locale) {
+        db.update(APP_USER)
+                .set(APP_USER.LOCALE, locale)
+                .set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                .set(APP_USER.UPDATED_BY, userId)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /**
+     * The users a manager sees: the members of every team they manage and of all teams below those, the managers
+     * of those sub-teams, and the manager themself.
+     */
+    public Set<Long> visibleOwnerIds(long managerId) {
+        CommonTableExpression<Record1<Long>> managed = name("managed").fields("id").as(
+                select(TEAM.ID).from(TEAM).where(TEAM.MANAGER_ID.eq(managerId))
+                        .union(select(TEAM.ID).from(TEAM)
+                                .join(name("managed")).on(TEAM.PARENT_ID.eq(managedId()))));
+        Set<Long> ids = new HashSet<>(db.withRecursive(managed)
+                .select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.TEAM_ID.in(select(managedId()).from(managed)))
+                .union(select(TEAM.MANAGER_ID).from(TEAM)
+                        .where(TEAM.ID.in(select(managedId()).from(managed)).and(TEAM.MANAGER_ID.isNotNull())))
+                .fetchSet(APP_USER.ID));
+        ids.add(managerId);
+        return ids;
+    }
+
+    private static Field<Long> managedId() {
+        return org.jooq.impl.DSL.field(name("managed", "id"), Long.class);
+    }
+
+    private SelectJoinStep<Record10<Long, String, String, String, Long, String, Set<Role>, Boolean, String, Integer>> summaries() {
+        return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.TEAM_ID, TEAM.NAME,
+                        rolesOf(APP_USER.ID), APP_USER.ENABLED, APP_USER.LOCALE, APP_USER.VERSION)
+                .from(APP_USER.leftJoin(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID)));
+    }
+
+    private static Field<Set<Role>> rolesOf(Field<Long> userId) {
+        return multiset(selectFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)))
+                .convertFrom(UserRepository::toRoles);
+    }
+
+    private static Set<Role> toRoles(Result<? extends org.jooq.Record> rows) {
+        return rows.stream().map(r -> Role.valueOf(r.get(USER_ROLE.ROLE))).collect(Collectors.toSet());
+    }
+
+    private static UserSummary toSummary(
+            Record10<Long, String, String, String, Long, String, Set<Role>, Boolean, String, Integer> r) {
+        return new UserSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                r.value8(), r.value9(), r.value10());
+    }
+}

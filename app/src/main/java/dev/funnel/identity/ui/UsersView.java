@@ -1,0 +1,111 @@
+package dev.funnel.identity.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.funnel.identity.NewUser;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.Team;
+import dev.funnel.identity.TeamService;
+import dev.funnel.identity.UserService;
+import dev.funnel.identity.UserSummary;
+import dev.funnel.platform.ui.FieldErrors;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.stream.Collectors;
+
+/** Admin &gt; Users and teams: who may sign in, in which team, with which roles. */
+@Route("admin/users")
+@RolesAllowed(Role.Names.ADMIN)
+public class UsersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final UserService users;
+    private final TeamService teams;
+    private final Grid<UserSummary> userGrid = new Grid<>();
+    private final Grid<Team> teamGrid = new Grid<>();
+
+    public UsersView(UserService users, TeamService teams) {
+        this.users = users;
+        this.teams = teams;
+        setSizeFull();
+        H2 title = new H2(getTranslation("nav.users"));
+        title.addClassName("funnel-view-title");
+        Button create = new Button(getTranslation("user.new"), VaadinIcon.PLUS.create(), e -> openNewUser());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout toolbar = new HorizontalLayout(title, create);
+        toolbar.addClassName("funnel-toolbar");
+
+        userGrid.addColumn(UserSummary::fullName).setHeader(getTranslation("user.full-name"));
+        userGrid.addColumn(UserSummary::username).setHeader(getTranslation("user.username"));
+        userGrid.addColumn(UserSummary::teamName).setHeader(getTranslation("user.team"));
+        userGrid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r.name()))
+                .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("user.roles"));
+        userGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+
+        teamGrid.addColumn(Team::name).setHeader(getTranslation("team.name"));
+        teamGrid.addColumn(t -> parentName(t)).setHeader(getTranslation("team.parent"));
+        teamGrid.addColumn(Team::managerName).setHeader(getTranslation("team.manager"));
+        teamGrid.addColumn(Team::memberCount).setHeader(getTranslation("team.members"));
+        teamGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+
+        add(toolbar, userGrid, new H3(getTranslation("team.title")), teamGrid);
+        refresh();
+    }
+
+    private String parentName(Team team) {
+        return teamGrid.getListDataView().getItems().filter(t -> team.parentId() != null && t.id() == team.parentId())
+                .map(Team::name).findFirst().orElse("");
+    }
+
+    private void refresh() {
+        userGrid.setItems(users.list());
+        teamGrid.setItems(teams.list());
+    }
+
+    private void openNewUser() {
+        Dialog dialog = new Dialog(getTranslation("user.new"));
+        TextField username = new TextField(getTranslation("user.username"));
+        TextField fullName = new TextField(getTranslation("user.full-name"));
+        EmailField email = new EmailField(getTranslation("user.email"));
+        PasswordField password = new PasswordField(getTranslation("user.password"));
+        ComboBox<Team> team = new ComboBox<>(getTranslation("user.team"), teams.list());
+        team.setItemLabelGenerator(Team::name);
+        CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("user.roles"), Role.values());
+        roles.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        dialog.add(new FormLayout(username, fullName, email, password, team, roles));
+        FieldErrors errors = new FieldErrors(dialog).bind("username", username).bind("fullName", fullName)
+                .bind("email", email).bind("password", password).bind("teamId", team).bind("roles", roles);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            if (errors.attempt(() -> users.create(new NewUser(username.getValue(), fullName.getValue(),
+                    email.getValue(), password.getValue(), team.getValue() == null ? null : team.getValue().id(),
+                    roles.getValue())))) {
+                dialog.close();
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.users") + " · " + getTranslation("app.name");
+    }
+}

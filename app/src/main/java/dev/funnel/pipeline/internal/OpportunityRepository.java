@@ -1,0 +1,159 @@
+package dev.funnel.pipeline.internal;
+
+import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.CUSTOMER;
+import static dev.funnel.jooq.Tables.OPPORTUNITY;
+import static dev.funnel.jooq.Tables.STAGE;
+import static dev.funnel.jooq.Tables.STAGE_HISTORY;
+
+import dev.funnel.identity.VisibleScope;
+import dev.funnel.jooq.tables.records.OpportunityRecord;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityDraft;
+import dev.funnel.pipeline.OpportunityFilter;
+import dev.funnel.pipeline.OpportunityStatus;
+import dev.funnel.pipeline.StageHistoryEntry;
+import dev.funnel.platform.PageRequest;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.springframework.stereotype.Repository;
+
+/** Opportunities and their stage ledger. Every read of opportunities takes the caller's {@link VisibleScope}. */
+@Repository
+public class OpportunityRepository {
+
+    private final DSLContext db;
+
+    OpportunityRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page) {
+        return joined().where(matching(scope, filter))
+                .orderBy(OPPORTUNITY.UPDATED_AT.desc(), OPPORTUNITY.ID.desc())
+                .limit(page.size()).offset(page.offset())
+                .fetch(OpportunityRepository::toOpportunity);
+    }
+
+    public long count(VisibleScope scope, OpportunityFilter filter) {
+        return db.fetchCount(db.select(OPPORTUNITY.ID).from(OPPORTUNITY)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .where(matching(scope, filter)));
+    }
+
+    public Optional<Opportunity> findById(VisibleScope scope, long id) {
+        return joined().where(OPPORTUNITY.ID.eq(id).and(scope.owns(OPPORTUNITY.OWNER_ID)))
+                .fetchOptional(OpportunityRepository::toOpportunity);
+    }
+
+    public long insert(OpportunityDraft draft, long ownerId, long pipelineId, long stageId, OffsetDateTime now,
+                       long actorId) {
+        OpportunityRecord row = db.newRecord(OPPORTUNITY);
+        copy(draft, row);
+        row.setOwnerId(ownerId).setPipelineId(pipelineId).setStageId(stageId).setStageEnteredAt(now)
+                .setStatus(OpportunityStatus.OPEN.name())
+                .setCreatedAt(now).setCreatedBy(actorId).setUpdatedAt(now).setUpdatedBy(actorId);
+        row.store();
+        return row.getId();
+    }
+
+    /** Writes only when the row still has the version the caller read; answers whether it did. */
+    public boolean update(long id, int expectedVersion, OpportunityDraft draft, long ownerId, long stageId,
+                          OffsetDateTime stageEnteredAt, OpportunityStatus status, OffsetDateTime closedAt,
+                          OffsetDateTime now, long actorId) {
+        OpportunityRecord row = db.newRecord(OPPORTUNITY);
+        copy(draft, row);
+        row.setOwnerId(ownerId).setStageId(stageId).setStageEnteredAt(stageEnteredAt).setStatus(status.name())
+                .setClosedAt(closedAt).setLostReason(status == OpportunityStatus.LOST ? draft.lostReason() : null)
+                .setVersion(expectedVersion + 1).setUpdatedAt(now).setUpdatedBy(actorId);
+        row.changed(OPPORTUNITY.ID, false);
+        row.changed(OPPORTUNITY.PIPELINE_ID, false);
+        row.changed(OPPORTUNITY.CREATED_AT, false);
+        row.changed(OPPORTUNITY.CREATED_BY, false);
+        return db.update(OPPORTUNITY).set(row)
+                .where(OPPORTUNITY.ID.eq(id).and(OPPORTUNITY.VERSION.eq(expectedVersion)))
+                .execute() == 1;
+    }
+
+    public void appendHistory(long opportunityId, StageHistoryEntry.Event event, Long fromStageId, long toStageId,
+                              long actorId, OffsetDateTime at, String overrideReason) {
+        db.insertInto(STAGE_HISTORY)
+                .set(STAGE_HISTORY.OPPORTUNITY_ID, opportunityId)
+                .set(STAGE_HISTORY.EVENT, event.name())
+                .set(STAGE_HISTORY.FROM_STAGE_ID, fromStageId)
+                .set(STAGE_HISTORY.TO_STAGE_ID, toStageId)
+                .set(STAGE_HISTORY.CHANGED_BY, actorId)
+                .set(STAGE_HISTORY.CHANGED_AT, at)
+                .set(STAGE_HISTORY.OVERRIDE_REASON, overrideReason)
+                .execute();
+    }
+
+    public List<StageHistoryEntry> history(long opportunityId) {
+        return db.select(STAGE_HISTORY.fields()).select(APP_USER.FULL_NAME)
+                .from(STAGE_HISTORY)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(STAGE_HISTORY.CHANGED_BY))
+                .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(opportunityId))
+                .orderBy(STAGE_HISTORY.CHANGED_AT, STAGE_HISTORY.ID)
+                .fetch(r -> new StageHistoryEntry(r.get(STAGE_HISTORY.ID), r.get(STAGE_HISTORY.OPPORTUNITY_ID),
+                        StageHistoryEntry.Event.valueOf(r.get(STAGE_HISTORY.EVENT)), r.get(STAGE_HISTORY.FROM_STAGE_ID),
+                        r.get(STAGE_HISTORY.TO_STAGE_ID), r.get(STAGE_HISTORY.CHANGED_BY), r.get(APP_USER.FULL_NAME),
+                        r.get(STAGE_HISTORY.CHANGED_AT), r.get(STAGE_HISTORY.OVERRIDE_REASON)));
+    }
+
+    private SelectOnConditionStep<Record> joined() {
+        return db.select(OPPORTUNITY.fields())
+                .select(CUSTOMER.NAME, APP_USER.FULL_NAME, STAGE.NAME_EN, STAGE.NAME_ZH, STAGE.PROBABILITY)
+                .from(OPPORTUNITY)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
+                .join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID));
+    }
+
+    private static Condition matching(VisibleScope scope, OpportunityFilter filter) {
+        Condition condition = scope.owns(OPPORTUNITY.OWNER_ID);
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String text = filter.text().trim();
+            condition = condition.and(OPPORTUNITY.NAME.containsIgnoreCase(text).or(CUSTOMER.NAME.containsIgnoreCase(text)));
+        }
+        if (filter.ownerId() != null) {
+            condition = condition.and(OPPORTUNITY.OWNER_ID.eq(filter.ownerId()));
+        }
+        if (filter.pipelineId() != null) {
+            condition = condition.and(OPPORTUNITY.PIPELINE_ID.eq(filter.pipelineId()));
+        }
+        if (filter.stageId() != null) {
+            condition = condition.and(OPPORTUNITY.STAGE_ID.eq(filter.stageId()));
+        }
+        if (filter.status() != null) {
+            condition = condition.and(OPPORTUNITY.STATUS.eq(filter.status().name()));
+        }
+        return condition;
+    }
+
+    private static void copy(OpportunityDraft draft, OpportunityRecord row) {
+        row.setName(draft.name().trim())
+                .setCustomerId(draft.customerId())
+                .setContactId(draft.contactId())
+                .setAmount(draft.amount())
+                .setCurrency(draft.currency() == null ? "CNY" : draft.currency())
+                .setExpectedCloseDate(draft.expectedCloseDate())
+                .setLeadSource(draft.leadSource() == null || draft.leadSource().isBlank() ? null : draft.leadSource().trim());
+    }
+
+    private static Opportunity toOpportunity(Record r) {
+        return new Opportunity(r.get(OPPORTUNITY.ID), r.get(OPPORTUNITY.NAME), r.get(OPPORTUNITY.CUSTOMER_ID),
+                r.get(CUSTOMER.NAME), r.get(OPPORTUNITY.CONTACT_ID), r.get(OPPORTUNITY.OWNER_ID),
+                r.get(APP_USER.FULL_NAME), r.get(OPPORTUNITY.PIPELINE_ID), r.get(OPPORTUNITY.STAGE_ID),
+                r.get(STAGE.NAME_EN), r.get(STAGE.NAME_ZH), r.get(STAGE.PROBABILITY),
+                r.get(OPPORTUNITY.STAGE_ENTERED_AT), r.get(OPPORTUNITY.AMOUNT), r.get(OPPORTUNITY.CURRENCY),
+                r.get(OPPORTUNITY.EXPECTED_CLOSE_DATE), r.get(OPPORTUNITY.LEAD_SOURCE),
+                OpportunityStatus.valueOf(r.get(OPPORTUNITY.STATUS)), r.get(OPPORTUNITY.CLOSED_AT),
+                r.get(OPPORTUNITY.LOST_REASON), r.get(OPPORTUNITY.VERSION), r.get(OPPORTUNITY.CREATED_AT),
+                r.get(OPPORTUNITY.UPDATED_AT));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.funnel.pipeline.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.funnel.customer.Customer;
+import dev.funnel.customer.CustomerFilter;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserService;
+import dev.funnel.identity.UserSummary;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityFilter;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityStatus;
+import dev.funnel.pipeline.PipelineService;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.Formats;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The opportunities the user may see, filtered by text, owner and status, created and edited in a dialog. */
+@Route("opportunities")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle {
+
+    private final OpportunityService opportunities;
+    private final CustomerService customers;
+    private final PipelineService pipelines;
+    private final UserService users;
+    private final TextField search = new TextField();
+    private final ComboBox<UserSummary> owner = new ComboBox<>();
+    private final Select<OpportunityStatus> status = new Select<>();
+    private final Grid<Opportunity> grid = new Grid<>();
+    private final Span empty = new Span();
+
+    public OpportunitiesView(OpportunityService opportunities, CustomerService customers, PipelineService pipelines,
+                             UserService users) {
+        this.opportunities = opportunities;
+        this.customers = customers;
+        this.pipelines = pipelines;
+        this.users = users;
+        setSizeFull();
+        H2 title = new H2(getTranslation("nav.opportunities"));
+        title.addClassName("funnel-view-title");
+        search.setPlaceholder(getTranslation("opportunity.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        owner.setPlaceholder(getTranslation("opportunity.owner"));
+        owner.setItems(users.assignableOwners());
+        owner.setItemLabelGenerator(UserSummary::fullName);
+        owner.setClearButtonVisible(true);
+        owner.addValueChangeListener(e -> refresh());
+        status.setPlaceholder(getTranslation("opportunity.status"));
+        status.setItems(OpportunityStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("filter.all-statuses"));
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("filter.all-statuses")
+                : getTranslation("status." + s.name().toLowerCase()));
+        status.addValueChangeListener(e -> refresh());
+        Button create = new Button(getTranslation("opportunity.new"), VaadinIcon.PLUS.create(), e -> open(null));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout toolbar = new HorizontalLayout(title, search, owner, status, create);
+        toolbar.addClassName("funnel-toolbar");
+        toolbar.setWidthFull();
+        toolbar.expand(search);
+
+        grid.addColumn(Opportunity::name).setHeader(getTranslation("opportunity.name")).setFlexGrow(3);
+        grid.addColumn(Opportunity::customerName).setHeader(getTranslation("opportunity.customer")).setFlexGrow(2);
+        grid.addColumn(o -> "zh".equals(getLocale().getLanguage()) ? o.stageNameZh() : o.stageNameEn())
+                .setHeader(getTranslation("opportunity.stage"));
+        grid.addColumn(o -> Formats.money(o.amount(), o.currency(), getLocale()))
+                .setHeader(getTranslation("opportunity.amount")).setTextAlign(ColumnTextAlign.END)
+                .setClassNameGenerator(o -> "funnel-number");
+        grid.addColumn(Opportunity::ownerName).setHeader(getTranslation("opportunity.owner"));
+        grid.addColumn(o -> Formats.date(o.expectedCloseDate(), getLocale()))
+                .setHeader(getTranslation("opportunity.expected-close"));
+        grid.addColumn(o -> getTranslation("status." + o.status().name().toLowerCase()))
+                .setHeader(getTranslation("opportunity.status"))
+                .setClassNameGenerator(o -> "funnel-status-" + o.status().name().toLowerCase());
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(query -> opportunities.list(filter(), PageRequest.ofOffset(query.getOffset(), query.getLimit()))
+                        .items().stream(),
+                query -> {
+                    int total = (int) opportunities.list(filter(), PageRequest.of(0, 1)).total();
+                    empty.setVisible(total == 0);
+                    return total;
+                });
+        grid.addItemDoubleClickListener(e -> open(e.getItem()));
+        empty.setText(getTranslation("opportunity.empty"));
+        empty.addClassName("funnel-empty-state");
+        add(toolbar, empty, grid);
+        expand(grid);
+    }
+
+    private OpportunityFilter filter() {
+        return new OpportunityFilter(search.getValue(), owner.getValue() == null ? null : owner.getValue().id(), null,
+                null, status.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void open(Opportunity opportunity) {
+        DataProvider<Customer, String> customerChoices = DataProvider.fromFilteringCallbacks(
+                query -> customers.list(new CustomerFilter(query.getFilter().orElse(null), null),
+                        PageRequest.ofOffset(query.getOffset(), query.getLimit())).items().stream(),
+                query -> (int) customers.list(new CustomerFilter(query.getFilter().orElse(null), null),
+                        PageRequest.of(0, 1)).total());
+        OpportunityForm form = new OpportunityForm(opportunity, customerChoices, users.assignableOwners(),
+                pipelines.list());
+        form.addSaveListener(e -> {
+            boolean saved = form.errors().attempt(() -> {
+                if (form.editing() == null) {
+                    opportunities.create(form.draft());
+                } else {
+                    opportunities.update(form.editing().id(), form.editing().version(), form.draft());
+                }
+            });
+            if (saved) {
+                form.close();
+                refresh();
+            }
+        });
+        form.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.opportunities") + " · " + getTranslation("app.name");
+    }
+}

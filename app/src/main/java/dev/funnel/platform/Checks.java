@@ -1,0 +1,78 @@
+package dev.funnel.platform;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects every problem of one input before failing, so the user sees them all at once, and throws
+ * {@link InvalidInputException} only when there is at least one.
+ */
+public final class Checks {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public static Checks start() {
+        return new Checks();
+    }
+
+    public Checks required(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            problems.add(FieldProblem.of(field, "validation.required"));
+        }
+        return this;
+    }
+
+    public Checks maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(FieldProblem.of(field, "validation.too-long", max));
+        }
+        return this;
+    }
+
+    public Checks email(String field, String value) {
+        if (value != null && !value.isBlank() && !EMAIL.matcher(value).matches()) {
+            problems.add(FieldProblem.of(field, "validation.email"));
+        }
+        return this;
+    }
+
+    public Checks money(String field, BigDecimal value) {
+        if (value != null) {
+            if (value.signum() < 0) {
+                problems.add(FieldProblem.of(field, "validation.amount.negative"));
+            } else if (value.scale() > 2 || value.precision() - value.scale() > 17) {
+                problems.add(FieldProblem.of(field, "validation.amount.format"));
+            }
+        }
+        return this;
+    }
+
+    public Checks currency(String field, String code) {
+        if (code != null) {
+            try {
+                Currency.getInstance(code);
+            } catch (IllegalArgumentException e) {
+                problems.add(FieldProblem.of(field, "validation.currency", code));
+            }
+        }
+        return this;
+    }
+
+    public Checks rule(boolean holds, String field, String messageKey, Object... arguments) {
+        if (!holds) {
+            problems.add(FieldProblem.of(field, messageKey, arguments));
+        }
+        return this;
+    }
+
+    public void orThrow() {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

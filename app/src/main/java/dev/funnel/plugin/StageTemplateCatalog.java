@@ -1,0 +1,33 @@
+package dev.funnel.plugin;
+
+import dev.funnel.identity.Role;
+import dev.funnel.plugin.api.StageTemplate;
+import dev.funnel.plugin.api.StageTemplateProvider;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The stage templates of every loaded plugin, gathered through the guard. */
+@Service
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class StageTemplateCatalog {
+
+    private final ExtensionGuard guard;
+
+    StageTemplateCatalog(ExtensionGuard guard) {
+        this.guard = guard;
+    }
+
+    public List<StageTemplate> templates() {
+        return guard.callAll(StageTemplateProvider.class, StageTemplateProvider::templates).stream()
+                .flatMap(List::stream)
+                .sorted(Comparator.comparing(StageTemplate::id))
+                .toList();
+    }
+
+    public Optional<StageTemplate> find(String id) {
+        return templates().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.funnel.plugin.internal;
+
+import dev.funnel.plugin.api.PluginApi;
+import java.nio.file.Path;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class PluginManagerConfig {
+
+    /**
+     * unloadPlugins, not stopPlugins, on shutdown: stopPlugins throws ConcurrentModificationException in PF4J
+     * 3.15.0; unloadPlugins stops each plugin first.
+     */
+    @Bean(destroyMethod = "unloadPlugins")
+    PluginManager pluginManager(@Value("${funnel.plugins-dir:plugins}") String pluginsDir) {
+        DefaultPluginManager manager = new DefaultPluginManager(Path.of(pluginsDir).toAbsolutePath().normalize());
+        // plugins declare the API range they need in Plugin-Requires; the host is the API's version
+        manager.setSystemVersion(PluginApi.VERSION);
+        return manager;
+    }
+}

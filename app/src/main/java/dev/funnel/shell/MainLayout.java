@@ -1,0 +1,96 @@
+package dev.funnel.shell;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.funnel.customer.ui.CustomersView;
+import dev.funnel.identity.CurrentUser;
+import dev.funnel.identity.UserService;
+import dev.funnel.identity.ui.UsersView;
+import dev.funnel.pipeline.ui.OpportunitiesView;
+import dev.funnel.platform.Messages;
+import dev.funnel.plugin.ui.PluginsView;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/**
+ * The frame around every page: side navigation in groups, showing only what the user's role may open, and the
+ * user menu (language, log out).
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(UserService users, AuthenticationContext authentication) {
+        CurrentUser me = users.current();
+        H1 brand = new H1(getTranslation("app.name"));
+        brand.addClassName("funnel-brand");
+        addToDrawer(brand, new Scroller(navigation(me)));
+        setPrimarySection(Section.DRAWER);
+
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), userMenu(me, users, authentication));
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(bar.getComponentAt(0));
+        bar.addClassName("funnel-navbar");
+        addToNavbar(bar);
+    }
+
+    private VerticalLayout navigation(CurrentUser me) {
+        SideNav work = group("nav.group.work");
+        work.addItem(new SideNavItem(getTranslation("nav.opportunities"), OpportunitiesView.class,
+                VaadinIcon.FUNNEL.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.customers"), CustomersView.class,
+                VaadinIcon.BUILDING.create()));
+        VerticalLayout groups = new VerticalLayout(work);
+        if (me.isAdmin()) {
+            SideNav admin = group("nav.group.admin");
+            admin.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));
+            admin.addItem(new SideNavItem(getTranslation("nav.plugins"), PluginsView.class, VaadinIcon.PLUG.create()));
+            groups.add(admin);
+        }
+        groups.setPadding(false);
+        return groups;
+    }
+
+    private SideNav group(String labelKey) {
+        SideNav group = new SideNav(getTranslation(labelKey));
+        group.setCollapsible(true);
+        group.setWidthFull();
+        return group;
+    }
+
+    private MenuBar userMenu(CurrentUser me, UserService users, AuthenticationContext authentication) {
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        var root = menu.addItem(me.fullName());
+        root.setId("user-menu");
+        SubMenu sub = root.getSubMenu();
+        SubMenu language = sub.addItem(getTranslation("menu.language")).getSubMenu();
+        language.addItem("中文", e -> switchTo(Messages.CHINESE, users));
+        language.addItem("English", e -> switchTo(Messages.ENGLISH, users));
+        sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
+        return menu;
+    }
+
+    private void switchTo(Locale locale, UserService users) {
+        users.changeLanguage(locale);
+        getUI().ifPresent(ui -> {
+            ui.getSession().setLocale(locale);
+            ui.setLocale(locale);
+            ui.getPage().reload();
+        });
+    }
+}

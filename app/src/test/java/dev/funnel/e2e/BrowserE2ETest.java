@@ -1,0 +1,105 @@
+package dev.funnel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.funnel.testsupport.TestDatabaseSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The distribution's production jar with demo data, driven by a real headless Chromium (Debian's chromium and
+ * chromium-driver): sign in and open the opportunities.
+ */
+class BrowserE2ETest {
+
+    static RunningApp app;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startAppAndBrowser() throws Exception {
+        app = RunningApp.start(Map.of(
+                "FUNNEL_DB_URL", System.getProperty("FUNNEL_DB_URL"),
+                "FUNNEL_DB_USER", TestDatabaseSession.user(),
+                "FUNNEL_DB_PASSWORD", TestDatabaseSession.password(),
+                "FUNNEL_DEMO", "true"));
+        app.awaitReady(Duration.ofMinutes(3));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,900", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory("funnel-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void a_demo_rep_signs_in_and_sees_their_opportunities() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get(app.baseUrl() + "/opportunities");
+
+        wait.until(ExpectedConditions.urlContains("/login"));
+        WebElement username = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']")));
+        username.sendKeys("rep01");
+        WebElement password = browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        password.sendKeys("demo", Keys.ENTER);
+
+        wait.until(ExpectedConditions.urlContains("/opportunities"));
+        wait.until(ExpectedConditions.titleContains("Opportunities"));
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .anyMatch(cell -> cell.getText().contains("¥")));
+        assertThat(browser.findElement(By.cssSelector("vaadin-side-nav-item[path='customers']")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item[path='admin/plugins']"))).isEmpty();
+        save("opportunities.png");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.manage().deleteAllCookies();
+        browser.get(app.baseUrl() + "/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("rep01");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("wrong", Keys.ENTER);
+
+        wait.until(ExpectedConditions.urlContains("error"));
+        wait.until(d -> d.findElement(By.tagName("vaadin-login-form")).getText()
+                .contains("The user name or password is not correct"));
+    }
+
+    private static void save(String name) throws IOException {
+        Path target = Path.of("target", "e2e");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

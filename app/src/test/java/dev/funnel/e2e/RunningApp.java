@@ -1,0 +1,89 @@
+package dev.funnel.e2e;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The production jar of the distribution, started as a real process the way an administrator starts it. */
+final class RunningApp implements AutoCloseable {
+
+    static final Path DIST = Path.of(System.getProperty("funnel.dist", "target/dist"));
+
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private RunningApp(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static RunningApp start(Map<String, String> environment) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile("funnel-e2e", ".log");
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", DIST.resolve("funnel.jar").toString())
+                .directory(DIST.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("FUNNEL_PORT", String.valueOf(port));
+        builder.environment().putAll(environment);
+        return new RunningApp(builder.start(), log, port);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Waits until the login page answers, failing early if the process dies. */
+    void awaitReady(Duration limit) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Funnel exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/login").toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Funnel did not start within " + limit + ":\n" + output());
+    }
+
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Funnel is still running after " + limit);
+        }
+        return process.exitValue();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.funnel.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.funnel.activity.Activity;
+import dev.funnel.activity.ActivityDraft;
+import dev.funnel.activity.ActivityService;
+import dev.funnel.activity.ActivityType;
+import dev.funnel.customer.Customer;
+import dev.funnel.customer.CustomerFilter;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityDraft;
+import dev.funnel.pipeline.OpportunityFilter;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.testsupport.IntegrationTest;
+import dev.funnel.testsupport.TestData.Org;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Who sees what: a rep their own, a manager their team and its sub-teams, an admin everything. */
+class VisibilityTest extends IntegrationTest {
+
+    @Autowired
+    OpportunityService opportunities;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    ActivityService activities;
+
+    Org org;
+    Opportunity eastDeal;
+    Opportunity westDeal;
+
+    @BeforeEach
+    void organisationWithOneDealPerTeam() {
+        org = data.organisation();
+        Pipeline pipeline = data.pipeline();
+        eastDeal = data.opportunityOf(org.eastRep(), pipeline);
+        westDeal = data.opportunityOf(org.westRep(), pipeline);
+    }
+
+    @Test
+    void rep_cannot_read_another_teams_opportunity_or_customer() {
+        signIn(org.eastRep().username());
+
+        assertThat(opportunities.get(eastDeal.id()).name()).isEqualTo(eastDeal.name());
+        assertThatThrownBy(() -> opportunities.get(westDeal.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> customers.get(westDeal.customerId())).isInstanceOf(NotFoundException.class);
+        assertThat(opportunities.list(OpportunityFilter.none(), PageRequest.of(0, 500)).items())
+                .extracting(Opportunity::ownerId).containsOnly(org.eastRep().id());
+        assertThat(customers.list(CustomerFilter.none(), PageRequest.of(0, 500)).items())
+                .extracting(Customer::ownerId).containsOnly(org.eastRep().id());
+    }
+
+    @Test
+    void rep_cannot_change_another_teams_opportunity() {
+        signIn(org.eastRep().username());
+
+        assertThatThrownBy(() -> opportunities.update(westDeal.id(), westDeal.version(),
+                OpportunityDraft.of(westDeal).withStage(westDeal.stageId())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(as("admin", () -> opportunities.get(westDeal.id())).version()).isEqualTo(westDeal.version());
+    }
+
+    @Test
+    void team_manager_sees_their_team_but_not_the_sibling_team() {
+        signIn(org.eastManager().username());
+
+        assertThat(opportunities.get(eastDeal.id()).id()).isEqualTo(eastDeal.id());
+        assertThatThrownBy(() -> opportunities.get(westDeal.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void director_sees_every_sub_team_and_admin_sees_all() {
+        signIn(org.director().username());
+        assertThat(opportunities.list(OpportunityFilter.none(), PageRequest.of(0, 500)).items())
+                .extracting(Opportunity::id).contains(eastDeal.id(), westDeal.id());
+
+        signIn("admin");
+        assertThat(opportunities.get(westDeal.id()).id()).isEqualTo(westDeal.id());
+    }
+
+    @Test
+    void follow_ups_are_visible_to_their_owner_and_managers_only() {
+        Activity call = as(org.eastRep().username(), () -> activities.log(new ActivityDraft(ActivityType.CALL, null,
+                "电话沟通预算", eastDeal.customerId(), null, eastDeal.id())));
+
+        assertThat(as(org.eastManager().username(), () -> activities.forOpportunity(eastDeal.id())))
+                .extracting(Activity::id).containsExactly(call.id());
+        assertThatThrownBy(() -> as(org.westRep().username(), () -> activities.forCustomer(eastDeal.customerId())))
+                .isInstanceOf(NotFoundException.class);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.funnel.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.funnel.plugin.api.ExitCriterion;
+import dev.funnel.plugin.api.StageTemplate;
+import dev.funnel.testsupport.IntegrationTest;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The host loads the real, built stage-templates jar from the distribution's plugins folder. */
+class PluginHostTest extends IntegrationTest {
+
+    @Autowired
+    PluginHost host;
+    @Autowired
+    StageTemplateCatalog catalog;
+    @Autowired
+    ExtensionGuard guard;
+
+    @Test
+    void the_bundled_plugin_is_started_with_its_extension_and_no_error() {
+        signIn("admin");
+
+        PluginInfo plugin = host.list().stream().filter(p -> p.id().equals("stage-templates")).findFirst().orElseThrow();
+
+        assertThat(plugin.state()).isEqualTo("STARTED");
+        assertThat(plugin.version()).isEqualTo("1.0.0");
+        assertThat(plugin.requires()).contains("1.0.0");
+        assertThat(plugin.extensions()).anyMatch(e -> e.endsWith("IndustryStageTemplates"));
+        assertThat(plugin.error()).isNull();
+    }
+
+    @Test
+    void templates_of_the_plugin_reach_the_app_in_both_languages() {
+        signIn("admin");
+
+        StageTemplate saas = catalog.find("high-tech-saas").orElseThrow();
+
+        assertThat(saas.name().in(Locale.SIMPLIFIED_CHINESE)).contains("高科技");
+        assertThat(saas.stages()).hasSizeBetween(5, 7);
+        assertThat(saas.stages().get(1).exitCriteria()).extracting(c -> c.text().en())
+                .anyMatch(t -> t.toLowerCase().contains("budget"));
+        assertThat(saas.stages()).allSatisfy(s -> assertThat(s.exitCriteria()).isNotEmpty()
+                .anyMatch(ExitCriterion::isChecklistItem));
+        assertThat(catalog.templates()).extracting(StageTemplate::id)
+                .contains("high-tech-saas", "manufacturing", "modern-services");
+    }
+
+    @Test
+    void a_failing_extension_is_contained_logged_and_shown_against_its_plugin() {
+        Optional<String> result = guard.call(new Object(), e -> {
+            throw new IllegalStateException("boom");
+        });
+
+        assertThat(result).isEmpty();
+        assertThat(guard.lastFailures()).containsKey("(host)");
+        assertThat(guard.lastFailures().get("(host)")).contains("IllegalStateException: boom");
+    }
+
+    @Test
+    void a_slow_extension_is_cut_off_at_the_time_limit() {
+        long started = System.nanoTime();
+        Optional<String> result = guard.call(new Object(), e -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return "too late";
+        });
+
+        assertThat(result).isEmpty();
+        assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(30);
+        assertThat(guard.lastFailures().get("(host)")).contains("did not answer");
+    }
+
+    @Test
+    void only_administrators_may_list_plugins() {
+        var rep = data.user(dev.funnel.identity.Role.SALES_REP, null);
+        signIn(rep.username());
+
+        assertThatThrownBy(() -> host.list()).isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.funnel.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.funnel.platform.Messages;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BundlesTest {
+
+    @Test
+    void chinese_and_english_bundles_have_the_same_keys_and_no_empty_values() throws IOException {
+        Properties english = load("i18n/messages.properties");
+        Properties chinese = load("i18n/messages_zh_CN.properties");
+
+        assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        assertThat(chinese.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+        assertThat(english.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+    }
+
+    @Test
+    void the_language_decides_the_text_and_arguments_are_filled_in() {
+        Messages messages = new Messages();
+
+        assertThat(messages.get("nav.customers", Locale.SIMPLIFIED_CHINESE)).isEqualTo("客户");
+        assertThat(messages.get("nav.customers", Locale.forLanguageTag("zh-TW"))).isEqualTo("客户");
+        assertThat(messages.get("nav.customers", Locale.GERMAN)).isEqualTo("Customers");
+        assertThat(messages.get("validation.too-long", Locale.ENGLISH, 60)).isEqualTo("At most 60 characters");
+        assertThat(messages.get("validation.currency", Locale.ENGLISH, "XYZ")).startsWith("'XYZ' is not");
+        assertThat(messages.get("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key");
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (var in = new InputStreamReader(BundlesTest.class.getClassLoader().getResourceAsStream(resource),
+                StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.funnel.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.funnel.customer.Customer;
+import dev.funnel.customer.CustomerFilter;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.customer.ui.CustomerForm;
+import dev.funnel.customer.ui.CustomersView;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserSummary;
+import dev.funnel.identity.ui.LoginView;
+import dev.funnel.pipeline.ui.OpportunitiesView;
+import dev.funnel.plugin.ui.PluginsView;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.testsupport.KaribuTest;
+import dev.funnel.testsupport.TestData;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ViewsTest extends KaribuTest {
+
+    @Autowired
+    CustomerService customers;
+
+    @Test
+    void an_anonymous_visitor_is_sent_to_the_login_page() {
+        UI.getCurrent().navigate(OpportunitiesView.class);
+
+        _get(LoginView.class);
+    }
+
+    @Test
+    void a_rep_sees_work_pages_but_not_admin_pages() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        UI.getCurrent().navigate(OpportunitiesView.class);
+
+        _get(OpportunitiesView.class);
+        List<String> navigation = _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+        assertThat(navigation).contains("Opportunities", "Customers").doesNotContain("Plugins", "Users and teams");
+
+        UI.getCurrent().navigate(PluginsView.class);
+        // the router refuses: an error page is shown instead (Karibu's finders would fail on it, so look directly)
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+                .noneMatch(PluginsView.class::isInstance)
+                .noneMatch(dev.funnel.shell.MainLayout.class::isInstance);
+    }
+
+    @Test
+    void an_admin_sees_the_admin_pages_and_the_loaded_plugin() {
+        login("admin");
+        UI.getCurrent().navigate(PluginsView.class);
+
+        assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList())
+                .contains("Plugins", "Users and teams");
+        @SuppressWarnings("unchecked")
+        Grid<dev.funnel.plugin.PluginInfo> grid = _get(PluginsView.class).getChildren()
+                .filter(Grid.class::isInstance).map(Grid.class::cast).findFirst().orElseThrow();
+        assertThat(GridKt._get(grid, 0).id()).isEqualTo("stage-templates");
+    }
+
+    @Test
+    void creating_a_customer_through_the_form_stores_it_and_lists_it() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        UI.getCurrent().navigate(CustomersView.class);
+        String name = TestData.unique("杭州恒信物流有限公司");
+
+        _click(_get(Button.class, spec -> spec.withText("New customer")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(_find(CustomerForm.class)).isEmpty();
+        List<Customer> stored = customers.list(new CustomerFilter(name, null), PageRequest.of(0, 5)).items();
+        assertThat(stored).extracting(Customer::ownerId).containsExactly(rep.id());
+        @SuppressWarnings("unchecked")
+        Grid<Customer> grid = _get(Grid.class);
+        _setValue(_get(TextField.class, spec -> spec.withPlaceholder("Search by name or credit code")), name);
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+    }
+
+    @Test
+    void validation_errors_appear_next_to_the_fields_and_the_form_stays_open() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        UI.getCurrent().navigate(CustomersView.class);
+
+        _click(_get(Button.class, spec -> spec.withText("New customer")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Unified social credit code")), "91310000MA1FL00010");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        _get(CustomerForm.class);
+        TextField name = _get(TextField.class, spec -> spec.withLabel("Name"));
+        TextField code = _get(TextField.class, spec -> spec.withLabel("Unified social credit code"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Required");
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).contains("GB 32100-2015");
+    }
+
+    @Test
+    void the_page_speaks_chinese_when_the_user_chose_chinese() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate(CustomersView.class);
+
+        _get(Button.class, spec -> spec.withText("新建客户"));
+        assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList()).contains("商机", "客户");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.funnel.plugin.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something that happened in Funnel and was committed, for example an opportunity won.
+ *
+ * @param type what happened, one of the constants of this record, for example {@link #OPPORTUNITY_WON}
+ * @param occurredAt when it was committed
+ * @param subjectId the id of the record it is about (an opportunity, customer or task)
+ * @param actorId the id of the user who caused it, or {@code null} for the system
+ * @param data further facts as strings (for example {@code fromStage}, {@code toStage}, {@code amount})
+ * @since 1.0.0
+ */
+public record DomainEvent(String type, Instant occurredAt, long subjectId, Long actorId, Map<String, String> data) {
+
+    /** @since 1.0.0 */
+    public static final String OPPORTUNITY_CREATED = "opportunity.created";
+    /** @since 1.0.0 */
+    public static final String OPPORTUNITY_STAGE_CHANGED = "opportunity.stage-changed";
+    /** @since 1.0.0 */
+    public static final String OPPORTUNITY_WON = "opportunity.won";
+    /** @since 1.0.0 */
+    public static final String OPPORTUNITY_LOST = "opportunity.lost";
+    /** @since 1.0.0 */
+    public static final String OPPORTUNITY_REASSIGNED = "opportunity.reassigned";
+    /** @since 1.0.0 */
+    public static final String CUSTOMER_CREATED = "customer.created";
+    /** @since 1.0.0 */
+    public static final String TASK_DONE = "task.done";
+
+    /** @since 1.0.0 */
+    public DomainEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        data = Map.copyOf(data);
+    }
+}
