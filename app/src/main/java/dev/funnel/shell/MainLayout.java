@@ -3,6 +3,7 @@ package dev.funnel.shell;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -40,10 +41,11 @@ public class MainLayout extends AppLayout {
         addToDrawer(brand, new Scroller(navigation(me)));
         setPrimarySection(Section.DRAWER);
 
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), userMenu(me, users, authentication));
+        Span spacer = new Span();
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), spacer, userMenu(me, users, authentication));
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.expand(bar.getComponentAt(0));
+        bar.expand(spacer);
         bar.addClassName("funnel-navbar");
         addToNavbar(bar);
     }

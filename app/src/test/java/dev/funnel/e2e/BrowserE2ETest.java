@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.testsupport.TestDatabaseSession;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +44,7 @@ class BrowserE2ETest {
                 "FUNNEL_DB_URL", System.getProperty("FUNNEL_DB_URL"),
                 "FUNNEL_DB_USER", TestDatabaseSession.user(),
                 "FUNNEL_DB_PASSWORD", TestDatabaseSession.password(),
+                "FUNNEL_ADMIN_PASSWORD", TestDatabaseSession.ADMIN_PASSWORD,
                 "FUNNEL_DEMO", "true"));
         app.awaitReady(Duration.ofMinutes(3));
 
@@ -95,6 +102,18 @@ class BrowserE2ETest {
         wait.until(ExpectedConditions.urlContains("error"));
         wait.until(d -> d.findElement(By.tagName("vaadin-login-form")).getText()
                 .contains("The user name or password is not correct"));
+    }
+
+    @Test
+    void the_bundled_plugin_beside_the_jar_is_loaded_and_listed_for_the_administrator() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/admin/plugins"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + TestDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"id\":\"stage-templates\"").contains("\"state\":\"STARTED\"");
     }
 
     private static void save(String name) throws IOException {

@@ -28,8 +28,9 @@ final class RunningApp implements AutoCloseable {
     static RunningApp start(Map<String, String> environment) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("funnel-e2e", ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", DIST.resolve("funnel.jar").toString())
-                .directory(DIST.toFile())
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", DIST.resolve("funnel.jar").toAbsolutePath().toString())
+                // started from elsewhere on purpose: plugins/ must be found beside the jar, not in the working folder
+                .directory(Files.createTempDirectory("funnel-e2e-cwd").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("FUNNEL_PORT", String.valueOf(port));
