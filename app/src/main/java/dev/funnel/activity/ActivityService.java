@@ -57,15 +57,17 @@ public class ActivityService {
                 .maxLength("content", draft.content(), 10_000)
                 .required("customerId", draft.customerId())
                 .orThrow();
-        customers.get(draft.customerId());
         if (draft.opportunityId() != null) {
+            // the opportunity's owner may log on it even when its customer belongs to someone else
             Checks.start().rule(opportunities.get(draft.opportunityId()).customerId() == draft.customerId(),
                     "opportunityId", "validation.opportunity.other-customer").orThrow();
+        } else {
+            customers.get(draft.customerId());
         }
+        Checks.start().rule(draft.contactId() == null || customers.hasContact(draft.customerId(), draft.contactId()),
+                "contactId", "validation.contact.other-customer").orThrow();
         OffsetDateTime occurredAt = draft.occurredAt() == null ? OffsetDateTime.now(clock) : draft.occurredAt();
         long id = activities.insert(draft, occurredAt, me.id(), me.id());
-        return activities.findForCustomer(users.visibleScope(), draft.customerId(), MOST_RECENT).stream()
-                .filter(a -> a.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("activity", id));
+        return activities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("activity", id));
     }
 }

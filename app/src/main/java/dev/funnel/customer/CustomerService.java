@@ -50,7 +50,7 @@ public class CustomerService {
         VisibleScope scope = users.visibleScope();
         CustomerDraft clean = normalized(draft);
         long ownerId = clean.ownerId() == null ? me.id() : clean.ownerId();
-        validate(clean, null, scope, ownerId);
+        validate(clean, null, ownerId, null);
         long id = customers.insert(clean, ownerId, me.id());
         return customers.findById(scope, id).orElseThrow();
     }
@@ -60,8 +60,9 @@ public class CustomerService {
         VisibleScope scope = users.visibleScope();
         Customer current = customers.findById(scope, id).orElseThrow(() -> new NotFoundException(ENTITY, id));
         CustomerDraft clean = normalized(draft);
-        long ownerId = clean.ownerId() == null ? current.ownerId() : clean.ownerId();
-        validate(clean, id, scope, ownerId);
+        // a customer without an owner (in the pool) stays without one unless an owner is named
+        Long ownerId = clean.ownerId() != null ? clean.ownerId() : current.ownerId();
+        validate(clean, id, ownerId, current.ownerId());
         if (!customers.update(id, version, clean, ownerId, users.current().id())) {
             throw new StaleVersionException(ENTITY, id);
         }
@@ -73,6 +74,14 @@ public class CustomerService {
         return customers.contactsOf(customerId);
     }
 
+    /**
+     * Whether the contact belongs to the customer. It answers for customers the caller may not see too, since
+     * it reveals nothing but the yes or no to a caller who already holds both ids of a record they may see.
+     */
+    public boolean hasContact(long customerId, long contactId) {
+        return customers.contactsOf(customerId).stream().anyMatch(c -> c.id() == contactId);
+    }
+
     @Transactional
     public Contact addContact(long customerId, ContactDraft draft) {
         get(customerId);
@@ -82,6 +91,7 @@ public class CustomerService {
                 .maxLength("title", draft.title(), 100)
                 .maxLength("phone", draft.phone(), 40)
                 .email("email", draft.email())
+                .maxLength("email", draft.email(), 254)
                 .orThrow();
         long id = customers.insertContact(customerId, draft, users.current().id());
         return customers.contactsOf(customerId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
@@ -92,7 +102,7 @@ public class CustomerService {
                 draft.city(), draft.address(), draft.website(), draft.phone(), draft.ownerId(), draft.notes());
     }
 
-    private void validate(CustomerDraft draft, Long id, VisibleScope scope, long ownerId) {
+    private void validate(CustomerDraft draft, Long id, Long ownerId, Long previousOwnerId) {
         String code = draft.creditCode() == null || draft.creditCode().isEmpty() ? null : draft.creditCode();
         Checks.start()
                 .required("name", draft.name())
@@ -105,7 +115,8 @@ public class CustomerService {
                 .maxLength("address", draft.address(), 300)
                 .maxLength("website", draft.website(), 200)
                 .maxLength("phone", draft.phone(), 40)
-                .rule(scope.canSee(ownerId), "ownerId", "validation.owner.not-assignable")
+                .rule(ownerId == null || ownerId.equals(previousOwnerId) || users.canAssignTo(ownerId), "ownerId",
+                        "validation.owner.not-assignable")
                 .orThrow();
     }
 }

@@ -57,6 +57,15 @@ public class UserService {
         return VisibleScope.owners(user.id(), Set.of(user.id()));
     }
 
+    /**
+     * Whether the signed-in user may make this person the owner of a record: an enabled user whose records they
+     * see (for an administrator, any enabled user).
+     */
+    @PermitAll
+    public boolean canAssignTo(long ownerId) {
+        return visibleScope().canSee(ownerId) && users.isEnabled(ownerId);
+    }
+
     /** The people the signed-in user may pick as an owner: those whose records they see. */
     @PermitAll
     public List<UserSummary> assignableOwners() {
@@ -80,7 +89,10 @@ public class UserService {
                 .required("fullName", user.fullName())
                 .maxLength("fullName", user.fullName(), 100)
                 .email("email", user.email())
+                .maxLength("email", user.email(), 254)
                 .rule(user.password() != null && user.password().length() >= 8, "password", "validation.password.short", 8)
+                .rule(user.password() == null || Passwords.fitsHash(user.password()), "password",
+                        "validation.password.long", Passwords.MAX_BYTES)
                 .rule(user.roles() != null && !user.roles().isEmpty(), "roles", "validation.required")
                 .rule(user.teamId() == null || teams.findById(user.teamId()).isPresent(), "teamId",
                         "validation.unknown")

@@ -74,7 +74,7 @@ public class OpportunityService {
                         () -> InvalidInputException.of("pipelineId", "validation.unknown"));
         long stageId = draft.stageId() == null ? pipeline.stages().get(0).id() : draft.stageId();
         long ownerId = draft.ownerId() == null ? me.id() : draft.ownerId();
-        validate(draft, scope, ownerId, pipeline, stageId);
+        validate(draft, null, ownerId, pipeline, stageId);
         Checks.start().rule(draft.status() == null || draft.status() == OpportunityStatus.OPEN, "status",
                 "validation.status.create-open").orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -84,21 +84,24 @@ public class OpportunityService {
     }
 
     /**
-     * Saves changed fields; a new stage, a close or a reopen is recorded in the stage history. Fails with
-     * {@link StaleVersionException} when someone else saved after {@code version} was read.
+     * Replaces the opportunity's fields with the draft's; a new stage, a close or a reopen is recorded in the stage
+     * history. A null owner, stage, status or currency keeps the current one, and so does a null lost reason of
+     * an opportunity that stays lost. Fails with {@link StaleVersionException} when someone else saved after
+     * {@code version} was read.
      */
     @Transactional
-    public Opportunity update(long id, int version, OpportunityDraft draft) {
+    public Opportunity update(long id, int version, OpportunityDraft requested) {
         CurrentUser me = users.current();
         VisibleScope scope = users.visibleScope();
         Opportunity current = opportunities.findById(scope, id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+        OpportunityDraft draft = keepingUnnamed(requested, current);
         Checks.start().rule(draft.pipelineId() == null || draft.pipelineId() == current.pipelineId(), "pipelineId",
                 "validation.pipeline.fixed").orThrow();
         Pipeline pipeline = pipelines.findById(current.pipelineId()).orElseThrow();
         long stageId = draft.stageId() == null ? current.stageId() : draft.stageId();
         long ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
         OpportunityStatus status = draft.status() == null ? current.status() : draft.status();
-        validate(draft, scope, ownerId, pipeline, stageId);
+        validate(draft, current, ownerId, pipeline, stageId);
         boolean reopening = current.status() != OpportunityStatus.OPEN && status == OpportunityStatus.OPEN;
         Checks.start()
                 .rule(status != OpportunityStatus.LOST || (draft.lostReason() != null && !draft.lostReason().isBlank()),
@@ -131,17 +134,35 @@ public class OpportunityService {
         return opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
     }
 
-    private void validate(OpportunityDraft draft, VisibleScope scope, long ownerId, Pipeline pipeline, long stageId) {
+    private static OpportunityDraft keepingUnnamed(OpportunityDraft draft, Opportunity current) {
+        boolean staysLost = current.status() == OpportunityStatus.LOST
+                && (draft.status() == null || draft.status() == OpportunityStatus.LOST);
+        return new OpportunityDraft(draft.name(), draft.customerId(), draft.contactId(), draft.ownerId(),
+                draft.pipelineId(), draft.stageId(), draft.amount(),
+                draft.currency() == null ? current.currency() : draft.currency(), draft.expectedCloseDate(),
+                draft.leadSource(), draft.status(),
+                draft.lostReason() == null && staysLost ? current.lostReason() : draft.lostReason());
+    }
+
+    /**
+     * Checks a new or changed opportunity. What did not change is not checked again: the owner a manager assigned
+     * keeps working on a customer that only the previous owner may see.
+     */
+    private void validate(OpportunityDraft draft, Opportunity current, long ownerId, Pipeline pipeline,
+                          long stageId) {
+        boolean customerChanged = current == null || !Objects.equals(draft.customerId(), current.customerId());
+        boolean contactChanged = customerChanged || !Objects.equals(draft.contactId(), current.contactId());
+        boolean ownerChanged = current == null || ownerId != current.ownerId();
         Checks.start()
                 .required("name", draft.name())
                 .maxLength("name", draft.name(), 200)
                 .required("customerId", draft.customerId())
-                .rule(draft.customerId() == null || customerVisible(draft.customerId()), "customerId",
-                        "validation.unknown")
-                .rule(draft.contactId() == null || draft.customerId() == null
-                                || customerHasContact(draft.customerId(), draft.contactId()), "contactId",
+                .rule(draft.customerId() == null || !customerChanged || customerVisible(draft.customerId()),
+                        "customerId", "validation.unknown")
+                .rule(draft.contactId() == null || draft.customerId() == null || !contactChanged
+                                || customers.hasContact(draft.customerId(), draft.contactId()), "contactId",
                         "validation.contact.other-customer")
-                .rule(scope.canSee(ownerId), "ownerId", "validation.owner.not-assignable")
+                .rule(!ownerChanged || users.canAssignTo(ownerId), "ownerId", "validation.owner.not-assignable")
                 .rule(pipeline.stages().stream().anyMatch(s -> s.id() == stageId), "stageId",
                         "validation.stage.other-pipeline")
                 .money("amount", draft.amount())
@@ -157,10 +178,5 @@ public class OpportunityService {
         } catch (NotFoundException e) {
             return false;
         }
-    }
-
-    private boolean customerHasContact(long customerId, long contactId) {
-        return customerVisible(customerId)
-                && customers.contacts(customerId).stream().anyMatch(c -> c.id() == contactId);
     }
 }

@@ -2,7 +2,6 @@ package dev.funnel.platform;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,6 +10,13 @@ import java.util.regex.Pattern;
  * {@link InvalidInputException} only when there is at least one.
  */
 public final class Checks {
+
+    /**
+     * The currencies an amount may be in: those Chinese B2B companies trade in. Currency.getInstance alone would
+     * also accept fund codes, precious metals and withdrawn currencies (XAU, XTS, DEM).
+     */
+    public static final List<String> CURRENCIES = List.of("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "TWD",
+            "KRW", "AUD", "CAD", "CHF", "MOP");
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -53,12 +59,8 @@ public final class Checks {
     }
 
     public Checks currency(String field, String code) {
-        if (code != null) {
-            try {
-                Currency.getInstance(code);
-            } catch (IllegalArgumentException e) {
-                problems.add(FieldProblem.of(field, "validation.currency", code));
-            }
+        if (code != null && !CURRENCIES.contains(code)) {
+            problems.add(FieldProblem.of(field, "validation.currency", code));
         }
         return this;
     }

@@ -1,17 +1,22 @@
 package dev.funnel.plugin;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import jakarta.annotation.PreDestroy;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -28,26 +33,53 @@ import org.springframework.stereotype.Component;
 public class ExtensionGuard {
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionGuard.class);
+    private static final int MAX_THREADS = 16;
+    /** After this many failures in a row, a plugin's extensions are skipped for a while. */
+    static final int FAILURES_BEFORE_SUSPENSION = 3;
+    static final Duration SUSPENSION = Duration.ofMinutes(5);
 
     private final PluginManager plugins;
     private final Duration timeLimit;
-    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "funnel-plugin-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Bounded: a plugin that ignores interruption keeps its thread, so an unbounded pool would let one bad plugin
+     * pile up threads; when all are busy, further calls fail at once instead of queueing behind it.
+     */
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "funnel-plugin-call");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
+    private final Map<String, Instant> suspendedUntil = new ConcurrentHashMap<>();
 
     ExtensionGuard(PluginManager plugins, @Value("${funnel.plugin-timeout:5s}") Duration timeLimit) {
         this.plugins = plugins;
         this.timeLimit = timeLimit;
     }
 
-    /** Calls every extension of a type and returns what each answered, skipping those that failed. */
+    /**
+     * Calls every extension of a type in every started plugin and returns what each answered, skipping those
+     * that failed. Even creating a plugin's extensions runs plugin code (constructors, static initialisers), so
+     * that too happens under the guard, plugin by plugin.
+     */
     public <T, R> List<R> callAll(Class<T> extensionPoint, Function<T, R> call) {
         List<R> results = new ArrayList<>();
-        for (T extension : plugins.getExtensions(extensionPoint)) {
-            call(extension, call).ifPresent(results::add);
+        for (PluginWrapper plugin : plugins.getStartedPlugins()) {
+            if (isSuspended(plugin.getPluginId())) {
+                continue;
+            }
+            List<T> extensions;
+            try {
+                extensions = plugins.getExtensions(extensionPoint, plugin.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                record(plugin.getPluginId(), extensionPoint.getSimpleName() + " could not be created: " + describe(e), e);
+                continue;
+            }
+            for (T extension : extensions) {
+                call(extension, call).ifPresent(results::add);
+            }
         }
         return results;
     }
@@ -55,16 +87,28 @@ public class ExtensionGuard {
     /** Calls one extension under the guard. */
     public <T, R> Optional<R> call(T extension, Function<T, R> call) {
         String pluginId = pluginOf(extension);
-        Future<R> future = executor.submit(() -> call.apply(extension));
+        if (isSuspended(pluginId)) {
+            return Optional.empty();
+        }
+        Future<R> future;
         try {
-            R result = future.get(timeLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return Optional.ofNullable(result);
+            future = executor.submit(() -> call.apply(extension));
+        } catch (RejectedExecutionException busy) {
+            return failed(pluginId, extension, "was not called: all " + MAX_THREADS + " plugin threads are busy", null);
+        }
+        try {
+            R result = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            if (result == null) {
+                return failed(pluginId, extension, "answered null", null);
+            }
+            failuresInARow.remove(pluginId);
+            return Optional.of(result);
         } catch (TimeoutException e) {
             future.cancel(true);
             return failed(pluginId, extension, "did not answer within " + timeLimit.toMillis() + " ms", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failed(pluginId, extension, cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+            return failed(pluginId, extension, describe(cause), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
@@ -72,16 +116,48 @@ public class ExtensionGuard {
         }
     }
 
-    /** The last failure of each plugin's extensions since start, by plugin id. */
+    /** The last failure of each plugin's extensions since start, with its time, by plugin id. */
     public Map<String, String> lastFailures() {
         return Map.copyOf(lastFailures);
     }
 
     private <R> Optional<R> failed(String pluginId, Object extension, String reason, Throwable cause) {
-        String message = extension.getClass().getName() + " " + reason;
-        lastFailures.put(pluginId, message);
-        log.warn("Plugin '{}' failed and was skipped: {}", pluginId, message, cause);
+        record(pluginId, extension.getClass().getName() + " " + reason, cause);
         return Optional.empty();
+    }
+
+    private void record(String pluginId, String message, Throwable cause) {
+        Instant now = Instant.now();
+        String note = message;
+        if (failuresInARow.merge(pluginId, 1, Integer::sum) >= FAILURES_BEFORE_SUSPENSION) {
+            failuresInARow.remove(pluginId);
+            suspendedUntil.put(pluginId, now.plus(SUSPENSION));
+            note = message + " (failed " + FAILURES_BEFORE_SUSPENSION + " times in a row: skipped until "
+                    + now.plus(SUSPENSION).truncatedTo(ChronoUnit.SECONDS) + ")";
+        }
+        lastFailures.put(pluginId, now.truncatedTo(ChronoUnit.SECONDS) + " " + note);
+        log.warn("Plugin '{}' failed and was skipped: {}", pluginId, note, cause);
+    }
+
+    private boolean isSuspended(String pluginId) {
+        Instant until = suspendedUntil.get(pluginId);
+        if (until == null) {
+            return false;
+        }
+        if (Instant.now().isAfter(until)) {
+            suspendedUntil.remove(pluginId);
+            return false;
+        }
+        return true;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     private String pluginOf(Object extension) {

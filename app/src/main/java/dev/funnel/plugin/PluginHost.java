@@ -100,11 +100,13 @@ public class PluginHost implements InitializingBean {
         if (plugin.getPluginState() == PluginState.FAILED && plugin.getFailedException() != null) {
             return plugin.getFailedException().getMessage();
         }
-        if (plugin.getPluginState() == PluginState.DISABLED
-                && !plugins.getVersionManager().checkVersionConstraint(plugins.getSystemVersion(),
-                        plugin.getDescriptor().getRequires())) {
-            return "requires plugin API " + plugin.getDescriptor().getRequires() + ", this Funnel provides "
-                    + plugins.getSystemVersion();
+        if (plugin.getPluginState() == PluginState.DISABLED) {
+            boolean compatible = plugins.getVersionManager().checkVersionConstraint(plugins.getSystemVersion(),
+                    plugin.getDescriptor().getRequires());
+            return compatible
+                    ? "switched off in disabled.txt or enabled.txt of the plugins folder"
+                    : "requires plugin API " + plugin.getDescriptor().getRequires() + ", this Funnel provides "
+                            + plugins.getSystemVersion();
         }
         return callFailure;
     }

@@ -6,6 +6,7 @@ import dev.funnel.plugin.api.StageTemplateProvider;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +22,8 @@ public class StageTemplateCatalog {
     }
 
     public List<StageTemplate> templates() {
-        return guard.callAll(StageTemplateProvider.class, StageTemplateProvider::templates).stream()
+        return guard.callAll(StageTemplateProvider.class,
+                        provider -> provider.templates().stream().filter(Objects::nonNull).toList()).stream()
                 .flatMap(List::stream)
                 .sorted(Comparator.comparing(StageTemplate::id))
                 .toList();

@@ -116,6 +116,18 @@ class BrowserE2ETest {
         assertThat(response.body()).contains("\"id\":\"stage-templates\"").contains("\"state\":\"STARTED\"");
     }
 
+    @Test
+    void an_unknown_api_address_is_a_json_404_not_the_web_page() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/no-such-thing"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + TestDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":\"not_found\"");
+    }
+
     private static void save(String name) throws IOException {
         Path target = Path.of("target", "e2e");
         Files.createDirectories(target);

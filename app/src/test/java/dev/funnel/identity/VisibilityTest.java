@@ -33,34 +33,34 @@ class VisibilityTest extends IntegrationTest {
     @Autowired
     ActivityService activities;
 
-    Org org;
+    Org company;
     Opportunity eastDeal;
     Opportunity westDeal;
 
     @BeforeEach
     void organisationWithOneDealPerTeam() {
-        org = data.organisation();
+        company = data.organisation();
         Pipeline pipeline = data.pipeline();
-        eastDeal = data.opportunityOf(org.eastRep(), pipeline);
-        westDeal = data.opportunityOf(org.westRep(), pipeline);
+        eastDeal = data.opportunityOf(company.eastRep(), pipeline);
+        westDeal = data.opportunityOf(company.westRep(), pipeline);
     }
 
     @Test
     void rep_cannot_read_another_teams_opportunity_or_customer() {
-        signIn(org.eastRep().username());
+        signIn(company.eastRep().username());
 
         assertThat(opportunities.get(eastDeal.id()).name()).isEqualTo(eastDeal.name());
         assertThatThrownBy(() -> opportunities.get(westDeal.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> customers.get(westDeal.customerId())).isInstanceOf(NotFoundException.class);
         assertThat(opportunities.list(OpportunityFilter.none(), PageRequest.of(0, 500)).items())
-                .extracting(Opportunity::ownerId).containsOnly(org.eastRep().id());
+                .extracting(Opportunity::ownerId).containsOnly(company.eastRep().id());
         assertThat(customers.list(CustomerFilter.none(), PageRequest.of(0, 500)).items())
-                .extracting(Customer::ownerId).containsOnly(org.eastRep().id());
+                .extracting(Customer::ownerId).containsOnly(company.eastRep().id());
     }
 
     @Test
     void rep_cannot_change_another_teams_opportunity() {
-        signIn(org.eastRep().username());
+        signIn(company.eastRep().username());
 
         assertThatThrownBy(() -> opportunities.update(westDeal.id(), westDeal.version(),
                 OpportunityDraft.of(westDeal).withStage(westDeal.stageId())))
@@ -70,7 +70,7 @@ class VisibilityTest extends IntegrationTest {
 
     @Test
     void team_manager_sees_their_team_but_not_the_sibling_team() {
-        signIn(org.eastManager().username());
+        signIn(company.eastManager().username());
 
         assertThat(opportunities.get(eastDeal.id()).id()).isEqualTo(eastDeal.id());
         assertThatThrownBy(() -> opportunities.get(westDeal.id())).isInstanceOf(NotFoundException.class);
@@ -78,7 +78,7 @@ class VisibilityTest extends IntegrationTest {
 
     @Test
     void director_sees_every_sub_team_and_admin_sees_all() {
-        signIn(org.director().username());
+        signIn(company.director().username());
         assertThat(opportunities.list(OpportunityFilter.none(), PageRequest.of(0, 500)).items())
                 .extracting(Opportunity::id).contains(eastDeal.id(), westDeal.id());
 
@@ -88,12 +88,12 @@ class VisibilityTest extends IntegrationTest {
 
     @Test
     void follow_ups_are_visible_to_their_owner_and_managers_only() {
-        Activity call = as(org.eastRep().username(), () -> activities.log(new ActivityDraft(ActivityType.CALL, null,
+        Activity call = as(company.eastRep().username(), () -> activities.log(new ActivityDraft(ActivityType.CALL, null,
                 "电话沟通预算", eastDeal.customerId(), null, eastDeal.id())));
 
-        assertThat(as(org.eastManager().username(), () -> activities.forOpportunity(eastDeal.id())))
+        assertThat(as(company.eastManager().username(), () -> activities.forOpportunity(eastDeal.id())))
                 .extracting(Activity::id).containsExactly(call.id());
-        assertThatThrownBy(() -> as(org.westRep().username(), () -> activities.forCustomer(eastDeal.customerId())))
+        assertThatThrownBy(() -> as(company.westRep().username(), () -> activities.forCustomer(eastDeal.customerId())))
                 .isInstanceOf(NotFoundException.class);
     }
 }

@@ -21,16 +21,16 @@ class OpportunityLifecycleTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
 
-    Org org;
+    Org company;
     Pipeline pipeline;
     Opportunity deal;
 
     @BeforeEach
     void aNewDeal() {
-        org = data.organisation();
+        company = data.organisation();
         pipeline = data.pipeline();
-        deal = data.opportunityOf(org.eastRep(), pipeline);
-        signIn(org.eastRep().username());
+        deal = data.opportunityOf(company.eastRep(), pipeline);
+        signIn(company.eastRep().username());
     }
 
     @Test
@@ -84,7 +84,7 @@ class OpportunityLifecycleTest extends IntegrationTest {
                 OpportunityDraft.of(lost).withStatus(OpportunityStatus.OPEN, null)))
                 .isInstanceOf(InvalidInputException.class);
 
-        Opportunity reopened = as(org.eastManager().username(), () -> opportunities.update(lost.id(), lost.version(),
+        Opportunity reopened = as(company.eastManager().username(), () -> opportunities.update(lost.id(), lost.version(),
                 OpportunityDraft.of(lost).withStatus(OpportunityStatus.OPEN, null)));
         assertThat(reopened.status()).isEqualTo(OpportunityStatus.OPEN);
         assertThat(reopened.closedAt()).isNull();
@@ -101,6 +101,34 @@ class OpportunityLifecycleTest extends IntegrationTest {
                 .isInstanceOf(StaleVersionException.class);
         assertThat(opportunities.get(deal.id()).stageId()).isEqualTo(pipeline.stages().get(1).id());
         assertThat(opportunities.history(deal.id())).hasSize(2);
+    }
+
+    @Test
+    void a_deal_reassigned_by_the_manager_can_be_worked_on_by_its_new_owner() {
+        var colleague = data.user(dev.funnel.identity.Role.SALES_REP, company.east().id());
+        Opportunity reassigned = as(company.eastManager().username(), () -> opportunities.update(deal.id(), deal.version(),
+                new OpportunityDraft(deal.name(), deal.customerId(), null, colleague.id(), null, null, deal.amount(),
+                        null, null, deal.leadSource(), null, null)));
+
+        Opportunity worked = as(colleague.username(), () -> opportunities.update(reassigned.id(),
+                reassigned.version(), OpportunityDraft.of(reassigned).withStage(pipeline.stages().get(1).id())));
+
+        assertThat(worked.ownerId()).isEqualTo(colleague.id());
+        assertThat(worked.stageId()).isEqualTo(pipeline.stages().get(1).id());
+        assertThat(worked.currency()).isEqualTo("CNY");
+    }
+
+    @Test
+    void an_update_that_names_no_currency_keeps_the_one_the_deal_is_in() {
+        Opportunity inDollars = opportunities.update(deal.id(), deal.version(), new OpportunityDraft(deal.name(),
+                deal.customerId(), null, null, null, null, new BigDecimal("10000"), "USD", null, null, null, null));
+        Opportunity renamed = opportunities.update(inDollars.id(), inDollars.version(), new OpportunityDraft("renamed",
+                deal.customerId(), null, null, null, null, new BigDecimal("10000"), null, null, null, null, null));
+
+        assertThat(renamed.currency()).isEqualTo("USD");
+        assertThatThrownBy(() -> opportunities.update(renamed.id(), renamed.version(), new OpportunityDraft("x",
+                deal.customerId(), null, null, null, null, null, "XAU", null, null, null, null)))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

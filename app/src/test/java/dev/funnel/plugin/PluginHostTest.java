@@ -7,7 +7,10 @@ import dev.funnel.plugin.api.ExitCriterion;
 import dev.funnel.plugin.api.StageTemplate;
 import dev.funnel.testsupport.IntegrationTest;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pf4j.PluginManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,6 +24,8 @@ class PluginHostTest extends IntegrationTest {
     StageTemplateCatalog catalog;
     @Autowired
     ExtensionGuard guard;
+    @Autowired
+    PluginManager pluginManager;
 
     @Test
     void the_bundled_plugin_is_started_with_its_extension_and_no_error() {
@@ -53,6 +58,7 @@ class PluginHostTest extends IntegrationTest {
 
     @Test
     void a_failing_extension_is_contained_logged_and_shown_against_its_plugin() {
+        ExtensionGuard guard = new ExtensionGuard(pluginManager, Duration.ofSeconds(2));
         Optional<String> result = guard.call(new Object(), e -> {
             throw new IllegalStateException("boom");
         });
@@ -63,7 +69,31 @@ class PluginHostTest extends IntegrationTest {
     }
 
     @Test
+    void an_extension_answering_null_counts_as_a_failure() {
+        ExtensionGuard guard = new ExtensionGuard(pluginManager, Duration.ofSeconds(2));
+
+        assertThat(guard.call(new Object(), e -> null)).isEmpty();
+        assertThat(guard.lastFailures().get("(host)")).contains("answered null");
+    }
+
+    @Test
+    void a_plugin_failing_three_times_in_a_row_is_skipped_for_a_while() {
+        ExtensionGuard guard = new ExtensionGuard(pluginManager, Duration.ofSeconds(2));
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < ExtensionGuard.FAILURES_BEFORE_SUSPENSION + 2; i++) {
+            guard.call(new Object(), e -> {
+                calls.incrementAndGet();
+                throw new IllegalStateException("still broken");
+            });
+        }
+
+        assertThat(calls).hasValue(ExtensionGuard.FAILURES_BEFORE_SUSPENSION);
+        assertThat(guard.lastFailures().get("(host)")).contains("skipped until");
+    }
+
+    @Test
     void a_slow_extension_is_cut_off_at_the_time_limit() {
+        ExtensionGuard guard = new ExtensionGuard(pluginManager, Duration.ofSeconds(2));
         long started = System.nanoTime();
         Optional<String> result = guard.call(new Object(), e -> {
             try {

@@ -46,6 +46,10 @@ public class ActivityRepository {
                 .returning(ACTIVITY.ID).fetchOne(ACTIVITY.ID);
     }
 
+    public java.util.Optional<Activity> findById(VisibleScope scope, long id) {
+        return find(scope, ACTIVITY.ID.eq(id), 1).stream().findFirst();
+    }
+
     private List<Activity> find(VisibleScope scope, Condition subject, int limit) {
         return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME)
                 .from(ACTIVITY)

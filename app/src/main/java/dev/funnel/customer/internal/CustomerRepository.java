@@ -66,7 +66,7 @@ public class CustomerRepository {
     }
 
     /** Writes only when the row still has the version the caller read; answers whether it did. */
-    public boolean update(long id, int expectedVersion, CustomerDraft draft, long ownerId, long actorId) {
+    public boolean update(long id, int expectedVersion, CustomerDraft draft, Long ownerId, long actorId) {
         CustomerRecord row = db.newRecord(CUSTOMER);
         copy(draft, row);
         row.setOwnerId(ownerId)

@@ -65,7 +65,8 @@ public class CustomerForm extends Dialog {
 
         Button save = new Button(getTranslation("action.save"), e -> fireEvent(new SaveEvent(this)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        // Enter saves from any one-line field; in the notes it starts a new line
+        save.addClickShortcut(Key.ENTER).listenOn(name, creditCode, industry, city, phone, website, address, owner);
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         getFooter().add(cancel, save);
     }

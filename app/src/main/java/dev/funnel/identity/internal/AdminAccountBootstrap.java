@@ -1,6 +1,7 @@
 package dev.funnel.identity.internal;
 
 import dev.funnel.identity.NewUser;
+import dev.funnel.identity.Passwords;
 import dev.funnel.identity.Role;
 import java.security.SecureRandom;
 import java.util.Set;
@@ -45,6 +46,10 @@ class AdminAccountBootstrap implements ApplicationRunner {
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
+        if (!Passwords.fitsHash(password)) {
+            throw new IllegalStateException("FUNNEL_ADMIN_PASSWORD is longer than " + Passwords.MAX_BYTES
+                    + " bytes (UTF-8); choose a shorter one");
+        }
         users.insert(new NewUser(ADMIN_USERNAME, "Administrator", null, password, null, Set.of(Role.ADMIN)),
                 passwordEncoder.encode(password), null);
         if (generated) {

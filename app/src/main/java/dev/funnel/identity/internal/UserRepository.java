@@ -63,6 +63,10 @@ public class UserRepository {
         return db.fetchExists(APP_USER, APP_USER.USERNAME.equalIgnoreCase(username));
     }
 
+    public boolean isEnabled(long id) {
+        return db.fetchExists(APP_USER, APP_USER.ID.eq(id).and(APP_USER.ENABLED));
+    }
+
     public long count() {
         return db.fetchCount(APP_USER);
     }

@@ -21,6 +21,7 @@ import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.Stage;
+import dev.funnel.platform.Checks;
 import dev.funnel.platform.ui.FieldErrors;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +32,6 @@ import java.util.Objects;
  */
 public class OpportunityForm extends Dialog {
 
-    static final List<String> CURRENCIES = List.of("CNY", "USD", "EUR", "HKD", "JPY");
     static final List<String> LEAD_SOURCES = List.of("website", "referral", "exhibition", "partner", "cold-call",
             "advertising");
 
@@ -70,10 +70,11 @@ public class OpportunityForm extends Dialog {
         stage.setItemLabelGenerator(s -> s.name(getLocale()) + " · " + s.probability() + "%");
         amount.setLabel(getTranslation("opportunity.amount"));
         currency.setLabel(getTranslation("opportunity.currency"));
-        currency.setItems(CURRENCIES);
+        currency.setItems(Checks.CURRENCIES);
         leadSource.setLabel(getTranslation("opportunity.lead-source"));
         leadSource.setItems(LEAD_SOURCES);
-        leadSource.setItemLabelGenerator(s -> getTranslation("lead-source." + s));
+        // the usual sources are translated; a source the company added is shown as it was typed
+        leadSource.setItemLabelGenerator(s -> LEAD_SOURCES.contains(s) ? getTranslation("lead-source." + s) : s);
         leadSource.setAllowCustomValue(true);
         leadSource.addCustomValueSetListener(e -> leadSource.setValue(e.getDetail()));
         expectedClose.setLabel(getTranslation("opportunity.expected-close"));

@@ -1,6 +1,5 @@
 package dev.funnel.platform.internal;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,27 +22,43 @@ final class DatabaseBootstrap {
     private static final Logger log = LoggerFactory.getLogger(DatabaseBootstrap.class);
     private static final String INVALID_CATALOG_NAME = "3D000";
     private static final String MAINTENANCE_DATABASE = "postgres";
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)((?:ssl)?password|sslkey|sslpasswordcallback)=[^&]*");
 
     private DatabaseBootstrap() {
     }
 
-    /** Parsed parts of a {@code jdbc:postgresql://host:port/database?params} URL. */
-    record Target(String url, String hostAndPort, String database, String query) {
+    /**
+     * The configured URL as PostgreSQL's own driver reads it (several hosts, defaults, parameters), with the
+     * database name and the URL of the server's maintenance database.
+     */
+    record Target(String url, String database, String maintenanceUrl) {
 
         static Target parse(String jdbcUrl) {
-            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://")) {
-                throw new DatabaseUnreachableException(String.valueOf(jdbcUrl), "?",
+            Properties parsed = jdbcUrl == null ? null : Driver.parseURL(jdbcUrl, new Properties());
+            if (parsed == null) {
+                throw new DatabaseUnreachableException(redacted(jdbcUrl), "?",
                         "FUNNEL_DB_URL must look like jdbc:postgresql://host:5432/funnel", null);
             }
-            URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            String hostAndPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ":5432");
-            return new Target(jdbcUrl, hostAndPort, path.isEmpty() ? MAINTENANCE_DATABASE : path, uri.getRawQuery());
+            String database = PGProperty.PG_DBNAME.getOrDefault(parsed);
+            String[] hosts = PGProperty.PG_HOST.getOrDefault(parsed).split(",");
+            String[] ports = PGProperty.PG_PORT.getOrDefault(parsed).split(",");
+            StringBuilder servers = new StringBuilder();
+            for (int i = 0; i < hosts.length; i++) {
+                String host = hosts[i].isBlank() ? "localhost"
+                        : hosts[i].contains(":") && !hosts[i].startsWith("[") ? "[" + hosts[i] + "]" : hosts[i];
+                servers.append(i == 0 ? "" : ",").append(host).append(':').append(ports[Math.min(i, ports.length - 1)]);
+            }
+            int query = jdbcUrl.indexOf('?');
+            String maintenance = "jdbc:postgresql://" + servers + "/" + MAINTENANCE_DATABASE
+                    + (query < 0 ? "" : jdbcUrl.substring(query));
+            return new Target(jdbcUrl, database, maintenance);
         }
+    }
 
-        String maintenanceUrl() {
-            return "jdbc:postgresql://" + hostAndPort + "/" + MAINTENANCE_DATABASE + (query == null ? "" : "?" + query);
-        }
+    /** The URL without passwords, for messages and logs. */
+    static String redacted(String jdbcUrl) {
+        return jdbcUrl == null ? "(not set)" : SECRET_PARAMETER.matcher(jdbcUrl).replaceAll("$1=***");
     }
 
     static void ensureDatabaseExists(String jdbcUrl, String user, String password) {
@@ -53,7 +71,7 @@ final class DatabaseBootstrap {
             return;
         } catch (SQLException e) {
             if (!INVALID_CATALOG_NAME.equals(e.getSQLState())) {
-                throw new DatabaseUnreachableException(target.url(), user, e.getMessage(), e.getSQLState());
+                throw new DatabaseUnreachableException(redacted(target.url()), user, e.getMessage(), e.getSQLState());
             }
         }
         createDatabase(target, user, credentials);
@@ -72,9 +90,9 @@ final class DatabaseBootstrap {
             try (Statement create = maintenance.createStatement()) {
                 create.execute("create database \"" + target.database().replace("\"", "\"\"") + "\"");
             }
-            log.info("Created database '{}' on {}", target.database(), target.hostAndPort());
+            log.info("Created database '{}' on {}", target.database(), redacted(target.maintenanceUrl()));
         } catch (SQLException e) {
-            throw new DatabaseUnreachableException(target.maintenanceUrl(), user,
+            throw new DatabaseUnreachableException(redacted(target.maintenanceUrl()), user,
                     "the database '" + target.database() + "' does not exist and could not be created: " + e.getMessage(),
                     e.getSQLState());
         }

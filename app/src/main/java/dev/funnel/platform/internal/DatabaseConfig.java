@@ -1,8 +1,8 @@
 package dev.funnel.platform.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class DatabaseConfig {
 
+    /** Binds spring.datasource.hikari.* (FUNNEL_DB_POOL_SIZE among them) as Boot's own pool would. */
     @Bean
-    DataSource dataSource(DataSourceProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties) {
         DatabaseBootstrap.ensureDatabaseExists(properties.determineUrl(), properties.determineUsername(),
                 properties.determinePassword());
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();

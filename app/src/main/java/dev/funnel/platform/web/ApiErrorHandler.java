@@ -5,13 +5,21 @@ import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.Messages;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.StaleVersionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,8 +30,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns what services throw into the API's JSON errors, in the caller's language (Accept-Language):
  * 400 with field errors, 404 for unknown and invisible records alike, 409 for a stale version.
  */
-@RestControllerAdvice(basePackages = "dev.funnel")
+@RestControllerAdvice
 class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     private final Messages messages;
 
@@ -42,20 +52,32 @@ class ApiErrorHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e, Locale locale) {
         return status(HttpStatus.NOT_FOUND, "not_found",
-                messages.get("api.error.not-found", locale, e.entity(), String.valueOf(e.id())), List.of());
+                messages.get("api.error.not-found", locale, messages.get("entity." + e.entity(), locale),
+                        String.valueOf(e.id())), List.of());
     }
 
     @ExceptionHandler(StaleVersionException.class)
     ResponseEntity<ApiError> stale(StaleVersionException e, Locale locale) {
         return status(HttpStatus.CONFLICT, "stale_version",
-                messages.get("api.error.stale", locale, e.entity(), String.valueOf(e.id())), List.of());
+                messages.get("api.error.stale", locale, messages.get("entity." + e.entity(), locale),
+                        String.valueOf(e.id())), List.of());
     }
 
+    /**
+     * A body that is not JSON, or a value of the wrong type: the field is named when Jackson knows it, and the
+     * parser's own message (which names internal classes) is never passed on.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, Locale locale) {
-        String detail = e.getMostSpecificCause().getMessage();
-        return status(HttpStatus.BAD_REQUEST, "unreadable_body",
-                messages.get("api.error.unreadable", locale, detail == null ? "" : firstLine(detail)), List.of());
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return invalid(InvalidInputException.of(field, "validation.format"), locale);
+        }
+        return status(HttpStatus.BAD_REQUEST, "unreadable_body", messages.get("api.error.unreadable", locale),
+                List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -84,9 +106,34 @@ class ApiErrorHandler {
         return status(HttpStatus.NOT_FOUND, "not_found", messages.get("api.error.no-such-path", locale), List.of());
     }
 
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+    /** A unique key or foreign key the checks could not foresee, typically two saves racing each other. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> conflict(DataIntegrityViolationException e, Locale locale) {
+        log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return status(HttpStatus.CONFLICT, "conflict", messages.get("api.error.conflict", locale), List.of());
+    }
+
+    /** Spring's own refusals (wrong method, media type, ...) keep their status. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ApiError> http(ErrorResponseException e, Locale locale) {
+        return ResponseEntity.status(e.getStatusCode()).body(new ApiError("http_" + e.getStatusCode().value(),
+                messages.get("api.error.http", locale, e.getStatusCode().value()), List.of()));
+    }
+
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+            HttpMediaTypeNotAcceptableException.class})
+    ResponseEntity<ApiError> httpProtocol(Exception e, Locale locale) {
+        var status = ((org.springframework.web.ErrorResponse) e).getStatusCode();
+        return ResponseEntity.status(status).body(new ApiError("http_" + status.value(),
+                messages.get("api.error.http", locale, status.value()), List.of()));
+    }
+
+    /** Anything else is a defect: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e, Locale locale) {
+        log.error("Unexpected error in the REST API", e);
+        return status(HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("api.error.internal", locale),
+                List.of());
     }
 
     private static ResponseEntity<ApiError> status(HttpStatus status, String code, String message,

@@ -42,6 +42,29 @@ class DatabaseBootstrapTest {
     }
 
     @Test
+    void passwords_in_the_url_never_reach_the_message() {
+        assertThatThrownBy(() -> DatabaseBootstrap.ensureDatabaseExists(
+                "jdbc:postgresql://127.0.0.1:1/funnel?user=x&password=hunter2&sslmode=disable", "postgres", ""))
+                .isInstanceOfSatisfying(DatabaseUnreachableException.class, e -> {
+                    FailureAnalysis analysis = new DatabaseUnreachableFailureAnalyzer().analyze(e);
+                    assertThat(analysis.getDescription()).doesNotContain("hunter2").contains("password=***")
+                            .contains("sslmode=disable");
+                });
+    }
+
+    @Test
+    void several_hosts_and_parameters_keep_their_shape_in_the_maintenance_url() {
+        DatabaseBootstrap.Target target = DatabaseBootstrap.Target.parse(
+                "jdbc:postgresql://db1:5432,db2:5433/crm?targetServerType=primary");
+
+        assertThat(target.database()).isEqualTo("crm");
+        assertThat(target.maintenanceUrl())
+                .isEqualTo("jdbc:postgresql://db1:5432,db2:5433/postgres?targetServerType=primary");
+        assertThat(DatabaseBootstrap.Target.parse("jdbc:postgresql:///funnel").maintenanceUrl())
+                .isEqualTo("jdbc:postgresql://localhost:5432/postgres");
+    }
+
+    @Test
     void a_url_that_is_not_postgresql_is_refused_with_the_expected_shape() {
         assertThatThrownBy(() -> DatabaseBootstrap.ensureDatabaseExists("jdbc:mysql://x/y", "u", ""))
                 .isInstanceOf(DatabaseUnreachableException.class)
