@@ -40,6 +40,10 @@ public class CustomerService {
                 page.size());
     }
 
+    public long count(CustomerFilter filter) {
+        return customers.count(users.visibleScope(), filter);
+    }
+
     public Customer get(long id) {
         return customers.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }

@@ -54,6 +54,10 @@ public class OpportunityService {
                 page.page(), page.size());
     }
 
+    public long count(OpportunityFilter filter) {
+        return opportunities.count(users.visibleScope(), filter);
+    }
+
     public Opportunity get(long id) {
         return opportunities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }

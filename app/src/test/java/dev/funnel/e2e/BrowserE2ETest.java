@@ -106,11 +106,7 @@ class BrowserE2ETest {
 
     @Test
     void the_bundled_plugin_beside_the_jar_is_loaded_and_listed_for_the_administrator() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/admin/plugins"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + TestDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getAsAdmin("/api/v1/admin/plugins");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"id\":\"stage-templates\"").contains("\"state\":\"STARTED\"");
@@ -118,14 +114,18 @@ class BrowserE2ETest {
 
     @Test
     void an_unknown_api_address_is_a_json_404_not_the_web_page() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/no-such-thing"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + TestDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getAsAdmin("/api/v1/no-such-thing");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("\"code\":\"not_found\"");
+    }
+
+    private static HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + TestDatabaseSession.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void save(String name) throws IOException {

@@ -19,7 +19,10 @@ import dev.funnel.customer.ui.CustomerForm;
 import dev.funnel.customer.ui.CustomersView;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
+import dev.funnel.identity.Team;
+import dev.funnel.identity.TeamService;
 import dev.funnel.identity.ui.LoginView;
+import dev.funnel.identity.ui.UsersView;
 import dev.funnel.pipeline.ui.OpportunitiesView;
 import dev.funnel.plugin.ui.PluginsView;
 import dev.funnel.platform.PageRequest;
@@ -34,6 +37,8 @@ class ViewsTest extends KaribuTest {
 
     @Autowired
     CustomerService customers;
+    @Autowired
+    TeamService teams;
 
     @Test
     void an_anonymous_visitor_is_sent_to_the_login_page() {
@@ -109,6 +114,23 @@ class ViewsTest extends KaribuTest {
         assertThat(name.getErrorMessage()).isEqualTo("Required");
         assertThat(code.isInvalid()).isTrue();
         assertThat(code.getErrorMessage()).contains("GB 32100-2015");
+    }
+
+    @Test
+    void an_admin_creates_a_team_from_the_users_and_teams_page() {
+        login("admin");
+        UI.getCurrent().navigate(UsersView.class);
+        String name = TestData.unique("华南大区");
+
+        _click(_get(Button.class, spec -> spec.withText("New team")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Team")), name);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(teams.list()).extracting(Team::name).contains(name);
+        @SuppressWarnings("unchecked")
+        Grid<Team> teamGrid = _find(Grid.class).stream().filter(g -> GridKt._size(g) > 0
+                && GridKt._get(g, 0) instanceof Team).findFirst().orElseThrow();
+        assertThat(GridKt._findAll(teamGrid)).extracting(Team::name).contains(name);
     }
 
     @Test

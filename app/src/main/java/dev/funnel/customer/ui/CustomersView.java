@@ -3,7 +3,6 @@ package dev.funnel.customer.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,7 +17,7 @@ import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
-import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.ui.PagedGrids;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The customers the user may see, searchable by name or credit code, created and edited in a dialog. */
@@ -55,14 +54,8 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Customer::industry).setHeader(getTranslation("customer.industry"));
         grid.addColumn(Customer::city).setHeader(getTranslation("customer.city"));
         grid.addColumn(Customer::ownerName).setHeader(getTranslation("customer.owner"));
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> customers.list(filter(), PageRequest.ofOffset(query.getOffset(), query.getLimit()))
-                        .items().stream(),
-                query -> {
-                    int total = (int) customers.list(filter(), PageRequest.of(0, 1)).total();
-                    empty.setVisible(total == 0);
-                    return total;
-                });
+        PagedGrids.lazy(grid, empty, page -> customers.list(filter(), page).items(),
+                () -> customers.count(filter()));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         empty.setText(getTranslation("customer.empty"));
         empty.addClassName("funnel-empty-state");

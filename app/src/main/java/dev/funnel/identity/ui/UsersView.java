@@ -1,11 +1,9 @@
 package dev.funnel.identity.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -19,6 +17,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import dev.funnel.identity.NewTeam;
 import dev.funnel.identity.NewUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.Team;
@@ -26,6 +25,7 @@ import dev.funnel.identity.TeamService;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.platform.ui.FieldErrors;
+import dev.funnel.platform.ui.FormDialogs;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
@@ -47,7 +47,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         title.addClassName("funnel-view-title");
         Button create = new Button(getTranslation("user.new"), VaadinIcon.PLUS.create(), e -> openNewUser());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(title, create);
+        Button createTeam = new Button(getTranslation("team.new"), VaadinIcon.PLUS.create(), e -> openNewTeam());
+        HorizontalLayout toolbar = new HorizontalLayout(title, create, createTeam);
         toolbar.addClassName("funnel-toolbar");
 
         userGrid.addColumn(UserSummary::fullName).setHeader(getTranslation("user.full-name"));
@@ -78,7 +79,6 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openNewUser() {
-        Dialog dialog = new Dialog(getTranslation("user.new"));
         TextField username = new TextField(getTranslation("user.username"));
         TextField fullName = new TextField(getTranslation("user.full-name"));
         EmailField email = new EmailField(getTranslation("user.email"));
@@ -87,21 +87,26 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         team.setItemLabelGenerator(Team::name);
         CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("user.roles"), Role.values());
         roles.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
-        dialog.add(new FormLayout(username, fullName, email, password, team, roles));
-        FieldErrors errors = new FieldErrors(dialog).bind("username", username).bind("fullName", fullName)
+        FieldErrors errors = new FieldErrors(this).bind("username", username).bind("fullName", fullName)
                 .bind("email", email).bind("password", password).bind("teamId", team).bind("roles", roles);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            if (errors.attempt(() -> users.create(new NewUser(username.getValue(), fullName.getValue(),
-                    email.getValue(), password.getValue(), team.getValue() == null ? null : team.getValue().id(),
-                    roles.getValue())))) {
-                dialog.close();
-                refresh();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        FormDialogs.open(getTranslation("user.new"), new FormLayout(username, fullName, email, password, team, roles),
+                errors, () -> users.create(new NewUser(username.getValue(), fullName.getValue(), email.getValue(),
+                        password.getValue(), team.getValue() == null ? null : team.getValue().id(), roles.getValue())),
+                this::refresh);
+    }
+
+    private void openNewTeam() {
+        TextField name = new TextField(getTranslation("team.name"));
+        ComboBox<Team> parent = new ComboBox<>(getTranslation("team.parent"), teams.list());
+        parent.setItemLabelGenerator(Team::name);
+        ComboBox<UserSummary> manager = new ComboBox<>(getTranslation("team.manager"), users.list());
+        manager.setItemLabelGenerator(UserSummary::fullName);
+        FieldErrors errors = new FieldErrors(this).bind("name", name).bind("parentId", parent)
+                .bind("managerId", manager);
+        FormDialogs.open(getTranslation("team.new"), new FormLayout(name, parent, manager), errors,
+                () -> teams.create(new NewTeam(name.getValue(), parent.getValue() == null ? null : parent.getValue().id(),
+                        manager.getValue() == null ? null : manager.getValue().id())),
+                this::refresh);
     }
 
     @Override

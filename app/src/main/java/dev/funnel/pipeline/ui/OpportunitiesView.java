@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -29,6 +28,7 @@ import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.ui.PagedGrids;
 import dev.funnel.platform.Formats;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -93,14 +93,8 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(o -> getTranslation("status." + o.status().name().toLowerCase()))
                 .setHeader(getTranslation("opportunity.status"))
                 .setClassNameGenerator(o -> "funnel-status-" + o.status().name().toLowerCase());
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> opportunities.list(filter(), PageRequest.ofOffset(query.getOffset(), query.getLimit()))
-                        .items().stream(),
-                query -> {
-                    int total = (int) opportunities.list(filter(), PageRequest.of(0, 1)).total();
-                    empty.setVisible(total == 0);
-                    return total;
-                });
+        PagedGrids.lazy(grid, empty, page -> opportunities.list(filter(), page).items(),
+                () -> opportunities.count(filter()));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         empty.setText(getTranslation("opportunity.empty"));
         empty.addClassName("funnel-empty-state");
@@ -121,8 +115,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         DataProvider<Customer, String> customerChoices = DataProvider.fromFilteringCallbacks(
                 query -> customers.list(new CustomerFilter(query.getFilter().orElse(null), null),
                         PageRequest.ofOffset(query.getOffset(), query.getLimit())).items().stream(),
-                query -> (int) customers.list(new CustomerFilter(query.getFilter().orElse(null), null),
-                        PageRequest.of(0, 1)).total());
+                query -> (int) customers.count(new CustomerFilter(query.getFilter().orElse(null), null)));
         OpportunityForm form = new OpportunityForm(opportunity, customerChoices, users.assignableOwners(),
                 pipelines.list());
         form.addSaveListener(e -> {
