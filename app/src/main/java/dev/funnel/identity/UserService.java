@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,12 @@ public class UserService {
     @PermitAll
     public boolean canAssignTo(long ownerId) {
         return visibleScope().canSee(ownerId) && users.isEnabled(ownerId);
+    }
+
+    /** The manager a user reports to (their team's, or for a manager the team above's), if any. */
+    @PermitAll
+    public Optional<Long> managerOf(long userId) {
+        return users.managerOf(userId);
     }
 
     /** The people the signed-in user may pick as an owner: those whose records they see. */

@@ -9,20 +9,25 @@ import java.time.LocalDate;
  */
 public record OpportunityDraft(String name, Long customerId, Long contactId, Long ownerId, Long pipelineId,
                                Long stageId, BigDecimal amount, String currency, LocalDate expectedCloseDate,
-                               String leadSource, OpportunityStatus status, String lostReason) {
+                               String leadSource, OpportunityStatus status, String lostReason, String grade,
+                               String nextStep, Long presalesId) {
+
+    /** The fields every deal has, without grade, next step and pre-sales. */
+    public OpportunityDraft(String name, Long customerId, Long contactId, Long ownerId, Long pipelineId, Long stageId,
+                            BigDecimal amount, String currency, LocalDate expectedCloseDate, String leadSource,
+                            OpportunityStatus status, String lostReason) {
+        this(name, customerId, contactId, ownerId, pipelineId, stageId, amount, currency, expectedCloseDate,
+                leadSource, status, lostReason, null, null, null);
+    }
 
     public static OpportunityDraft of(Opportunity o) {
         return new OpportunityDraft(o.name(), o.customerId(), o.contactId(), o.ownerId(), o.pipelineId(), o.stageId(),
-                o.amount(), o.currency(), o.expectedCloseDate(), o.leadSource(), o.status(), o.lostReason());
+                o.amount(), o.currency(), o.expectedCloseDate(), o.leadSource(), o.status(), o.lostReason(),
+                o.grade(), o.nextStep(), o.presalesId());
     }
 
-    public OpportunityDraft withStage(Long newStageId) {
-        return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, newStageId, amount, currency,
-                expectedCloseDate, leadSource, status, lostReason);
-    }
-
-    public OpportunityDraft withStatus(OpportunityStatus newStatus, String reason) {
-        return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, stageId, amount, currency,
-                expectedCloseDate, leadSource, newStatus, reason);
+    public OpportunityDraft withAmount(BigDecimal newAmount) {
+        return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, stageId, newAmount, currency,
+                expectedCloseDate, leadSource, status, lostReason, grade, nextStep, presalesId);
     }
 }

@@ -6,25 +6,36 @@ import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.StageHistoryEntry.Event;
+import dev.funnel.pipeline.internal.ChoiceRepository;
+import dev.funnel.pipeline.internal.ConfirmationRepository;
 import dev.funnel.pipeline.internal.OpportunityRepository;
 import dev.funnel.pipeline.internal.PipelineRepository;
+import dev.funnel.pipeline.internal.TaskRepository;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
 import dev.funnel.platform.StaleVersionException;
+import dev.funnel.plugin.api.AssigneeRole;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opportunities and their lifecycle. Every stage change, close and reopen appends to the stage history in the
- * same transaction as the change itself, so the ledger always agrees with the opportunity.
+ * Opportunities and their lifecycle. Fields are edited with {@link #update}; the stage changes only through
+ * {@link #moveToStage}, which runs the stage gate, and the outcome only through {@link #win}, {@link #lose} and
+ * {@link #reopen}. Every stage change, close and reopen appends to the stage history in the same transaction,
+ * so the ledger always agrees with the opportunity.
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,17 +43,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpportunityService {
 
     static final String ENTITY = "opportunity";
+    private static final Set<String> GRADES = Set.of("A", "B", "C");
 
     private final OpportunityRepository opportunities;
     private final PipelineRepository pipelines;
+    private final TaskRepository tasks;
+    private final ConfirmationRepository confirmations;
+    private final ChoiceRepository choices;
     private final CustomerService customers;
     private final UserService users;
     private final Clock clock;
 
-    OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, CustomerService customers,
+    OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, TaskRepository tasks,
+                       ConfirmationRepository confirmations, ChoiceRepository choices, CustomerService customers,
                        UserService users, Clock clock) {
         this.opportunities = opportunities;
         this.pipelines = pipelines;
+        this.tasks = tasks;
+        this.confirmations = confirmations;
+        this.choices = choices;
         this.customers = customers;
         this.users = users;
         this.clock = clock;
@@ -67,96 +86,264 @@ public class OpportunityService {
         return opportunities.history(id);
     }
 
+    /** Creates an open deal in the first stage of its pipeline and gives it the tasks of that stage. */
     @Transactional
     public Opportunity create(OpportunityDraft draft) {
         CurrentUser me = users.current();
-        VisibleScope scope = users.visibleScope();
         Pipeline pipeline = draft.pipelineId() == null
                 ? pipelines.findAll().stream().findFirst().orElseThrow(
                         () -> InvalidInputException.of("pipelineId", "validation.pipeline.none"))
                 : pipelines.findById(draft.pipelineId()).orElseThrow(
                         () -> InvalidInputException.of("pipelineId", "validation.unknown"));
-        long stageId = draft.stageId() == null ? pipeline.stages().get(0).id() : draft.stageId();
+        Stage first = pipeline.stages().get(0);
         long ownerId = draft.ownerId() == null ? me.id() : draft.ownerId();
-        validate(draft, null, ownerId, pipeline, stageId);
-        Checks.start().rule(draft.status() == null || draft.status() == OpportunityStatus.OPEN, "status",
-                "validation.status.create-open").orThrow();
+        validate(draft, null, ownerId);
+        Checks.start()
+                .rule(draft.status() == null || draft.status() == OpportunityStatus.OPEN, "status",
+                        "validation.status.create-open")
+                .rule(draft.stageId() == null || draft.stageId() == first.id(), "stageId", "validation.stage.start-first")
+                .orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long id = opportunities.insert(draft, ownerId, pipeline.id(), stageId, now, me.id());
-        opportunities.appendHistory(id, Event.CREATED, null, stageId, me.id(), now, null);
-        return opportunities.findById(scope, id).orElseThrow();
+        long id = opportunities.insert(draft, ownerId, pipeline.id(), first.id(), now, me.id());
+        opportunities.appendHistory(id, Event.CREATED, null, first.id(), me.id(), now, null);
+        Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
+        createTasksOnEntry(created, first, now, me.id());
+        return created;
     }
 
     /**
-     * Replaces the opportunity's fields with the draft's; a new stage, a close or a reopen is recorded in the stage
-     * history. A null owner, stage, status or currency keeps the current one, and so does a null lost reason of
-     * an opportunity that stays lost. Fails with {@link StaleVersionException} when someone else saved after
-     * {@code version} was read.
+     * Replaces the opportunity's editable fields. A null owner or currency keeps the current one. The stage and
+     * the outcome are not edited here: a different stage or status is refused with a pointer to the right call.
      */
     @Transactional
     public Opportunity update(long id, int version, OpportunityDraft requested) {
         CurrentUser me = users.current();
-        VisibleScope scope = users.visibleScope();
-        Opportunity current = opportunities.findById(scope, id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+        Opportunity current = visible(id);
         OpportunityDraft draft = keepingUnnamed(requested, current);
-        Checks.start().rule(draft.pipelineId() == null || draft.pipelineId() == current.pipelineId(), "pipelineId",
-                "validation.pipeline.fixed").orThrow();
-        Pipeline pipeline = pipelines.findById(current.pipelineId()).orElseThrow();
-        long stageId = draft.stageId() == null ? current.stageId() : draft.stageId();
         long ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
-        OpportunityStatus status = draft.status() == null ? current.status() : draft.status();
-        validate(draft, current, ownerId, pipeline, stageId);
-        boolean reopening = current.status() != OpportunityStatus.OPEN && status == OpportunityStatus.OPEN;
         Checks.start()
-                .rule(status != OpportunityStatus.LOST || (draft.lostReason() != null && !draft.lostReason().isBlank()),
-                        "lostReason", "validation.lost-reason")
-                .maxLength("lostReason", draft.lostReason(), 200)
-                .rule(!reopening || me.isManager(), "status", "validation.reopen.manager")
-                .rule(current.status() == OpportunityStatus.OPEN || status == current.status()
-                        || status == OpportunityStatus.OPEN, "status", "validation.status.closed")
-                .rule(status == OpportunityStatus.OPEN || stageId == current.stageId(), "stageId",
-                        "validation.stage.closed")
+                .rule(draft.pipelineId() == null || draft.pipelineId() == current.pipelineId(), "pipelineId",
+                        "validation.pipeline.fixed")
+                .rule(draft.stageId() == null || draft.stageId() == current.stageId(), "stageId",
+                        "validation.stage.use-move")
+                .rule(draft.status() == null || draft.status() == current.status(), "status",
+                        "validation.status.use-close")
                 .orThrow();
-
+        validate(draft, current, ownerId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean stageChanged = stageId != current.stageId();
-        OffsetDateTime stageEnteredAt = stageChanged ? now : current.stageEnteredAt();
-        OffsetDateTime closedAt = status == OpportunityStatus.OPEN ? null
-                : Objects.requireNonNullElse(current.closedAt(), now);
-        if (!opportunities.update(id, version, draft, ownerId, stageId, stageEnteredAt, status, closedAt, now, me.id())) {
-            throw new StaleVersionException(ENTITY, id);
+        if (!opportunities.update(id, version, draft, ownerId, now, me.id())) {
+            throw stale(id);
         }
-        if (reopening) {
-            opportunities.appendHistory(id, Event.REOPENED, current.stageId(), stageId, me.id(), now, null);
-        } else if (stageChanged) {
-            opportunities.appendHistory(id, Event.MOVED, current.stageId(), stageId, me.id(), now, null);
+        return reread(id, me);
+    }
+
+    /** What the gate would refuse for a move to the stage, item by item; empty when the move may go ahead. */
+    public List<MissingItem> missingFor(long id, long targetStageId) {
+        Opportunity deal = visible(id);
+        Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
+        return StageGate.check(deal, pipeline, stageOf(pipeline, targetStageId), confirmations.forOpportunity(id).keySet(),
+                tasks.forOpportunity(id), opportunities.productLineCount(id));
+    }
+
+    /**
+     * Moves an open deal to another stage of its pipeline. Forward moves pass the stage gate, or are overridden
+     * by a manager or administrator with a written reason; backward moves are always allowed. Leaving a stage
+     * cancels its open optional tasks; entering one creates the tasks of its key activities.
+     *
+     * @throws StageGateException when the gate refuses, listing what is missing
+     */
+    @Transactional
+    public Opportunity moveToStage(long id, int version, long targetStageId, String overrideReason) {
+        CurrentUser me = users.current();
+        Opportunity deal = visible(id);
+        Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
+        Stage target = stageOf(pipeline, targetStageId);
+        Stage current = stageOf(pipeline, deal.stageId());
+        boolean overriding = overrideReason != null && !overrideReason.isBlank();
+        Checks.start()
+                .rule(deal.status() == OpportunityStatus.OPEN, "stageId", "validation.stage.closed")
+                .rule(target.id() != current.id(), "stageId", "validation.stage.same")
+                .rule(!overriding || me.isManager(), "overrideReason", "validation.override.manager")
+                .maxLength("overrideReason", overrideReason, 2000)
+                .orThrow();
+        if (target.position() > current.position() && !overriding) {
+            List<MissingItem> missing = StageGate.check(deal, pipeline, target,
+                    confirmations.forOpportunity(id).keySet(), tasks.forOpportunity(id),
+                    opportunities.productLineCount(id));
+            if (!missing.isEmpty()) {
+                throw new StageGateException(id, target.id(), missing);
+            }
         }
-        if (current.status() == OpportunityStatus.OPEN && status != OpportunityStatus.OPEN) {
-            Event close = status == OpportunityStatus.WON ? Event.WON : Event.LOST;
-            opportunities.appendHistory(id, close, stageId, stageId, me.id(), now, null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!opportunities.moveToStage(id, version, target.id(), now, me.id())) {
+            throw stale(id);
         }
+        boolean forward = target.position() > current.position();
+        opportunities.appendHistory(id, Event.MOVED, current.id(), target.id(), me.id(), now,
+                forward && overriding ? overrideReason.trim() : null);
+        tasks.cancelOpenOptional(id, current.id(), now, me.id());
+        Opportunity moved = reread(id, me);
+        createTasksOnEntry(moved, target, now, me.id());
+        return moved;
+    }
+
+    /** Confirms a checklist item of the deal's stages; who and when are kept. */
+    @Transactional
+    public void confirmCriterion(long id, long criterionId) {
+        Opportunity deal = visible(id);
+        Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
+        boolean ofThisPipeline = pipeline.stages().stream().flatMap(s -> s.exitCriteria().stream())
+                .anyMatch(c -> c.id() == criterionId && c.isChecklistItem());
+        Checks.start().rule(ofThisPipeline, "criterionId", "validation.criterion.unknown").orThrow();
+        confirmations.confirm(id, criterionId, users.current().id(), OffsetDateTime.now(clock));
+    }
+
+    /** Takes a confirmation back, for example when it was given by mistake. */
+    @Transactional
+    public void withdrawConfirmation(long id, long criterionId) {
+        visible(id);
+        confirmations.withdraw(id, criterionId);
+    }
+
+    /** The current stage's criteria with their state, its tasks, and what the next stage would still need. */
+    public StageGuide guide(long id) {
+        Opportunity deal = visible(id);
+        Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
+        Stage current = stageOf(pipeline, deal.stageId());
+        Stage next = pipeline.stages().stream().filter(s -> s.position() > current.position()).findFirst().orElse(null);
+        Map<Long, ConfirmationRepository.Confirmation> confirmed = confirmations.forOpportunity(id);
+        List<Task> dealTasks = tasks.forOpportunity(id);
+        int lines = opportunities.productLineCount(id);
+        List<CriterionStatus> criteria = new ArrayList<>();
+        for (Criterion criterion : current.exitCriteria()) {
+            var confirmation = confirmed.get(criterion.id());
+            boolean met = criterion.isChecklistItem() ? confirmation != null
+                    : StageGate.filled(deal, criterion.requiredField(), lines);
+            criteria.add(new CriterionStatus(criterion, met, confirmation == null ? null : confirmation.confirmedBy(),
+                    confirmation == null ? null : confirmation.confirmedByName(),
+                    confirmation == null ? null : confirmation.confirmedAt()));
+        }
+        List<MissingItem> missing = next == null || deal.status() != OpportunityStatus.OPEN ? List.of()
+                : StageGate.check(deal, pipeline, next, confirmed.keySet(), dealTasks, lines);
+        return new StageGuide(current, next, criteria, dealTasks, missing);
+    }
+
+    /** Closes as won: the actual amount and date are required. */
+    @Transactional
+    public Opportunity win(long id, int version, BigDecimal actualAmount, LocalDate actualCloseDate) {
+        Checks.start()
+                .required("actualAmount", actualAmount)
+                .money("actualAmount", actualAmount)
+                .required("actualCloseDate", actualCloseDate)
+                .rule(actualCloseDate == null || !actualCloseDate.isAfter(LocalDate.now(clock)), "actualCloseDate",
+                        "validation.date.future")
+                .orThrow();
+        return close(id, version, OpportunityStatus.WON, actualAmount, actualCloseDate, null, null);
+    }
+
+    /** Closes as lost: a lost reason from the configured list is required, a comment is welcome. */
+    @Transactional
+    public Opportunity lose(long id, int version, String lostReason, String comment) {
+        Checks.start()
+                .required("lostReason", lostReason)
+                .rule(lostReason == null || choices.active(Choice.LOST_REASON).stream()
+                        .anyMatch(c -> c.code().equals(lostReason)), "lostReason", "validation.lost-reason.unknown")
+                .maxLength("comment", comment, 2000)
+                .orThrow();
+        return close(id, version, OpportunityStatus.LOST, null, LocalDate.now(clock), lostReason, comment);
+    }
+
+    /** A manager or administrator reopens a closed deal in the stage it was closed in. */
+    @Transactional
+    public Opportunity reopen(long id, int version) {
+        CurrentUser me = users.current();
+        Opportunity deal = visible(id);
+        Checks.start()
+                .rule(deal.status() != OpportunityStatus.OPEN, "status", "validation.reopen.open")
+                .rule(me.isManager(), "status", "validation.reopen.manager")
+                .orThrow();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!opportunities.setOutcome(id, version, OpportunityStatus.OPEN, null, null, null, null, now, me.id())) {
+            throw stale(id);
+        }
+        opportunities.appendHistory(id, Event.REOPENED, deal.stageId(), deal.stageId(), me.id(), now, null);
+        return reread(id, me);
+    }
+
+    private Opportunity close(long id, int version, OpportunityStatus outcome, BigDecimal actualAmount,
+                              LocalDate actualCloseDate, String lostReason, String comment) {
+        CurrentUser me = users.current();
+        Opportunity deal = visible(id);
+        Checks.start().rule(deal.status() == OpportunityStatus.OPEN, "status", "validation.status.closed").orThrow();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!opportunities.setOutcome(id, version, outcome, actualAmount, actualCloseDate, lostReason,
+                comment == null || comment.isBlank() ? null : comment.trim(), now, me.id())) {
+            throw stale(id);
+        }
+        opportunities.appendHistory(id, outcome == OpportunityStatus.WON ? Event.WON : Event.LOST, deal.stageId(),
+                deal.stageId(), me.id(), now, null);
+        tasks.cancelOpenOptional(id, deal.stageId(), now, me.id());
+        return reread(id, me);
+    }
+
+    /** Each key activity of the stage becomes a task for the person in its role, unless one is already live. */
+    private void createTasksOnEntry(Opportunity deal, Stage stage, OffsetDateTime now, long actorId) {
+        Set<Long> live = Set.copyOf(tasks.keyActivitiesWithLiveTasks(deal.id()));
+        LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
+        for (KeyActivity activity : stage.keyActivities()) {
+            if (live.contains(activity.id())) {
+                continue;
+            }
+            tasks.insert(new TaskRepository.NewTask(deal.id(), stage.id(), activity.id(), activity.titleEn(),
+                    activity.titleZh(), assigneeFor(activity.assignee(), deal), today.plusDays(activity.dueDays()),
+                    activity.required()), actorId);
+        }
+    }
+
+    private long assigneeFor(AssigneeRole role, Opportunity deal) {
+        return switch (role) {
+            case OWNER -> deal.ownerId();
+            case PRE_SALES -> deal.presalesId() == null ? deal.ownerId() : deal.presalesId();
+            case MANAGER -> users.managerOf(deal.ownerId()).orElse(deal.ownerId());
+        };
+    }
+
+    private Opportunity visible(long id) {
+        return opportunities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
+    private Opportunity reread(long id, CurrentUser me) {
         return opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
     }
 
+    private StaleVersionException stale(long id) {
+        var last = opportunities.lastChange(id);
+        return new StaleVersionException(ENTITY, id, last.map(OpportunityRepository.LastChange::byName).orElse(null),
+                last.map(OpportunityRepository.LastChange::at).orElse(null));
+    }
+
+    private static Stage stageOf(Pipeline pipeline, long stageId) {
+        return pipeline.stages().stream().filter(s -> s.id() == stageId).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("stageId", "validation.stage.other-pipeline"));
+    }
+
     private static OpportunityDraft keepingUnnamed(OpportunityDraft draft, Opportunity current) {
-        boolean staysLost = current.status() == OpportunityStatus.LOST
-                && (draft.status() == null || draft.status() == OpportunityStatus.LOST);
         return new OpportunityDraft(draft.name(), draft.customerId(), draft.contactId(), draft.ownerId(),
                 draft.pipelineId(), draft.stageId(), draft.amount(),
                 draft.currency() == null ? current.currency() : draft.currency(), draft.expectedCloseDate(),
-                draft.leadSource(), draft.status(),
-                draft.lostReason() == null && staysLost ? current.lostReason() : draft.lostReason());
+                draft.leadSource(), draft.status(), draft.lostReason(), draft.grade(), draft.nextStep(),
+                draft.presalesId());
     }
 
     /**
      * Checks a new or changed opportunity. What did not change is not checked again: the owner a manager assigned
      * keeps working on a customer that only the previous owner may see.
      */
-    private void validate(OpportunityDraft draft, Opportunity current, long ownerId, Pipeline pipeline,
-                          long stageId) {
+    private void validate(OpportunityDraft draft, Opportunity current, long ownerId) {
         boolean customerChanged = current == null || !Objects.equals(draft.customerId(), current.customerId());
         boolean contactChanged = customerChanged || !Objects.equals(draft.contactId(), current.contactId());
         boolean ownerChanged = current == null || ownerId != current.ownerId();
+        boolean presalesChanged = current == null || !Objects.equals(draft.presalesId(), current.presalesId());
         Checks.start()
                 .required("name", draft.name())
                 .maxLength("name", draft.name(), 200)
@@ -167,11 +354,14 @@ public class OpportunityService {
                                 || customers.hasContact(draft.customerId(), draft.contactId()), "contactId",
                         "validation.contact.other-customer")
                 .rule(!ownerChanged || users.canAssignTo(ownerId), "ownerId", "validation.owner.not-assignable")
-                .rule(pipeline.stages().stream().anyMatch(s -> s.id() == stageId), "stageId",
-                        "validation.stage.other-pipeline")
+                .rule(draft.presalesId() == null || !presalesChanged || users.canAssignTo(draft.presalesId()),
+                        "presalesId", "validation.owner.not-assignable")
                 .money("amount", draft.amount())
                 .currency("currency", draft.currency())
                 .maxLength("leadSource", draft.leadSource(), 60)
+                .rule(draft.grade() == null || draft.grade().isBlank() || GRADES.contains(draft.grade()), "grade",
+                        "validation.grade")
+                .maxLength("nextStep", draft.nextStep(), 300)
                 .orThrow();
     }
 

@@ -11,6 +11,7 @@ import dev.funnel.platform.StaleVersionException;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData.Org;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +34,14 @@ class OpportunityLifecycleTest extends IntegrationTest {
         signIn(company.eastRep().username());
     }
 
+    private long stage(int index) {
+        return pipeline.stages().get(index).id();
+    }
+
     @Test
     void a_new_opportunity_starts_open_in_the_first_stage_with_a_created_entry() {
         assertThat(deal.status()).isEqualTo(OpportunityStatus.OPEN);
-        assertThat(deal.stageId()).isEqualTo(pipeline.stages().get(0).id());
+        assertThat(deal.stageId()).isEqualTo(stage(0));
         assertThat(deal.amount()).isEqualByComparingTo(new BigDecimal("125000.00"));
         assertThat(opportunities.history(deal.id())).extracting(StageHistoryEntry::event, StageHistoryEntry::toStageId)
                 .containsExactly(tuple(Event.CREATED, deal.stageId()));
@@ -44,77 +49,87 @@ class OpportunityLifecycleTest extends IntegrationTest {
 
     @Test
     void moving_forward_and_back_and_winning_is_recorded_in_order() {
-        long first = pipeline.stages().get(0).id();
-        long second = pipeline.stages().get(1).id();
-        long third = pipeline.stages().get(2).id();
-        Opportunity moved = opportunities.update(deal.id(), deal.version(), OpportunityDraft.of(deal).withStage(third));
-        moved = opportunities.update(moved.id(), moved.version(), OpportunityDraft.of(moved).withStage(second));
-        Opportunity won = opportunities.update(moved.id(), moved.version(),
-                OpportunityDraft.of(moved).withStatus(OpportunityStatus.WON, null));
+        Opportunity moved = opportunities.moveToStage(deal.id(), deal.version(), stage(2), null);
+        moved = opportunities.moveToStage(moved.id(), moved.version(), stage(1), null);
+        Opportunity won = opportunities.win(moved.id(), moved.version(), new BigDecimal("118000"), LocalDate.now());
 
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
+        assertThat(won.actualAmount()).isEqualByComparingTo("118000");
         assertThat(won.closedAt()).isNotNull();
         assertThat(opportunities.history(deal.id()))
                 .extracting(StageHistoryEntry::event, StageHistoryEntry::fromStageId, StageHistoryEntry::toStageId)
                 .containsExactly(
-                        tuple(Event.CREATED, null, first),
-                        tuple(Event.MOVED, first, third),
-                        tuple(Event.MOVED, third, second),
-                        tuple(Event.WON, second, second));
+                        tuple(Event.CREATED, null, stage(0)),
+                        tuple(Event.MOVED, stage(0), stage(2)),
+                        tuple(Event.MOVED, stage(2), stage(1)),
+                        tuple(Event.WON, stage(1), stage(1)));
     }
 
     @Test
-    void losing_needs_a_reason() {
-        assertThatThrownBy(() -> opportunities.update(deal.id(), deal.version(),
-                OpportunityDraft.of(deal).withStatus(OpportunityStatus.LOST, " ")))
+    void winning_needs_the_actual_amount_and_date_and_losing_a_configured_reason() {
+        assertThatThrownBy(() -> opportunities.win(deal.id(), deal.version(), null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactly("lostReason"));
+                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("actualAmount", "actualCloseDate"));
+        assertThatThrownBy(() -> opportunities.lose(deal.id(), deal.version(), "made-up", null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("validation.lost-reason.unknown"));
 
-        Opportunity lost = opportunities.update(deal.id(), deal.version(),
-                OpportunityDraft.of(deal).withStatus(OpportunityStatus.LOST, "价格过高"));
-        assertThat(lost.lostReason()).isEqualTo("价格过高");
+        Opportunity lost = opportunities.lose(deal.id(), deal.version(), "price", "比竞品贵 20%");
+        assertThat(lost.lostReason()).isEqualTo("price");
+        assertThat(lost.lostComment()).isEqualTo("比竞品贵 20%");
     }
 
     @Test
     void only_a_manager_may_reopen_and_the_reopen_is_recorded() {
-        Opportunity lost = opportunities.update(deal.id(), deal.version(),
-                OpportunityDraft.of(deal).withStatus(OpportunityStatus.LOST, "预算取消"));
+        Opportunity lost = opportunities.lose(deal.id(), deal.version(), "budget", null);
 
-        assertThatThrownBy(() -> opportunities.update(lost.id(), lost.version(),
-                OpportunityDraft.of(lost).withStatus(OpportunityStatus.OPEN, null)))
+        assertThatThrownBy(() -> opportunities.reopen(lost.id(), lost.version()))
                 .isInstanceOf(InvalidInputException.class);
 
-        Opportunity reopened = as(company.eastManager().username(), () -> opportunities.update(lost.id(), lost.version(),
-                OpportunityDraft.of(lost).withStatus(OpportunityStatus.OPEN, null)));
+        Opportunity reopened = as(company.eastManager().username(), () -> opportunities.reopen(lost.id(), lost.version()));
         assertThat(reopened.status()).isEqualTo(OpportunityStatus.OPEN);
         assertThat(reopened.closedAt()).isNull();
+        assertThat(reopened.lostReason()).isNull();
         assertThat(opportunities.history(deal.id())).extracting(StageHistoryEntry::event)
                 .containsExactly(Event.CREATED, Event.LOST, Event.REOPENED);
     }
 
     @Test
-    void concurrent_edits_never_silently_overwrite() {
-        opportunities.update(deal.id(), deal.version(), OpportunityDraft.of(deal).withStage(pipeline.stages().get(1).id()));
+    void the_second_of_two_concurrent_moves_is_told_who_changed_it_and_nothing_is_overwritten() {
+        opportunities.moveToStage(deal.id(), deal.version(), stage(1), null);
 
-        assertThatThrownBy(() -> opportunities.update(deal.id(), deal.version(),
-                OpportunityDraft.of(deal).withStage(pipeline.stages().get(2).id())))
-                .isInstanceOf(StaleVersionException.class);
-        assertThat(opportunities.get(deal.id()).stageId()).isEqualTo(pipeline.stages().get(1).id());
+        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), stage(2), null))
+                .isInstanceOfSatisfying(StaleVersionException.class, e -> {
+                    assertThat(e.changedBy()).isEqualTo(company.eastRep().fullName());
+                    assertThat(e.changedAt()).isNotNull();
+                });
+        assertThat(opportunities.get(deal.id()).stageId()).isEqualTo(stage(1));
         assertThat(opportunities.history(deal.id())).hasSize(2);
+    }
+
+    @Test
+    void the_stage_and_the_outcome_are_not_edited_through_the_fields() {
+        OpportunityDraft sneaky = new OpportunityDraft(deal.name(), deal.customerId(), null, null, null, stage(2),
+                deal.amount(), null, null, null, OpportunityStatus.WON, null);
+
+        assertThatThrownBy(() -> opportunities.update(deal.id(), deal.version(), sneaky))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey)
+                        .containsExactlyInAnyOrder("validation.stage.use-move", "validation.status.use-close"));
     }
 
     @Test
     void a_deal_reassigned_by_the_manager_can_be_worked_on_by_its_new_owner() {
         var colleague = data.user(dev.funnel.identity.Role.SALES_REP, company.east().id());
-        Opportunity reassigned = as(company.eastManager().username(), () -> opportunities.update(deal.id(), deal.version(),
-                new OpportunityDraft(deal.name(), deal.customerId(), null, colleague.id(), null, null, deal.amount(),
-                        null, null, deal.leadSource(), null, null)));
+        Opportunity reassigned = as(company.eastManager().username(), () -> opportunities.update(deal.id(),
+                deal.version(), new OpportunityDraft(deal.name(), deal.customerId(), null, colleague.id(), null, null,
+                        deal.amount(), null, null, deal.leadSource(), null, null)));
 
-        Opportunity worked = as(colleague.username(), () -> opportunities.update(reassigned.id(),
-                reassigned.version(), OpportunityDraft.of(reassigned).withStage(pipeline.stages().get(1).id())));
+        Opportunity worked = as(colleague.username(), () -> opportunities.moveToStage(reassigned.id(),
+                reassigned.version(), stage(1), null));
 
         assertThat(worked.ownerId()).isEqualTo(colleague.id());
-        assertThat(worked.stageId()).isEqualTo(pipeline.stages().get(1).id());
+        assertThat(worked.stageId()).isEqualTo(stage(1));
         assertThat(worked.currency()).isEqualTo("CNY");
     }
 
@@ -132,13 +147,16 @@ class OpportunityLifecycleTest extends IntegrationTest {
     }
 
     @Test
-    void a_stage_of_another_pipeline_and_a_negative_amount_are_refused() {
+    void a_stage_of_another_pipeline_a_negative_amount_and_a_bad_grade_are_refused() {
         Pipeline other = data.pipeline();
-        OpportunityDraft bad = new OpportunityDraft(deal.name(), deal.customerId(), null, null, null,
-                other.stages().get(0).id(), new BigDecimal("-1"), "CNY", null, null, null, null);
 
-        assertThatThrownBy(() -> opportunities.update(deal.id(), deal.version(), bad))
+        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), other.stages().get(0).id(), null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("stageId", "amount"));
+                        .extracting(FieldProblem::field).containsExactly("stageId"));
+        assertThatThrownBy(() -> opportunities.update(deal.id(), deal.version(), new OpportunityDraft(deal.name(),
+                deal.customerId(), null, null, null, null, new BigDecimal("-1"), "CNY", null, null, null, null, "D",
+                null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("amount", "grade"));
     }
 }

@@ -13,6 +13,11 @@ import dev.funnel.identity.UserSummary;
 import dev.funnel.identity.internal.FunnelUserDetailsService;
 import dev.funnel.pipeline.NewPipeline;
 import dev.funnel.pipeline.NewStage;
+import dev.funnel.pipeline.NewStage.NewCriterion;
+import dev.funnel.pipeline.NewStage.NewKeyActivity;
+import dev.funnel.plugin.api.AssigneeRole;
+import dev.funnel.plugin.api.ForecastCategory;
+import dev.funnel.plugin.api.OpportunityField;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityService;
@@ -87,6 +92,32 @@ public class TestData {
         return asAdmin(() -> pipelines.create(new NewPipeline(unique("pipeline"), null, false, List.of(
                 new NewStage("Qualify", "验证", 10), new NewStage("Propose", "方案", 50),
                 new NewStage("Negotiate", "谈判", 90)))));
+    }
+
+    /**
+     * A pipeline with a real process: Qualify (confirm the pain, an amount; a required discovery call and an
+     * optional brochure), Propose (confirm the budget; a required demo by pre-sales, an optional manager review),
+     * Negotiate (an expected close date).
+     */
+    public Pipeline gatedPipeline() {
+        return asAdmin(() -> pipelines.create(new NewPipeline(unique("gated"), null, false, List.of(
+                new NewStage("Qualify", "验证", 10, ForecastCategory.PIPELINE, 14,
+                        List.of(new NewCriterion("The customer confirmed the pain", "客户已确认痛点", null),
+                                new NewCriterion("The amount is known", "金额已确认", OpportunityField.AMOUNT)),
+                        List.of(new NewKeyActivity("Discovery call", "需求调研电话", "Ask about the pain", "询问痛点", 2,
+                                        AssigneeRole.OWNER, true),
+                                new NewKeyActivity("Send the brochure", "发送产品资料", null, null, 5,
+                                        AssigneeRole.OWNER, false))),
+                new NewStage("Propose", "方案", 50, ForecastCategory.BEST_CASE, 21,
+                        List.of(new NewCriterion("The budget range is confirmed", "预算范围已确认", null)),
+                        List.of(new NewKeyActivity("Solution demo", "方案演示", null, null, 7, AssigneeRole.PRE_SALES,
+                                        true),
+                                new NewKeyActivity("Manager review", "经理评审", null, null, 3, AssigneeRole.MANAGER,
+                                        false))),
+                new NewStage("Negotiate", "谈判", 80, ForecastCategory.COMMIT, 14,
+                        List.of(new NewCriterion("The close date is set", "预计成交日期已确定",
+                                OpportunityField.EXPECTED_CLOSE_DATE)),
+                        List.of())))));
     }
 
     public Customer customerOf(UserSummary owner) {

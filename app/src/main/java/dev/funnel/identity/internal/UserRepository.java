@@ -63,6 +63,17 @@ public class UserRepository {
         return db.fetchExists(APP_USER, APP_USER.USERNAME.equalIgnoreCase(username));
     }
 
+    /** The manager of the user's team; for a team's own manager, the manager of the team above. */
+    public Optional<Long> managerOf(long userId) {
+        var parent = TEAM.as("parent");
+        return db.select(TEAM.MANAGER_ID, parent.MANAGER_ID)
+                .from(APP_USER)
+                .join(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID))
+                .leftJoin(parent).on(parent.ID.eq(TEAM.PARENT_ID))
+                .where(APP_USER.ID.eq(userId))
+                .fetchOptional(r -> r.value1() != null && r.value1() != userId ? r.value1() : r.value2());
+    }
+
     public boolean isEnabled(long id) {
         return db.fetchExists(APP_USER, APP_USER.ID.eq(id).and(APP_USER.ENABLED));
     }

@@ -3,6 +3,7 @@ package dev.funnel.pipeline.internal;
 import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
+import static dev.funnel.jooq.Tables.OPPORTUNITY_LINE;
 import static dev.funnel.jooq.Tables.STAGE;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 
@@ -14,6 +15,8 @@ import dev.funnel.pipeline.OpportunityFilter;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.StageHistoryEntry;
 import dev.funnel.platform.PageRequest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -62,19 +65,54 @@ public class OpportunityRepository {
         return row.getId();
     }
 
-    /** Writes only when the row still has the version the caller read; answers whether it did. */
-    public boolean update(long id, int expectedVersion, OpportunityDraft draft, long ownerId, long stageId,
-                          OffsetDateTime stageEnteredAt, OpportunityStatus status, OffsetDateTime closedAt,
-                          OffsetDateTime now, long actorId) {
+    /** Writes the editable fields only when the row still has the version the caller read; answers whether it did. */
+    public boolean update(long id, int expectedVersion, OpportunityDraft draft, long ownerId, OffsetDateTime now,
+                          long actorId) {
         OpportunityRecord row = db.newRecord(OPPORTUNITY);
         copy(draft, row);
-        row.setOwnerId(ownerId).setStageId(stageId).setStageEnteredAt(stageEnteredAt).setStatus(status.name())
-                .setClosedAt(closedAt).setLostReason(status == OpportunityStatus.LOST ? draft.lostReason() : null)
+        row.setOwnerId(ownerId).setVersion(expectedVersion + 1).setUpdatedAt(now).setUpdatedBy(actorId);
+        return writeChanged(id, expectedVersion, row);
+    }
+
+    /** Moves the deal into a stage, stamping when it entered; the same version check. */
+    public boolean moveToStage(long id, int expectedVersion, long stageId, OffsetDateTime now, long actorId) {
+        OpportunityRecord row = db.newRecord(OPPORTUNITY)
+                .setStageId(stageId).setStageEnteredAt(now)
                 .setVersion(expectedVersion + 1).setUpdatedAt(now).setUpdatedBy(actorId);
+        return writeChanged(id, expectedVersion, row);
+    }
+
+    /** Closes as won or lost, or (status OPEN) reopens, clearing the outcome; the same version check. */
+    public boolean setOutcome(long id, int expectedVersion, OpportunityStatus status, BigDecimal actualAmount,
+                              LocalDate actualCloseDate, String lostReason, String lostComment, OffsetDateTime now,
+                              long actorId) {
+        OpportunityRecord row = db.newRecord(OPPORTUNITY)
+                .setStatus(status.name())
+                .setClosedAt(status == OpportunityStatus.OPEN ? null : now)
+                .setActualAmount(actualAmount).setActualCloseDate(actualCloseDate)
+                .setLostReason(lostReason).setLostComment(lostComment)
+                .setVersion(expectedVersion + 1).setUpdatedAt(now).setUpdatedBy(actorId);
+        return writeChanged(id, expectedVersion, row);
+    }
+
+    /** Who last saved the deal and when, for a 'changed by X at T' message after a refused stale write. */
+    public Optional<LastChange> lastChange(long id) {
+        return db.select(APP_USER.FULL_NAME, OPPORTUNITY.UPDATED_AT).from(OPPORTUNITY)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.UPDATED_BY))
+                .where(OPPORTUNITY.ID.eq(id))
+                .fetchOptional(r -> new LastChange(r.value1(), r.value2()));
+    }
+
+    /** Who saved last, and when. */
+    public record LastChange(String byName, OffsetDateTime at) {
+    }
+
+    public int productLineCount(long opportunityId) {
+        return db.fetchCount(OPPORTUNITY_LINE, OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(opportunityId));
+    }
+
+    private boolean writeChanged(long id, int expectedVersion, OpportunityRecord row) {
         row.changed(OPPORTUNITY.ID, false);
-        row.changed(OPPORTUNITY.PIPELINE_ID, false);
-        row.changed(OPPORTUNITY.CREATED_AT, false);
-        row.changed(OPPORTUNITY.CREATED_BY, false);
         return db.update(OPPORTUNITY).set(row)
                 .where(OPPORTUNITY.ID.eq(id).and(OPPORTUNITY.VERSION.eq(expectedVersion)))
                 .execute() == 1;
@@ -107,7 +145,8 @@ public class OpportunityRepository {
 
     private SelectOnConditionStep<Record> joined() {
         return db.select(OPPORTUNITY.fields())
-                .select(CUSTOMER.NAME, APP_USER.FULL_NAME, STAGE.NAME_EN, STAGE.NAME_ZH, STAGE.PROBABILITY)
+                .select(CUSTOMER.NAME, APP_USER.FULL_NAME, STAGE.NAME_EN, STAGE.NAME_ZH, STAGE.PROBABILITY,
+                        STAGE.STALLED_AFTER_DAYS)
                 .from(OPPORTUNITY)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
@@ -142,7 +181,14 @@ public class OpportunityRepository {
                 .setAmount(draft.amount())
                 .setCurrency(draft.currency() == null ? "CNY" : draft.currency())
                 .setExpectedCloseDate(draft.expectedCloseDate())
-                .setLeadSource(draft.leadSource() == null || draft.leadSource().isBlank() ? null : draft.leadSource().trim());
+                .setLeadSource(blankToNull(draft.leadSource()))
+                .setGrade(blankToNull(draft.grade()))
+                .setNextStep(blankToNull(draft.nextStep()))
+                .setPresalesId(draft.presalesId());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Opportunity toOpportunity(Record r) {
@@ -154,6 +200,8 @@ public class OpportunityRepository {
                 r.get(OPPORTUNITY.EXPECTED_CLOSE_DATE), r.get(OPPORTUNITY.LEAD_SOURCE),
                 OpportunityStatus.valueOf(r.get(OPPORTUNITY.STATUS)), r.get(OPPORTUNITY.CLOSED_AT),
                 r.get(OPPORTUNITY.LOST_REASON), r.get(OPPORTUNITY.VERSION), r.get(OPPORTUNITY.CREATED_AT),
-                r.get(OPPORTUNITY.UPDATED_AT));
+                r.get(OPPORTUNITY.UPDATED_AT), r.get(OPPORTUNITY.GRADE), r.get(OPPORTUNITY.NEXT_STEP),
+                r.get(OPPORTUNITY.PRESALES_ID), r.get(OPPORTUNITY.ACTUAL_AMOUNT), r.get(OPPORTUNITY.ACTUAL_CLOSE_DATE),
+                r.get(OPPORTUNITY.LOST_COMMENT), r.get(STAGE.STALLED_AFTER_DAYS));
     }
 }

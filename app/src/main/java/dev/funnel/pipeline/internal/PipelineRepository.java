@@ -1,15 +1,24 @@
 package dev.funnel.pipeline.internal;
 
+import static dev.funnel.jooq.Tables.EXIT_CRITERION;
+import static dev.funnel.jooq.Tables.KEY_ACTIVITY;
 import static dev.funnel.jooq.Tables.PIPELINE;
 import static dev.funnel.jooq.Tables.STAGE;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectFrom;
 
-import dev.funnel.jooq.tables.records.StageRecord;
+import dev.funnel.jooq.tables.records.ExitCriterionRecord;
+import dev.funnel.jooq.tables.records.KeyActivityRecord;
+import dev.funnel.pipeline.Criterion;
+import dev.funnel.pipeline.KeyActivity;
 import dev.funnel.pipeline.NewPipeline;
 import dev.funnel.pipeline.NewStage;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.Stage;
+import dev.funnel.plugin.api.AssigneeRole;
+import dev.funnel.plugin.api.ForecastCategory;
+import dev.funnel.plugin.api.OpportunityField;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -17,6 +26,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
+/** Pipelines with their stages, each stage with its exit criteria and key activities, read in one query. */
 @Repository
 public class PipelineRepository {
 
@@ -27,20 +37,16 @@ public class PipelineRepository {
     }
 
     public List<Pipeline> findAll() {
-        return db.select(PIPELINE.fields()).select(stages())
+        return db.select(PIPELINE.fields()).select(STAGES)
                 .from(PIPELINE)
                 .orderBy(PIPELINE.IS_DEFAULT.desc(), PIPELINE.NAME)
                 .fetch(PipelineRepository::toPipeline);
     }
 
     public Optional<Pipeline> findById(long id) {
-        return db.select(PIPELINE.fields()).select(stages())
+        return db.select(PIPELINE.fields()).select(STAGES)
                 .from(PIPELINE).where(PIPELINE.ID.eq(id))
                 .fetchOptional(PipelineRepository::toPipeline);
-    }
-
-    public Optional<Stage> findStage(long stageId) {
-        return db.selectFrom(STAGE).where(STAGE.ID.eq(stageId)).fetchOptional(PipelineRepository::toStage);
     }
 
     public boolean nameTaken(String name) {
@@ -60,30 +66,93 @@ public class PipelineRepository {
                 .returning(PIPELINE.ID).fetchOne(PIPELINE.ID);
         int position = 1;
         for (NewStage stage : pipeline.stages()) {
-            db.insertInto(STAGE)
+            long stageId = db.insertInto(STAGE)
                     .set(STAGE.PIPELINE_ID, id)
                     .set(STAGE.POSITION, position++)
                     .set(STAGE.NAME_EN, stage.nameEn().trim())
                     .set(STAGE.NAME_ZH, stage.nameZh().trim())
                     .set(STAGE.PROBABILITY, stage.probability())
+                    .set(STAGE.FORECAST_CATEGORY, stage.forecastCategory().name())
+                    .set(STAGE.STALLED_AFTER_DAYS, stage.stalledAfterDays())
                     .set(STAGE.CREATED_BY, actorId)
                     .set(STAGE.UPDATED_BY, actorId)
-                    .execute();
+                    .returning(STAGE.ID).fetchOne(STAGE.ID);
+            insertCriteria(stageId, stage.exitCriteria(), actorId);
+            insertActivities(stageId, stage.keyActivities(), actorId);
         }
         return id;
     }
 
-    private static Field<List<Stage>> stages() {
-        return multiset(selectFrom(STAGE).where(STAGE.PIPELINE_ID.eq(PIPELINE.ID)).orderBy(STAGE.POSITION))
-                .convertFrom(rows -> rows.map(r -> toStage(r.into(STAGE))));
+    private void insertCriteria(long stageId, List<NewStage.NewCriterion> criteria, long actorId) {
+        int position = 1;
+        for (NewStage.NewCriterion criterion : criteria) {
+            db.insertInto(EXIT_CRITERION)
+                    .set(EXIT_CRITERION.STAGE_ID, stageId)
+                    .set(EXIT_CRITERION.POSITION, position++)
+                    .set(EXIT_CRITERION.TEXT_EN, criterion.textEn().trim())
+                    .set(EXIT_CRITERION.TEXT_ZH, criterion.textZh().trim())
+                    .set(EXIT_CRITERION.REQUIRED_FIELD,
+                            criterion.requiredField() == null ? null : criterion.requiredField().name())
+                    .set(EXIT_CRITERION.CREATED_BY, actorId)
+                    .set(EXIT_CRITERION.UPDATED_BY, actorId)
+                    .execute();
+        }
     }
 
-    private static Stage toStage(StageRecord r) {
-        return new Stage(r.getId(), r.getPipelineId(), r.getPosition(), r.getNameEn(), r.getNameZh(), r.getProbability());
+    private void insertActivities(long stageId, List<NewStage.NewKeyActivity> activities, long actorId) {
+        int position = 1;
+        for (NewStage.NewKeyActivity activity : activities) {
+            db.insertInto(KEY_ACTIVITY)
+                    .set(KEY_ACTIVITY.STAGE_ID, stageId)
+                    .set(KEY_ACTIVITY.POSITION, position++)
+                    .set(KEY_ACTIVITY.TITLE_EN, activity.titleEn().trim())
+                    .set(KEY_ACTIVITY.TITLE_ZH, activity.titleZh().trim())
+                    .set(KEY_ACTIVITY.GUIDANCE_EN, activity.guidanceEn())
+                    .set(KEY_ACTIVITY.GUIDANCE_ZH, activity.guidanceZh())
+                    .set(KEY_ACTIVITY.DUE_DAYS, activity.dueDays())
+                    .set(KEY_ACTIVITY.ASSIGNEE_ROLE, activity.assignee().name())
+                    .set(KEY_ACTIVITY.REQUIRED, activity.required())
+                    .set(KEY_ACTIVITY.CREATED_BY, actorId)
+                    .set(KEY_ACTIVITY.UPDATED_BY, actorId)
+                    .execute();
+        }
+    }
+
+    // correlated multisets, aliased so that a row can tell them apart; declared in dependency order
+    private static final Field<List<Criterion>> CRITERIA = multiset(selectFrom(EXIT_CRITERION)
+            .where(EXIT_CRITERION.STAGE_ID.eq(STAGE.ID)).orderBy(EXIT_CRITERION.POSITION))
+            .as("criteria")
+            .convertFrom(rows -> rows.map(r -> toCriterion(r.into(EXIT_CRITERION))));
+
+    private static final Field<List<KeyActivity>> ACTIVITIES = multiset(selectFrom(KEY_ACTIVITY)
+            .where(KEY_ACTIVITY.STAGE_ID.eq(STAGE.ID)).orderBy(KEY_ACTIVITY.POSITION))
+            .as("activities")
+            .convertFrom(rows -> rows.map(r -> toActivity(r.into(KEY_ACTIVITY))));
+
+    private static final Field<List<Stage>> STAGES = multiset(select(STAGE.asterisk(), CRITERIA, ACTIVITIES)
+            .from(STAGE).where(STAGE.PIPELINE_ID.eq(PIPELINE.ID)).orderBy(STAGE.POSITION))
+            .as("stages")
+            .convertFrom(rows -> rows.map(PipelineRepository::toStage));
+
+    private static Stage toStage(Record r) {
+        return new Stage(r.get(STAGE.ID), r.get(STAGE.PIPELINE_ID), r.get(STAGE.POSITION), r.get(STAGE.NAME_EN),
+                r.get(STAGE.NAME_ZH), r.get(STAGE.PROBABILITY), ForecastCategory.valueOf(r.get(STAGE.FORECAST_CATEGORY)),
+                r.get(STAGE.STALLED_AFTER_DAYS), r.get(CRITERIA), r.get(ACTIVITIES));
+    }
+
+    private static Criterion toCriterion(ExitCriterionRecord r) {
+        return new Criterion(r.getId(), r.getStageId(), r.getPosition(), r.getTextEn(), r.getTextZh(),
+                r.getRequiredField() == null ? null : OpportunityField.valueOf(r.getRequiredField()));
+    }
+
+    private static KeyActivity toActivity(KeyActivityRecord r) {
+        return new KeyActivity(r.getId(), r.getStageId(), r.getPosition(), r.getTitleEn(), r.getTitleZh(),
+                r.getGuidanceEn(), r.getGuidanceZh(), r.getDueDays(), AssigneeRole.valueOf(r.getAssigneeRole()),
+                r.getRequired());
     }
 
     private static Pipeline toPipeline(Record r) {
         return new Pipeline(r.get(PIPELINE.ID), r.get(PIPELINE.NAME), r.get(PIPELINE.TEMPLATE_ID),
-                r.get(PIPELINE.IS_DEFAULT), r.get(stages()), r.get(PIPELINE.VERSION));
+                r.get(PIPELINE.IS_DEFAULT), r.get(STAGES), r.get(PIPELINE.VERSION));
     }
 }

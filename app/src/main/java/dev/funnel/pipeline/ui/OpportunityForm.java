@@ -16,6 +16,7 @@ import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.shared.Registration;
 import dev.funnel.customer.Customer;
 import dev.funnel.identity.UserSummary;
+import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityStatus;
@@ -24,16 +25,15 @@ import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.ui.FieldErrors;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The opportunity form in a dialog: collects input and fires {@link SaveEvent}; the service's refusal comes
- * back through {@link #errors()} next to the fields.
+ * The opportunity form in a dialog: collects input and fires {@link SaveEvent}; the view asks the services, and
+ * their refusals (the stage gate among them) come back through {@link #errors()} next to the fields. A new deal
+ * starts in the first stage; an existing one can be moved, closed or reopened from here.
  */
 public class OpportunityForm extends Dialog {
-
-    static final List<String> LEAD_SOURCES = List.of("website", "referral", "exhibition", "partner", "cold-call",
-            "advertising");
 
     final TextField name = new TextField();
     final ComboBox<Customer> customer = new ComboBox<>();
@@ -44,55 +44,49 @@ public class OpportunityForm extends Dialog {
     final ComboBox<String> currency = new ComboBox<>();
     final DatePicker expectedClose = new DatePicker();
     final ComboBox<String> leadSource = new ComboBox<>();
+    final Select<String> grade = new Select<>();
+    final TextField nextStep = new TextField();
     final Select<OpportunityStatus> status = new Select<>();
-    final TextField lostReason = new TextField();
+    final BigDecimalField actualAmount = new BigDecimalField();
+    final DatePicker actualCloseDate = new DatePicker();
+    final Select<String> lostReason = new Select<>();
+    final TextField lostComment = new TextField();
     private final FieldErrors errors = new FieldErrors(this);
-    private final Opportunity editing;
+    private Opportunity editing;
 
     public OpportunityForm(Opportunity editing, DataProvider<Customer, String> customers, List<UserSummary> owners,
-                           List<Pipeline> pipelines) {
+                           List<Pipeline> pipelines, List<Choice> leadSources, List<Choice> lostReasons) {
         this.editing = editing;
         setHeaderTitle(getTranslation(editing == null ? "opportunity.new" : "opportunity.edit"));
-        name.setLabel(getTranslation("opportunity.name"));
-        name.setRequiredIndicatorVisible(true);
-        customer.setLabel(getTranslation("opportunity.customer"));
-        customer.setRequiredIndicatorVisible(true);
+        label();
         customer.setItems(customers);
         customer.setItemLabelGenerator(Customer::name);
-        owner.setLabel(getTranslation("opportunity.owner"));
         owner.setItems(owners);
         owner.setItemLabelGenerator(UserSummary::fullName);
-        pipeline.setLabel(getTranslation("opportunity.pipeline"));
         pipeline.setItems(pipelines);
         pipeline.setItemLabelGenerator(Pipeline::name);
-        pipeline.addValueChangeListener(e -> stageChoices(e.getValue()));
-        stage.setLabel(getTranslation("opportunity.stage"));
+        pipeline.addValueChangeListener(e -> stage.setItems(e.getValue() == null ? List.of() : e.getValue().stages()));
         stage.setItemLabelGenerator(s -> s.name(getLocale()) + " · " + s.probability() + "%");
-        amount.setLabel(getTranslation("opportunity.amount"));
-        currency.setLabel(getTranslation("opportunity.currency"));
         currency.setItems(Checks.CURRENCIES);
-        leadSource.setLabel(getTranslation("opportunity.lead-source"));
-        leadSource.setItems(LEAD_SOURCES);
-        // the usual sources are translated; a source the company added is shown as it was typed
-        leadSource.setItemLabelGenerator(s -> LEAD_SOURCES.contains(s) ? getTranslation("lead-source." + s) : s);
+        choices(leadSource, leadSources);
         leadSource.setAllowCustomValue(true);
         leadSource.addCustomValueSetListener(e -> leadSource.setValue(e.getDetail()));
-        expectedClose.setLabel(getTranslation("opportunity.expected-close"));
-        expectedClose.setLocale(getLocale());
-        status.setLabel(getTranslation("opportunity.status"));
+        grade.setItems("A", "B", "C");
+        grade.setEmptySelectionAllowed(true);
         status.setItems(OpportunityStatus.values());
         status.setItemLabelGenerator(s -> getTranslation("status." + s.name().toLowerCase()));
-        status.addValueChangeListener(e -> lostReason.setVisible(e.getValue() == OpportunityStatus.LOST));
-        lostReason.setLabel(getTranslation("opportunity.lost-reason"));
-        lostReason.setVisible(false);
-
-        add(new FormLayout(name, customer, owner, pipeline, stage, amount, currency, expectedClose, leadSource, status,
-                lostReason));
+        status.addValueChangeListener(e -> showOutcomeFields(e.getValue()));
+        Map<String, String> reasonLabels = labels(lostReasons);
+        lostReason.setItems(lostReasons.stream().map(Choice::code).toList());
+        lostReason.setItemLabelGenerator(code -> reasonLabels.getOrDefault(code, code));
+        add(new FormLayout(name, customer, owner, pipeline, stage, amount, currency, expectedClose, leadSource, grade,
+                nextStep, status, actualAmount, actualCloseDate, lostReason, lostComment));
         errors.bind("name", name).bind("customerId", customer).bind("ownerId", owner).bind("pipelineId", pipeline)
                 .bind("stageId", stage).bind("amount", amount).bind("currency", currency)
-                .bind("expectedCloseDate", expectedClose).bind("leadSource", leadSource).bind("status", status)
-                .bind("lostReason", lostReason);
-        fill(editing, owners, pipelines);
+                .bind("expectedCloseDate", expectedClose).bind("leadSource", leadSource).bind("grade", grade)
+                .bind("nextStep", nextStep).bind("status", status).bind("actualAmount", actualAmount)
+                .bind("actualCloseDate", actualCloseDate).bind("lostReason", lostReason);
+        fill(owners, pipelines);
 
         Button save = new Button(getTranslation("action.save"), e -> fireEvent(new SaveEvent(this)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -100,14 +94,37 @@ public class OpportunityForm extends Dialog {
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
     }
 
-    private void fill(Opportunity o, List<UserSummary> owners, List<Pipeline> pipelines) {
-        if (o == null) {
+    private void label() {
+        name.setLabel(getTranslation("opportunity.name"));
+        name.setRequiredIndicatorVisible(true);
+        customer.setLabel(getTranslation("opportunity.customer"));
+        customer.setRequiredIndicatorVisible(true);
+        owner.setLabel(getTranslation("opportunity.owner"));
+        pipeline.setLabel(getTranslation("opportunity.pipeline"));
+        stage.setLabel(getTranslation("opportunity.stage"));
+        amount.setLabel(getTranslation("opportunity.amount"));
+        currency.setLabel(getTranslation("opportunity.currency"));
+        expectedClose.setLabel(getTranslation("opportunity.expected-close"));
+        leadSource.setLabel(getTranslation("opportunity.lead-source"));
+        grade.setLabel(getTranslation("opportunity.grade"));
+        nextStep.setLabel(getTranslation("opportunity.next-step"));
+        status.setLabel(getTranslation("opportunity.status"));
+        actualAmount.setLabel(getTranslation("opportunity.actual-amount"));
+        actualCloseDate.setLabel(getTranslation("opportunity.actual-close-date"));
+        lostReason.setLabel(getTranslation("opportunity.lost-reason"));
+        lostComment.setLabel(getTranslation("opportunity.lost-comment"));
+    }
+
+    private void fill(List<UserSummary> owners, List<Pipeline> pipelines) {
+        if (editing == null) {
             pipelines.stream().findFirst().ifPresent(pipeline::setValue);
             currency.setValue("CNY");
-            status.setValue(OpportunityStatus.OPEN);
-            status.setReadOnly(true);
+            stage.setVisible(false);
+            status.setVisible(false);
+            showOutcomeFields(OpportunityStatus.OPEN);
             return;
         }
+        Opportunity o = editing;
         name.setValue(o.name());
         customer.setValue(new Customer(o.customerId(), o.customerName(), null, null, null, null, null, null, null,
                 null, null, 0, null, null));
@@ -122,29 +139,51 @@ public class OpportunityForm extends Dialog {
         if (o.leadSource() != null) {
             leadSource.setValue(o.leadSource());
         }
+        grade.setValue(o.grade());
+        nextStep.setValue(o.nextStep() == null ? "" : o.nextStep());
         status.setValue(o.status());
-        lostReason.setValue(o.lostReason() == null ? "" : o.lostReason());
+        actualAmount.setValue(o.actualAmount() == null ? o.amount() : o.actualAmount());
+        actualCloseDate.setValue(o.actualCloseDate());
+        lostReason.setValue(o.lostReason());
+        lostComment.setValue(o.lostComment() == null ? "" : o.lostComment());
     }
 
-    private void stageChoices(Pipeline chosen) {
-        stage.setItems(chosen == null ? List.of() : chosen.stages());
-        if (chosen != null && !chosen.stages().isEmpty()) {
-            stage.setValue(chosen.stages().get(0));
-        }
+    private void showOutcomeFields(OpportunityStatus chosen) {
+        actualAmount.setVisible(chosen == OpportunityStatus.WON);
+        actualCloseDate.setVisible(chosen == OpportunityStatus.WON);
+        lostReason.setVisible(chosen == OpportunityStatus.LOST);
+        lostComment.setVisible(chosen == OpportunityStatus.LOST);
+        stage.setReadOnly(chosen != OpportunityStatus.OPEN);
     }
 
+    private void choices(ComboBox<String> box, List<Choice> choices) {
+        Map<String, String> labels = labels(choices);
+        box.setItems(choices.stream().map(Choice::code).toList());
+        // a source typed in by hand, or one removed from the list, is shown as it is stored
+        box.setItemLabelGenerator(code -> labels.getOrDefault(code, code));
+    }
+
+    private Map<String, String> labels(List<Choice> choices) {
+        return choices.stream().collect(Collectors.toMap(Choice::code, c -> c.label(getLocale()), (a, b) -> a));
+    }
+
+    /** The editable fields; the stage and the status stay as they are (moves and closes are separate calls). */
     public OpportunityDraft draft() {
         return new OpportunityDraft(name.getValue(), customer.getValue() == null ? null : customer.getValue().id(),
                 editing == null ? null : editing.contactId(),
                 owner.getValue() == null ? null : owner.getValue().id(),
-                pipeline.getValue() == null ? null : pipeline.getValue().id(),
-                stage.getValue() == null ? null : stage.getValue().id(), amount.getValue(), currency.getValue(),
-                expectedClose.getValue(), leadSource.getValue(), status.getValue(),
-                Objects.requireNonNullElse(lostReason.getValue(), ""));
+                pipeline.getValue() == null ? null : pipeline.getValue().id(), null, amount.getValue(),
+                currency.getValue(), expectedClose.getValue(), leadSource.getValue(), null, null, grade.getValue(),
+                nextStep.getValue(), editing == null ? null : editing.presalesId());
     }
 
     public Opportunity editing() {
         return editing;
+    }
+
+    /** After a partial save (fields saved, move refused) the form continues from the saved version. */
+    public void editing(Opportunity saved) {
+        this.editing = saved;
     }
 
     public FieldErrors errors() {

@@ -5,7 +5,9 @@ import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityFilter;
 import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.OpportunityStatus;
+import dev.funnel.pipeline.StageGuide;
 import dev.funnel.pipeline.StageHistoryEntry;
+import dev.funnel.platform.Checks;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
@@ -15,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,11 +42,12 @@ class OpportunityController {
     /** The body of a create or update; {@code version} is required on update (optimistic locking). */
     record OpportunityRequest(String name, Long customerId, Long contactId, Long ownerId, Long pipelineId,
                               Long stageId, BigDecimal amount, String currency, LocalDate expectedCloseDate,
-                              String leadSource, OpportunityStatus status, String lostReason, Integer version) {
+                              String leadSource, OpportunityStatus status, String lostReason, String grade,
+                              String nextStep, Long presalesId, Integer version) {
 
         OpportunityDraft draft() {
             return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, stageId, amount, currency,
-                    expectedCloseDate, leadSource, status, lostReason);
+                    expectedCloseDate, leadSource, status, lostReason, grade, nextStep, presalesId);
         }
     }
 
@@ -72,15 +76,81 @@ class OpportunityController {
         return opportunities.history(id);
     }
 
+    /** A move: the target stage, the version read, and for a manager's override the written reason. */
+    record MoveRequest(Long stageId, Integer version, String overrideReason) {
+    }
+
+    /** A close as won. */
+    record WonRequest(Integer version, BigDecimal actualAmount, LocalDate actualCloseDate) {
+    }
+
+    /** A close as lost. */
+    record LostRequest(Integer version, String lostReason, String comment) {
+    }
+
+    /** A reopen. */
+    record VersionRequest(Integer version) {
+    }
+
+    @PostMapping("/{id}/stage")
+    @Operation(summary = "Move to a stage through the stage gate; 422 STAGE_GATE lists what is missing; "
+            + "managers may override with overrideReason")
+    Opportunity move(@PathVariable long id, @RequestBody MoveRequest request) {
+        Checks.start().required("stageId", request.stageId()).required("version", request.version()).orThrow();
+        return opportunities.moveToStage(id, request.version(), request.stageId(), request.overrideReason());
+    }
+
+    @GetMapping("/{id}/guide")
+    @Operation(summary = "The current stage's exit criteria with their state, its tasks, and what the next stage needs")
+    StageGuide guide(@PathVariable long id) {
+        return opportunities.guide(id);
+    }
+
+    @PostMapping("/{id}/criteria/{criterionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Confirm an exit-criterion checklist item (who and when are kept)")
+    void confirm(@PathVariable long id, @PathVariable long criterionId) {
+        opportunities.confirmCriterion(id, criterionId);
+    }
+
+    @DeleteMapping("/{id}/criteria/{criterionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Withdraw a confirmation given by mistake")
+    void withdraw(@PathVariable long id, @PathVariable long criterionId) {
+        opportunities.withdrawConfirmation(id, criterionId);
+    }
+
+    @PostMapping("/{id}/won")
+    @Operation(summary = "Close as won with the actual amount and date")
+    Opportunity won(@PathVariable long id, @RequestBody WonRequest request) {
+        Checks.start().required("version", request.version()).orThrow();
+        return opportunities.win(id, request.version(), request.actualAmount(), request.actualCloseDate());
+    }
+
+    @PostMapping("/{id}/lost")
+    @Operation(summary = "Close as lost with a lost reason code (GET /api/v1/lost-reasons) and a comment")
+    Opportunity lost(@PathVariable long id, @RequestBody LostRequest request) {
+        Checks.start().required("version", request.version()).orThrow();
+        return opportunities.lose(id, request.version(), request.lostReason(), request.comment());
+    }
+
+    @PostMapping("/{id}/reopen")
+    @Operation(summary = "Reopen a closed opportunity (managers and administrators)")
+    Opportunity reopen(@PathVariable long id, @RequestBody VersionRequest request) {
+        Checks.start().required("version", request.version()).orThrow();
+        return opportunities.reopen(id, request.version());
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an opportunity; owner defaults to the caller, pipeline to the default, stage to its first")
+    @Operation(summary = "Create an opportunity in the first stage; owner defaults to the caller, pipeline to the default")
     Opportunity create(@RequestBody OpportunityRequest request) {
         return opportunities.create(request.draft());
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change an opportunity; a stage change, close or reopen is recorded; 409 when the version is stale")
+    @Operation(summary = "Replace an opportunity's fields (stage and status change through /stage, /won, /lost, "
+            + "/reopen); 409 when the version is stale")
     Opportunity update(@PathVariable long id, @RequestBody OpportunityRequest request) {
         if (request.version() == null) {
             throw InvalidInputException.of("version", "validation.required");

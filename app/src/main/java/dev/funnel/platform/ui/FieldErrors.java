@@ -7,7 +7,12 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.funnel.platform.FieldProblem;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.RefusedException;
+import dev.funnel.platform.Formats;
 import dev.funnel.platform.StaleVersionException;
+import java.time.ZoneId;
+import java.util.Locale;
+import com.vaadin.flow.component.UI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,12 +58,26 @@ public final class FieldErrors {
                     error(owner.getTranslation("error.field", problem.field(), message));
                 }
             }
+        } catch (RefusedException e) {
+            String message = owner.getTranslation(e.messageKey(), e.arguments(locale()));
+            HasValidation field = fields.get(e.field());
+            if (field != null) {
+                field.setErrorMessage(message);
+                field.setInvalid(true);
+            }
+            error(message);
         } catch (StaleVersionException e) {
-            error(owner.getTranslation("error.stale"));
+            error(e.changedBy() == null ? owner.getTranslation("error.stale")
+                    : owner.getTranslation("error.stale-by", e.changedBy(),
+                            Formats.dateTime(e.changedAt(), ZoneId.systemDefault(), locale())));
         } catch (NotFoundException e) {
             error(owner.getTranslation("error.not-found"));
         }
         return false;
+    }
+
+    private Locale locale() {
+        return owner.getUI().map(UI::getLocale).orElse(Locale.ENGLISH);
     }
 
     private static void error(String message) {

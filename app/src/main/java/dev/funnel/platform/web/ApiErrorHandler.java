@@ -58,9 +58,12 @@ class ApiErrorHandler {
 
     @ExceptionHandler(StaleVersionException.class)
     ResponseEntity<ApiError> stale(StaleVersionException e, Locale locale) {
-        return status(HttpStatus.CONFLICT, "stale_version",
-                messages.get("api.error.stale", locale, messages.get("entity." + e.entity(), locale),
-                        String.valueOf(e.id())), List.of());
+        String entity = messages.get("entity." + e.entity(), locale);
+        String message = e.changedBy() == null
+                ? messages.get("api.error.stale", locale, entity, String.valueOf(e.id()))
+                : messages.get("api.error.stale-by", locale, entity, String.valueOf(e.id()), e.changedBy(),
+                        String.valueOf(e.changedAt()));
+        return status(HttpStatus.CONFLICT, "stale_version", message, List.of());
     }
 
     /**

@@ -1,0 +1,56 @@
+package dev.funnel.pipeline;
+
+import dev.funnel.plugin.api.OpportunityField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one implementation of the stage gate, used by the UI, the REST API and imports alike. Moving forward out
+ * of a stage needs its checklist items confirmed, its required fields filled and its required tasks done;
+ * skipping stages needs the exit criteria of every skipped stage too. Moving back needs nothing.
+ */
+final class StageGate {
+
+    private StageGate() {
+    }
+
+    /** What the current state of the deal lacks for the move, item by item; empty when the move may go ahead. */
+    static List<MissingItem> check(Opportunity deal, Pipeline pipeline, Stage target, Set<Long> confirmedCriteria,
+                                   List<Task> tasks, int productLines) {
+        Stage current = pipeline.stages().stream().filter(s -> s.id() == deal.stageId()).findFirst().orElseThrow();
+        List<MissingItem> missing = new ArrayList<>();
+        for (Stage leaving : pipeline.stages()) {
+            if (leaving.position() < current.position() || leaving.position() >= target.position()) {
+                continue;
+            }
+            for (Criterion criterion : leaving.exitCriteria()) {
+                if (criterion.isChecklistItem() && !confirmedCriteria.contains(criterion.id())) {
+                    missing.add(new MissingItem(MissingItem.Kind.CHECKLIST, leaving.id(), criterion.id(), null, null,
+                            criterion.textEn(), criterion.textZh()));
+                } else if (!criterion.isChecklistItem() && !filled(deal, criterion.requiredField(), productLines)) {
+                    missing.add(new MissingItem(MissingItem.Kind.FIELD, leaving.id(), criterion.id(), null,
+                            criterion.requiredField(), criterion.textEn(), criterion.textZh()));
+                }
+            }
+            if (leaving.id() == current.id()) {
+                tasks.stream()
+                        .filter(t -> t.required() && t.status() == Task.Status.OPEN
+                                && t.stageId() != null && t.stageId() == current.id())
+                        .forEach(t -> missing.add(new MissingItem(MissingItem.Kind.TASK, current.id(), null, t.id(),
+                                null, t.titleEn(), t.titleZh())));
+            }
+        }
+        return missing;
+    }
+
+    static boolean filled(Opportunity deal, OpportunityField field, int productLines) {
+        return switch (field) {
+            case AMOUNT -> deal.amount() != null && deal.amount().signum() > 0;
+            case EXPECTED_CLOSE_DATE -> deal.expectedCloseDate() != null;
+            case DECISION_MAKER -> deal.contactId() != null;
+            case PRODUCTS -> productLines > 0;
+            case NEXT_STEP -> deal.nextStep() != null && !deal.nextStep().isBlank();
+        };
+    }
+}

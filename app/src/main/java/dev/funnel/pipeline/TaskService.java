@@ -1,0 +1,85 @@
+package dev.funnel.pipeline;
+
+import dev.funnel.identity.CurrentUser;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.internal.TaskRepository;
+import dev.funnel.platform.Checks;
+import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.StaleVersionException;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasks: the caller's own list, and completing, reassigning and re-dating a task. A task may be acted on by its
+ * assignee and by whoever may see its opportunity (its owner, their managers).
+ */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class TaskService {
+
+    static final String ENTITY = "task";
+    private static final int MOST = 500;
+
+    private final TaskRepository tasks;
+    private final UserService users;
+    private final Clock clock;
+
+    TaskService(TaskRepository tasks, UserService users, Clock clock) {
+        this.tasks = tasks;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The signed-in user's tasks of one status (all when null), soonest due first; done ones latest first. */
+    public List<Task> mine(Task.Status status) {
+        return tasks.forAssignee(users.current().id(), status, MOST);
+    }
+
+    public Task get(long taskId) {
+        return tasks.findVisible(users.visibleScope(), taskId).orElseThrow(() -> new NotFoundException(ENTITY, taskId));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Transactional
+    public Task complete(long taskId, int version, String note) {
+        CurrentUser me = users.current();
+        Task task = get(taskId);
+        Checks.start()
+                .rule(task.status() == Task.Status.OPEN, "status", "validation.task.not-open")
+                .maxLength("note", note, 2000)
+                .orThrow();
+        if (!tasks.complete(taskId, version, note == null || note.isBlank() ? null : note.trim(),
+                OffsetDateTime.now(clock), me.id())) {
+            throw new StaleVersionException(ENTITY, taskId);
+        }
+        return get(taskId);
+    }
+
+    /** Gives the task to someone else and/or another due date. */
+    @Transactional
+    public Task reschedule(long taskId, int version, Long assigneeId, LocalDate dueDate) {
+        CurrentUser me = users.current();
+        Task task = get(taskId);
+        long assignee = assigneeId == null ? task.assigneeId() : assigneeId;
+        Checks.start()
+                .rule(task.status() == Task.Status.OPEN, "status", "validation.task.not-open")
+                .rule(assignee == task.assigneeId() || users.canAssignTo(assignee), "assigneeId",
+                        "validation.owner.not-assignable")
+                .orThrow();
+        if (!tasks.reschedule(taskId, version, assignee, dueDate == null ? task.dueDate() : dueDate,
+                OffsetDateTime.now(clock), me.id())) {
+            throw new StaleVersionException(ENTITY, taskId);
+        }
+        return get(taskId);
+    }
+}

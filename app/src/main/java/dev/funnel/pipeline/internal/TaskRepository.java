@@ -1,0 +1,139 @@
+package dev.funnel.pipeline.internal;
+
+import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.OPPORTUNITY;
+import static dev.funnel.jooq.Tables.STAGE;
+import static dev.funnel.jooq.Tables.TASK;
+
+import dev.funnel.identity.VisibleScope;
+import dev.funnel.pipeline.Task;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tasks. A user sees the tasks assigned to them and those of the opportunities they may see: reads take the
+ * caller's {@link VisibleScope} and their own id.
+ */
+@Repository
+public class TaskRepository {
+
+    private final DSLContext db;
+
+    TaskRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A task to create when a deal enters a stage. */
+    public record NewTask(long opportunityId, long stageId, Long keyActivityId, String titleEn, String titleZh,
+                          long assigneeId, LocalDate dueDate, boolean required) {
+    }
+
+    public void insert(NewTask task, long actorId) {
+        db.insertInto(TASK)
+                .set(TASK.OPPORTUNITY_ID, task.opportunityId())
+                .set(TASK.STAGE_ID, task.stageId())
+                .set(TASK.KEY_ACTIVITY_ID, task.keyActivityId())
+                .set(TASK.TITLE, task.titleEn())
+                .set(TASK.TITLE_ZH, task.titleZh())
+                .set(TASK.ASSIGNEE_ID, task.assigneeId())
+                .set(TASK.DUE_DATE, task.dueDate())
+                .set(TASK.REQUIRED, task.required())
+                .set(TASK.CREATED_BY, actorId)
+                .set(TASK.UPDATED_BY, actorId)
+                .execute();
+    }
+
+    /** Key activities that already have a live (open or done) task on this deal, so re-entry adds no copies. */
+    public List<Long> keyActivitiesWithLiveTasks(long opportunityId) {
+        return db.select(TASK.KEY_ACTIVITY_ID).from(TASK)
+                .where(TASK.OPPORTUNITY_ID.eq(opportunityId).and(TASK.KEY_ACTIVITY_ID.isNotNull())
+                        .and(TASK.STATUS.ne(Task.Status.CANCELLED.name())))
+                .fetch(TASK.KEY_ACTIVITY_ID);
+    }
+
+    /** Leaving a stage cancels its open optional tasks; done tasks and open required ones stay. */
+    public int cancelOpenOptional(long opportunityId, long stageId, OffsetDateTime now, long actorId) {
+        return db.update(TASK)
+                .set(TASK.STATUS, Task.Status.CANCELLED.name())
+                .set(TASK.VERSION, TASK.VERSION.plus(1))
+                .set(TASK.UPDATED_AT, now)
+                .set(TASK.UPDATED_BY, actorId)
+                .where(TASK.OPPORTUNITY_ID.eq(opportunityId).and(TASK.STAGE_ID.eq(stageId))
+                        .and(TASK.STATUS.eq(Task.Status.OPEN.name())).and(TASK.REQUIRED.isFalse()))
+                .execute();
+    }
+
+    public List<Task> forOpportunity(long opportunityId) {
+        return joined().where(TASK.OPPORTUNITY_ID.eq(opportunityId))
+                .orderBy(TASK.DUE_DATE, TASK.ID).fetch(TaskRepository::toTask);
+    }
+
+    /** The tasks of one assignee, optionally of one status, soonest due first. */
+    public List<Task> forAssignee(long assigneeId, Task.Status status, int limit) {
+        Condition condition = TASK.ASSIGNEE_ID.eq(assigneeId);
+        if (status != null) {
+            condition = condition.and(TASK.STATUS.eq(status.name()));
+        }
+        return joined().where(condition)
+                .orderBy(status == Task.Status.DONE ? TASK.COMPLETED_AT.desc() : TASK.DUE_DATE.asc(), TASK.ID)
+                .limit(limit).fetch(TaskRepository::toTask);
+    }
+
+    /** A task the caller may act on: assigned to them, or on an opportunity they may see. */
+    public Optional<Task> findVisible(VisibleScope scope, long taskId) {
+        return joined().where(TASK.ID.eq(taskId)
+                        .and(TASK.ASSIGNEE_ID.eq(scope.userId()).or(scope.owns(OPPORTUNITY.OWNER_ID))))
+                .fetchOptional(TaskRepository::toTask);
+    }
+
+    /** Writes only when the task still has the version the caller read; answers whether it did. */
+    public boolean complete(long taskId, int version, String note, OffsetDateTime now, long actorId) {
+        return db.update(TASK)
+                .set(TASK.STATUS, Task.Status.DONE.name())
+                .set(TASK.NOTE, note)
+                .set(TASK.COMPLETED_AT, now)
+                .set(TASK.COMPLETED_BY, actorId)
+                .set(TASK.VERSION, version + 1)
+                .set(TASK.UPDATED_AT, now)
+                .set(TASK.UPDATED_BY, actorId)
+                .where(TASK.ID.eq(taskId).and(TASK.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    /** Re-dates and reassigns in one write, with the same version check. */
+    public boolean reschedule(long taskId, int version, long assigneeId, LocalDate dueDate, OffsetDateTime now,
+                              long actorId) {
+        return db.update(TASK)
+                .set(TASK.ASSIGNEE_ID, assigneeId)
+                .set(TASK.DUE_DATE, dueDate)
+                .set(TASK.VERSION, version + 1)
+                .set(TASK.UPDATED_AT, now)
+                .set(TASK.UPDATED_BY, actorId)
+                .where(TASK.ID.eq(taskId).and(TASK.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    private SelectOnConditionStep<Record> joined() {
+        return db.select(TASK.fields())
+                .select(OPPORTUNITY.NAME, STAGE.NAME_EN, STAGE.NAME_ZH, APP_USER.FULL_NAME)
+                .from(TASK)
+                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(TASK.OPPORTUNITY_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(TASK.ASSIGNEE_ID))
+                .leftJoin(STAGE).on(STAGE.ID.eq(TASK.STAGE_ID));
+    }
+
+    private static Task toTask(Record r) {
+        return new Task(r.get(TASK.ID), r.get(TASK.OPPORTUNITY_ID), r.get(OPPORTUNITY.NAME), r.get(TASK.STAGE_ID),
+                r.get(STAGE.NAME_EN), r.get(STAGE.NAME_ZH), r.get(TASK.KEY_ACTIVITY_ID), r.get(TASK.TITLE),
+                r.get(TASK.TITLE_ZH), r.get(TASK.ASSIGNEE_ID), r.get(APP_USER.FULL_NAME), r.get(TASK.DUE_DATE),
+                r.get(TASK.REQUIRED), Task.Status.valueOf(r.get(TASK.STATUS)), r.get(TASK.NOTE),
+                r.get(TASK.COMPLETED_AT), r.get(TASK.VERSION));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.funnel.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.funnel.pipeline.MissingItem.Kind;
+import dev.funnel.pipeline.StageHistoryEntry.Event;
+import dev.funnel.platform.InvalidInputException;
+import dev.funnel.plugin.api.OpportunityField;
+import dev.funnel.testsupport.IntegrationTest;
+import dev.funnel.testsupport.TestData.Org;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The stage gate on a pipeline with a real process (see TestData.gatedPipeline): Qualify needs the pain
+ * confirmed, an amount and the discovery call; Propose needs the budget confirmed and the demo; Negotiate needs
+ * an expected close date.
+ */
+class StageGateTest extends IntegrationTest {
+
+    @Autowired
+    OpportunityService opportunities;
+    @Autowired
+    TaskService tasks;
+
+    Org company;
+    Pipeline pipeline;
+    Stage qualify;
+    Stage propose;
+    Stage negotiate;
+    Opportunity deal;
+
+    @BeforeEach
+    void aDealInQualify() {
+        company = data.organisation();
+        pipeline = data.gatedPipeline();
+        qualify = pipeline.stages().get(0);
+        propose = pipeline.stages().get(1);
+        negotiate = pipeline.stages().get(2);
+        Opportunity created = data.opportunityOf(company.eastRep(), pipeline);
+        signIn(company.eastRep().username());
+        // no amount yet: the Qualify gate's required field is then missing
+        deal = opportunities.update(created.id(), created.version(), OpportunityDraft.of(created).withAmount(null));
+    }
+
+    private Task task(String titleEn) {
+        return opportunities.guide(deal.id()).tasks().stream().filter(t -> t.titleEn().equals(titleEn)).findFirst()
+                .orElseThrow();
+    }
+
+    private Criterion checklist(Stage stage) {
+        return stage.exitCriteria().stream().filter(Criterion::isChecklistItem).findFirst().orElseThrow();
+    }
+
+    @Test
+    void entering_a_stage_turns_its_key_activities_into_dated_tasks_for_the_right_people() {
+        assertThat(opportunities.guide(deal.id()).tasks())
+                .extracting(Task::titleEn, Task::assigneeId, Task::required, Task::dueDate, Task::status)
+                .containsExactlyInAnyOrder(
+                        tuple("Discovery call", company.eastRep().id(), true, LocalDate.now().plusDays(2), Task.Status.OPEN),
+                        tuple("Send the brochure", company.eastRep().id(), false, LocalDate.now().plusDays(5),
+                                Task.Status.OPEN));
+        assertThat(as(company.eastRep().username(), () -> tasks.mine(Task.Status.OPEN)))
+                .extracting(Task::titleEn).contains("Discovery call");
+    }
+
+    @Test
+    void a_blocked_move_lists_every_missing_item_and_changes_nothing() {
+        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), propose.id(), null))
+                .isInstanceOfSatisfying(StageGateException.class, e -> {
+                    assertThat(e.missing()).extracting(MissingItem::kind, MissingItem::textEn).containsExactlyInAnyOrder(
+                            tuple(Kind.CHECKLIST, "The customer confirmed the pain"),
+                            tuple(Kind.FIELD, "The amount is known"),
+                            tuple(Kind.TASK, "Discovery call"));
+                    assertThat(e.missing()).extracting(m -> m.text(Locale.SIMPLIFIED_CHINESE))
+                            .contains("客户已确认痛点", "需求调研电话");
+                });
+        assertThat(opportunities.get(deal.id()).stageId()).isEqualTo(qualify.id());
+        assertThat(opportunities.history(deal.id())).hasSize(1);
+    }
+
+    @Test
+    void once_everything_is_met_the_move_goes_through_and_the_tasks_follow_the_stage() {
+        opportunities.confirmCriterion(deal.id(), checklist(qualify).id());
+        Task call = task("Discovery call");
+        tasks.complete(call.id(), call.version(), "痛点：销售数据分散");
+        Opportunity priced = opportunities.update(deal.id(), deal.version(),
+                OpportunityDraft.of(deal).withAmount(new BigDecimal("300000")));
+
+        Opportunity moved = opportunities.moveToStage(priced.id(), priced.version(), propose.id(), null);
+
+        assertThat(moved.stageId()).isEqualTo(propose.id());
+        List<Task> all = opportunities.guide(deal.id()).tasks();
+        assertThat(all).extracting(Task::titleEn, Task::status, Task::assigneeId).containsExactlyInAnyOrder(
+                tuple("Discovery call", Task.Status.DONE, company.eastRep().id()),
+                tuple("Send the brochure", Task.Status.CANCELLED, company.eastRep().id()),
+                tuple("Solution demo", Task.Status.OPEN, company.eastRep().id()),
+                tuple("Manager review", Task.Status.OPEN, company.eastManager().id()));
+        CriterionStatus pain = as(company.eastRep().username(), () -> opportunities.guide(deal.id()))
+                .criteria().stream().findFirst().orElseThrow();
+        assertThat(pain.criterion().textEn()).isEqualTo("The budget range is confirmed");
+    }
+
+    @Test
+    void skipping_a_stage_needs_the_criteria_of_the_skipped_stage_too() {
+        opportunities.confirmCriterion(deal.id(), checklist(qualify).id());
+        Task call = task("Discovery call");
+        tasks.complete(call.id(), call.version(), null);
+        Opportunity priced = opportunities.update(deal.id(), deal.version(),
+                OpportunityDraft.of(deal).withAmount(new BigDecimal("300000")));
+
+        assertThatThrownBy(() -> opportunities.moveToStage(priced.id(), priced.version(), negotiate.id(), null))
+                .isInstanceOfSatisfying(StageGateException.class, e -> assertThat(e.missing())
+                        .extracting(MissingItem::stageId, MissingItem::textEn)
+                        .containsExactly(tuple(propose.id(), "The budget range is confirmed")));
+
+        opportunities.confirmCriterion(deal.id(), checklist(propose).id());
+        assertThat(opportunities.moveToStage(priced.id(), priced.version(), negotiate.id(), null).stageId())
+                .isEqualTo(negotiate.id());
+    }
+
+    @Test
+    void moving_back_needs_nothing_and_keeps_the_confirmations() {
+        Opportunity forced = as(company.eastManager().username(), () ->
+                opportunities.moveToStage(deal.id(), deal.version(), propose.id(), "客户高层已口头确认，材料补充中"));
+        opportunities.confirmCriterion(deal.id(), checklist(propose).id());
+
+        Opportunity back = opportunities.moveToStage(forced.id(), forced.version(), qualify.id(), null);
+
+        assertThat(back.stageId()).isEqualTo(qualify.id());
+        assertThat(opportunities.history(deal.id()))
+                .extracting(StageHistoryEntry::event, StageHistoryEntry::toStageId, StageHistoryEntry::overrideReason)
+                .containsExactly(tuple(Event.CREATED, qualify.id(), null),
+                        tuple(Event.MOVED, propose.id(), "客户高层已口头确认，材料补充中"),
+                        tuple(Event.MOVED, qualify.id(), null));
+        // the budget confirmed while in Propose still counts; what Qualify lacked is still lacking
+        assertThat(opportunities.missingFor(deal.id(), negotiate.id())).extracting(MissingItem::textEn)
+                .contains("The customer confirmed the pain", "Discovery call")
+                .doesNotContain("The budget range is confirmed");
+    }
+
+    @Test
+    void a_rep_cannot_override_the_gate_but_a_manager_can_with_a_reason() {
+        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), propose.id(), "trust me"))
+                .isInstanceOf(InvalidInputException.class);
+
+        Opportunity forced = as(company.eastManager().username(), () ->
+                opportunities.moveToStage(deal.id(), deal.version(), propose.id(), "总经理特批"));
+        assertThat(forced.stageId()).isEqualTo(propose.id());
+        assertThat(opportunities.history(deal.id()).get(1).overrideReason()).isEqualTo("总经理特批");
+    }
+
+    @Test
+    void required_fields_are_judged_on_the_saved_deal() {
+        assertThat(StageGate.filled(deal, OpportunityField.AMOUNT, 0)).isFalse();
+        assertThat(StageGate.filled(deal, OpportunityField.PRODUCTS, 1)).isTrue();
+        assertThat(StageGate.filled(deal, OpportunityField.DECISION_MAKER, 0)).isFalse();
+    }
+}
