@@ -73,6 +73,12 @@ public class UserService {
         return users.managerOf(userId);
     }
 
+    /** Everyone in a team and the teams below it, for filters by team. */
+    @PermitAll
+    public Set<Long> teamTreeMembers(long teamId) {
+        return users.teamTreeMembers(teamId);
+    }
+
     /** The people the signed-in user may pick as an owner: those whose records they see. */
     @PermitAll
     public List<UserSummary> assignableOwners() {

@@ -20,7 +20,9 @@ import dev.funnel.customer.ui.CustomersView;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.ui.UsersView;
+import dev.funnel.pipeline.ui.BoardView;
 import dev.funnel.pipeline.ui.OpportunitiesView;
+import dev.funnel.pipeline.ui.TasksView;
 import dev.funnel.platform.Messages;
 import dev.funnel.plugin.ui.PluginsView;
 import jakarta.annotation.security.PermitAll;
@@ -52,6 +54,8 @@ public class MainLayout extends AppLayout {
 
     private VerticalLayout navigation(CurrentUser me) {
         SideNav work = group("nav.group.work");
+        work.addItem(new SideNavItem(getTranslation("nav.tasks"), TasksView.class, VaadinIcon.CHECK_SQUARE_O.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.pipeline"), BoardView.class, VaadinIcon.GRID_BIG.create()));
         work.addItem(new SideNavItem(getTranslation("nav.opportunities"), OpportunitiesView.class,
                 VaadinIcon.FUNNEL.create()));
         work.addItem(new SideNavItem(getTranslation("nav.customers"), CustomersView.class,

@@ -73,9 +73,13 @@ class ArchitectureTest {
 
     @Test
     void modules_have_no_cycles() {
+        // views may compose several modules' APIs (the opportunity page shows follow-ups), so cycles are
+        // judged between the modules' services, repositories and records
         slices().matching("dev.funnel.(*)..").should().beFreeOfCycles()
                 .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.funnel.jooq.."))
+                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("..ui.."),
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
                 .check(app);
     }
 

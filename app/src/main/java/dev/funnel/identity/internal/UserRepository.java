@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
@@ -113,18 +114,27 @@ public class UserRepository {
      * of those sub-teams, and the manager themself.
      */
     public Set<Long> visibleOwnerIds(long managerId) {
+        Set<Long> ids = new HashSet<>(ownersUnder(TEAM.MANAGER_ID.eq(managerId)));
+        ids.add(managerId);
+        return ids;
+    }
+
+    /** The members and managers of a team and of every team below it. */
+    public Set<Long> teamTreeMembers(long teamId) {
+        return ownersUnder(TEAM.ID.eq(teamId));
+    }
+
+    private Set<Long> ownersUnder(Condition rootTeams) {
         CommonTableExpression<Record1<Long>> managed = name("managed").fields("id").as(
-                select(TEAM.ID).from(TEAM).where(TEAM.MANAGER_ID.eq(managerId))
+                select(TEAM.ID).from(TEAM).where(rootTeams)
                         .union(select(TEAM.ID).from(TEAM)
                                 .join(name("managed")).on(TEAM.PARENT_ID.eq(managedId()))));
-        Set<Long> ids = new HashSet<>(db.withRecursive(managed)
+        return new HashSet<>(db.withRecursive(managed)
                 .select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.TEAM_ID.in(select(managedId()).from(managed)))
                 .union(select(TEAM.MANAGER_ID).from(TEAM)
                         .where(TEAM.ID.in(select(managedId()).from(managed)).and(TEAM.MANAGER_ID.isNotNull())))
                 .fetchSet(APP_USER.ID));
-        ids.add(managerId);
-        return ids;
     }
 
     private static Field<Long> managedId() {

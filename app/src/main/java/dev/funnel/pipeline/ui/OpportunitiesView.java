@@ -43,7 +43,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
     private final CustomerService customers;
     private final PipelineService pipelines;
     private final UserService users;
-    private final ChoiceService choices;
+    private final OpportunityEditor editor;
     private final TextField search = new TextField();
     private final ComboBox<UserSummary> owner = new ComboBox<>();
     private final Select<OpportunityStatus> status = new Select<>();
@@ -56,7 +56,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         this.customers = customers;
         this.pipelines = pipelines;
         this.users = users;
-        this.choices = choices;
+        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices);
         setSizeFull();
         H2 title = new H2(getTranslation("nav.opportunities"));
         title.addClassName("funnel-view-title");
@@ -106,35 +106,6 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         expand(grid);
     }
 
-    /**
-     * Saves the fields, then the move and the outcome the user chose, each through its own service call so the
-     * stage gate and the close rules apply; the form keeps the latest version in case a later step is refused.
-     */
-    private void save(OpportunityForm form) {
-        if (form.editing() == null) {
-            opportunities.create(form.draft());
-            return;
-        }
-        Opportunity saved = opportunities.update(form.editing().id(), form.editing().version(), form.draft());
-        form.editing(saved);
-        Stage target = form.stage.getValue();
-        if (target != null && target.id() != saved.stageId() && saved.status() == OpportunityStatus.OPEN) {
-            saved = opportunities.moveToStage(saved.id(), saved.version(), target.id(), null);
-            form.editing(saved);
-        }
-        OpportunityStatus outcome = form.status.getValue();
-        if (outcome != null && outcome != saved.status()) {
-            saved = switch (outcome) {
-                case WON -> opportunities.win(saved.id(), saved.version(), form.actualAmount.getValue(),
-                        form.actualCloseDate.getValue());
-                case LOST -> opportunities.lose(saved.id(), saved.version(), form.lostReason.getValue(),
-                        form.lostComment.getValue());
-                case OPEN -> opportunities.reopen(saved.id(), saved.version());
-            };
-            form.editing(saved);
-        }
-    }
-
     private OpportunityFilter filter() {
         return new OpportunityFilter(search.getValue(), owner.getValue() == null ? null : owner.getValue().id(), null,
                 null, status.getValue());
@@ -145,20 +116,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void open(Opportunity opportunity) {
-        DataProvider<Customer, String> customerChoices = DataProvider.fromFilteringCallbacks(
-                query -> customers.list(new CustomerFilter(query.getFilter().orElse(null), null),
-                        PageRequest.ofOffset(query.getOffset(), query.getLimit())).items().stream(),
-                query -> (int) customers.count(new CustomerFilter(query.getFilter().orElse(null), null)));
-        OpportunityForm form = new OpportunityForm(opportunity, customerChoices, users.assignableOwners(),
-                pipelines.list(), choices.leadSources(), choices.lostReasons());
-        form.addSaveListener(e -> {
-            boolean saved = form.errors().attempt(() -> save(form));
-            if (saved) {
-                form.close();
-                refresh();
-            }
-        });
-        form.open();
+        editor.open(opportunity, this::refresh);
     }
 
     @Override

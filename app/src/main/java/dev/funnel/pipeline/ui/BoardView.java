@@ -1,0 +1,180 @@
+package dev.funnel.pipeline.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.Team;
+import dev.funnel.identity.TeamService;
+import dev.funnel.identity.UserService;
+import dev.funnel.identity.UserSummary;
+import dev.funnel.pipeline.BoardCard;
+import dev.funnel.pipeline.BoardColumn;
+import dev.funnel.pipeline.BoardFilter;
+import dev.funnel.pipeline.BoardService;
+import dev.funnel.pipeline.Choice;
+import dev.funnel.pipeline.ChoiceService;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.pipeline.PipelineService;
+import dev.funnel.pipeline.StageGateException;
+import dev.funnel.platform.Formats;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.ui.FieldErrors;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The pipeline board: a column per stage with its figures, cards that load a page at a time, and drag and drop
+ * that runs the stage gate — a refused drop leaves the card where it was and says what is missing.
+ */
+@Route("pipeline")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class BoardView extends VerticalLayout implements HasDynamicTitle {
+
+    private final BoardService board;
+    private final OpportunityService opportunities;
+    private final UserService users;
+    private final Select<Pipeline> pipeline = new Select<>();
+    private final ComboBox<UserSummary> owner = new ComboBox<>();
+    private final ComboBox<Team> team = new ComboBox<>();
+    private final Select<String> grade = new Select<>();
+    private final ComboBox<Choice> source = new ComboBox<>();
+    private final DatePicker closeFrom = new DatePicker();
+    private final DatePicker closeTo = new DatePicker();
+    private final Checkbox mine = new Checkbox();
+    private final Span totals = new Span();
+    private final HorizontalLayout columns = new HorizontalLayout();
+    private GateDialog openGate;
+
+    public BoardView(BoardService board, OpportunityService opportunities, PipelineService pipelines,
+                     UserService users, TeamService teams, ChoiceService choices) {
+        this.board = board;
+        this.opportunities = opportunities;
+        this.users = users;
+        setSizeFull();
+        H2 title = new H2(getTranslation("nav.pipeline"));
+        title.addClassName("funnel-view-title");
+        pipeline.setId("board-pipeline");
+        pipeline.setItems(pipelines.list());
+        pipeline.setItemLabelGenerator(Pipeline::name);
+        owner.setItems(users.assignableOwners());
+        owner.setItemLabelGenerator(UserSummary::fullName);
+        team.setItems(teams.list());
+        team.setItemLabelGenerator(Team::name);
+        grade.setItems("A", "B", "C");
+        grade.setEmptySelectionAllowed(true);
+        source.setItems(choices.leadSources());
+        source.setItemLabelGenerator(c -> c.label(getLocale()));
+        owner.setPlaceholder(getTranslation("opportunity.owner"));
+        team.setPlaceholder(getTranslation("team.name"));
+        grade.setPlaceholder(getTranslation("opportunity.grade"));
+        source.setPlaceholder(getTranslation("opportunity.lead-source"));
+        closeFrom.setPlaceholder(getTranslation("board.close-from"));
+        closeTo.setPlaceholder(getTranslation("board.close-to"));
+        mine.setLabel(getTranslation("board.mine"));
+        List.of(owner, team, source).forEach(box -> box.setClearButtonVisible(true));
+        pipeline.addValueChangeListener(e -> refresh());
+        owner.addValueChangeListener(e -> refresh());
+        team.addValueChangeListener(e -> refresh());
+        grade.addValueChangeListener(e -> refresh());
+        source.addValueChangeListener(e -> refresh());
+        closeFrom.addValueChangeListener(e -> refresh());
+        closeTo.addValueChangeListener(e -> refresh());
+        mine.addValueChangeListener(e -> refresh());
+        HorizontalLayout bar = new HorizontalLayout(title, pipeline, owner, team, grade, source, closeFrom, closeTo, mine,
+                totals);
+        bar.addClassName("funnel-toolbar");
+        totals.addClassName("funnel-board-totals");
+        columns.addClassName("funnel-board");
+        columns.setWidthFull();
+        add(bar, columns);
+        expand(columns);
+        pipelines.defaultPipeline().ifPresent(pipeline::setValue);
+    }
+
+    BoardFilter filter() {
+        Long ownerId = mine.getValue() ? Long.valueOf(users.current().id())
+                : owner.getValue() == null ? null : owner.getValue().id();
+        return new BoardFilter(pipeline.getValue().id(), ownerId, team.getValue() == null ? null : team.getValue().id(),
+                grade.getValue(), source.getValue() == null ? null : source.getValue().code(), closeFrom.getValue(),
+                closeTo.getValue());
+    }
+
+    void refresh() {
+        columns.removeAll();
+        if (pipeline.getValue() == null) {
+            return;
+        }
+        BoardFilter filter = filter();
+        List<BoardColumn> heads = board.columns(filter);
+        for (BoardColumn head : heads) {
+            columns.add(new BoardColumnView(head,
+                    offset -> board.cards(filter, head.stage().id(), new PageRequest(offset, BoardColumnView.PAGE)),
+                    this::drop));
+        }
+        long count = heads.stream().mapToLong(BoardColumn::count).sum();
+        BigDecimal amount = heads.stream().map(BoardColumn::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal weighted = heads.stream().map(BoardColumn::weightedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        totals.setText(getTranslation("board.totals", count, Formats.compactMoney(amount, "CNY", getLocale()),
+                Formats.compactMoney(weighted, "CNY", getLocale())));
+    }
+
+    /** A card was dropped on a column: move the deal through the gate, or explain and offer to confirm. */
+    void drop(BoardCard card, long stageId) {
+        if (card.stageId() == stageId) {
+            return;
+        }
+        try {
+            opportunities.moveToStage(card.id(), card.version(), stageId, null);
+            refresh();
+        } catch (StageGateException refused) {
+            String stageName = pipeline.getValue().stages().stream().filter(s -> s.id() == stageId).findFirst()
+                    .map(s -> s.name(getLocale())).orElse("");
+            openGate = new GateDialog(stageName, refused.missing(), users.current().isManager(),
+                    (confirmed, reason) -> retry(card, stageId, confirmed, reason));
+            openGate.open();
+        } catch (RuntimeException other) {
+            new FieldErrors(this).attempt(() -> {
+                throw other;
+            });
+            refresh();
+        }
+    }
+
+    private void retry(BoardCard card, long stageId, List<Long> confirmed, String overrideReason) {
+        confirmed.forEach(criterion -> opportunities.confirmCriterion(card.id(), criterion));
+        openGate.close();
+        try {
+            opportunities.moveToStage(card.id(), card.version(), stageId,
+                    overrideReason == null || overrideReason.isBlank() ? null : overrideReason);
+            Notification.show(getTranslation("board.moved", card.name()), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (StageGateException stillRefused) {
+            Notification.show(getTranslation("error.stage-gate", String.join("; ", stillRefused.missing().stream()
+                            .map(m -> m.text(getLocale())).toList())), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    List<BoardColumnView> columnViews() {
+        return columns.getChildren().map(BoardColumnView.class::cast).toList();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.pipeline") + " · " + getTranslation("app.name");
+    }
+}

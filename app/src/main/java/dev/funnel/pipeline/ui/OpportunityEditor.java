@@ -1,0 +1,81 @@
+package dev.funnel.pipeline.ui;
+
+import com.vaadin.flow.data.provider.DataProvider;
+import dev.funnel.customer.Customer;
+import dev.funnel.customer.CustomerFilter;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.ChoiceService;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityStatus;
+import dev.funnel.pipeline.PipelineService;
+import dev.funnel.pipeline.Stage;
+import dev.funnel.platform.PageRequest;
+
+/** Opens the opportunity form for a new or an existing deal and saves what the user entered. */
+class OpportunityEditor {
+
+    private final OpportunityService opportunities;
+    private final CustomerService customers;
+    private final PipelineService pipelines;
+    private final UserService users;
+    private final ChoiceService choices;
+
+    OpportunityEditor(OpportunityService opportunities, CustomerService customers, PipelineService pipelines,
+                      UserService users, ChoiceService choices) {
+        this.opportunities = opportunities;
+        this.customers = customers;
+        this.pipelines = pipelines;
+        this.users = users;
+        this.choices = choices;
+    }
+
+    /** Opens the form; {@code saved} runs after a successful save, when the dialog has closed. */
+    OpportunityForm open(Opportunity opportunity, Runnable saved) {
+        DataProvider<Customer, String> customerChoices = DataProvider.fromFilteringCallbacks(
+                query -> customers.list(new CustomerFilter(query.getFilter().orElse(null), null),
+                        PageRequest.ofOffset(query.getOffset(), query.getLimit())).items().stream(),
+                query -> (int) customers.count(new CustomerFilter(query.getFilter().orElse(null), null)));
+        OpportunityForm form = new OpportunityForm(opportunity, customerChoices, users.assignableOwners(),
+                pipelines.list(), choices.leadSources(), choices.lostReasons());
+        form.addSaveListener(e -> {
+            if (form.errors().attempt(() -> save(form))) {
+                form.close();
+                saved.run();
+            }
+        });
+        form.open();
+        return form;
+    }
+
+    /**
+     * Saves the fields, then the move and the outcome the user chose, each through its own service call so the
+     * stage gate and the close rules apply; the form keeps the latest version in case a later step is refused.
+     */
+    void save(OpportunityForm form) {
+        if (form.editing() == null) {
+            opportunities.create(form.draft());
+            return;
+        }
+        Opportunity saved = opportunities.update(form.editing().id(), form.editing().version(), form.draft());
+        form.editing(saved);
+        Stage target = form.stage.getValue();
+        if (target != null && target.id() != saved.stageId() && saved.status() == OpportunityStatus.OPEN) {
+            saved = opportunities.moveToStage(saved.id(), saved.version(), target.id(), null);
+            form.editing(saved);
+        }
+        OpportunityStatus outcome = form.status.getValue();
+        if (outcome != null && outcome != saved.status()) {
+            saved = switch (outcome) {
+                case WON -> opportunities.win(saved.id(), saved.version(), form.actualAmount.getValue(),
+                        form.actualCloseDate.getValue());
+                case LOST -> opportunities.lose(saved.id(), saved.version(), form.lostReason.getValue(),
+                        form.lostComment.getValue());
+                case OPEN -> opportunities.reopen(saved.id(), saved.version());
+            };
+            form.editing(saved);
+        }
+    }
+
+}

@@ -1,0 +1,169 @@
+package dev.funnel.pipeline.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.ChoiceService;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.pipeline.PipelineService;
+import dev.funnel.pipeline.StageGateException;
+import dev.funnel.pipeline.StageGuide;
+import dev.funnel.pipeline.StageHistoryEntry;
+import dev.funnel.pipeline.Task;
+import dev.funnel.pipeline.TaskService;
+import dev.funnel.platform.Formats;
+import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.ui.FieldErrors;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One opportunity: its key facts, the stage path, the stage guide (exit criteria, tasks, 'Advance to …'), and
+ * tabs for the details and the stage history.
+ */
+@Route("opportunities/:id")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class OpportunityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final OpportunityService opportunities;
+    private final TaskService tasks;
+    private final PipelineService pipelines;
+    private final UserService users;
+    private final OpportunityEditor editor;
+    private final FieldErrors errors = new FieldErrors(this);
+    private Opportunity deal;
+
+    public OpportunityView(OpportunityService opportunities, TaskService tasks, PipelineService pipelines,
+                           CustomerService customers, UserService users, ChoiceService choices) {
+        this.opportunities = opportunities;
+        this.tasks = tasks;
+        this.pipelines = pipelines;
+        this.users = users;
+        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices);
+        addClassName("funnel-opportunity");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            deal = opportunities.get(id);
+            render();
+        } catch (NumberFormatException | NotFoundException e) {
+            event.forwardTo(OpportunitiesView.class);
+        }
+    }
+
+    private void render() {
+        removeAll();
+        Pipeline pipeline = pipelines.get(deal.pipelineId());
+        H2 title = new H2(deal.name());
+        title.addClassName("funnel-view-title");
+        Button edit = new Button(getTranslation("opportunity.edit"), e -> editor.open(deal, this::reload));
+        HorizontalLayout facts = new HorizontalLayout(title, fact("opportunity.customer", deal.customerName()),
+                fact("opportunity.amount", Formats.money(deal.amount(), deal.currency(), getLocale())),
+                fact("opportunity.owner", deal.ownerName()),
+                fact("opportunity.expected-close", Formats.date(deal.expectedCloseDate(), getLocale())),
+                fact("opportunity.grade", deal.grade() == null ? "–" : deal.grade()),
+                fact("opportunity.status", getTranslation("status." + deal.status().name().toLowerCase())), edit);
+        facts.addClassName("funnel-toolbar");
+        StageGuide guide = opportunities.guide(deal.id());
+        boolean open = deal.status() == dev.funnel.pipeline.OpportunityStatus.OPEN;
+        StageGuidePanel panel = new StageGuidePanel(guide, open, users.current().isManager(), actions(guide));
+        TabSheet tabs = new TabSheet();
+        tabs.add(getTranslation("opportunity.tab.history"), history(pipeline));
+        HorizontalLayout body = new HorizontalLayout(panel, tabs);
+        body.setWidthFull();
+        body.setFlexGrow(1, tabs);
+        add(facts, new StagePath(pipeline, deal), body);
+    }
+
+    private StageGuidePanel.Actions actions(StageGuide guide) {
+        return new StageGuidePanel.Actions() {
+            @Override
+            public void confirm(long criterionId, boolean confirmed) {
+                act(() -> {
+                    if (confirmed) {
+                        opportunities.confirmCriterion(deal.id(), criterionId);
+                    } else {
+                        opportunities.withdrawConfirmation(deal.id(), criterionId);
+                    }
+                });
+            }
+
+            @Override
+            public void complete(Task task) {
+                act(() -> tasks.complete(task.id(), task.version(), null));
+            }
+
+            @Override
+            public void advance() {
+                act(() -> opportunities.moveToStage(deal.id(), deal.version(), guide.nextStage().id(), null));
+            }
+
+            @Override
+            public void override() {
+                new GateDialog(guide.nextStage().name(getLocale()), guide.missingForNext(), true, (confirmed, reason) ->
+                        act(() -> {
+                            confirmed.forEach(c -> opportunities.confirmCriterion(deal.id(), c));
+                            opportunities.moveToStage(deal.id(), deal.version(), guide.nextStage().id(), reason);
+                        })).open();
+            }
+        };
+    }
+
+    private void act(Runnable action) {
+        errors.attempt(action);
+        reload();
+    }
+
+    private void reload() {
+        deal = opportunities.get(deal.id());
+        render();
+    }
+
+    private Grid<StageHistoryEntry> history(Pipeline pipeline) {
+        Map<Long, String> names = pipeline.stages().stream()
+                .collect(Collectors.toMap(s -> s.id(), s -> s.name(getLocale()), (a, b) -> a));
+        Grid<StageHistoryEntry> grid = new Grid<>();
+        grid.addColumn(h -> Formats.dateTime(h.changedAt(), ZoneId.systemDefault(), getLocale()))
+                .setHeader(getTranslation("history.when"));
+        grid.addColumn(h -> getTranslation("history.event." + h.event().name())).setHeader(getTranslation("history.event"));
+        grid.addColumn(h -> h.fromStageId() == null ? "" : names.getOrDefault(h.fromStageId(), ""))
+                .setHeader(getTranslation("history.from"));
+        grid.addColumn(h -> names.getOrDefault(h.toStageId(), "")).setHeader(getTranslation("history.to"));
+        grid.addColumn(StageHistoryEntry::changedByName).setHeader(getTranslation("history.who"));
+        grid.addColumn(StageHistoryEntry::overrideReason).setHeader(getTranslation("history.override"));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setItems(opportunities.history(deal.id()));
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Span fact(String labelKey, String value) {
+        Span fact = new Span(getTranslation(labelKey) + ": " + value);
+        fact.addClassName("funnel-fact");
+        return fact;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (deal == null ? "" : deal.name() + " · ") + getTranslation("app.name");
+    }
+}
