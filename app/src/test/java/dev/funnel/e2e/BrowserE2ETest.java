@@ -17,7 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -72,6 +74,7 @@ class BrowserE2ETest {
     @Test
     void a_demo_rep_signs_in_and_sees_their_opportunities() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.manage().deleteAllCookies();
         browser.get(app.baseUrl() + "/opportunities");
 
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -88,6 +91,58 @@ class BrowserE2ETest {
         assertThat(browser.findElement(By.cssSelector("vaadin-side-nav-item[path='customers']")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item[path='admin/plugins']"))).isEmpty();
         save("opportunities.png");
+    }
+
+    @Test
+    void a_card_dragged_to_the_next_column_moves_the_deal_there() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "rep02");
+        browser.get(app.baseUrl() + "/pipeline");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".funnel-column .funnel-card")));
+        List<WebElement> columns = browser.findElements(By.cssSelector(".funnel-column"));
+        WebElement card = columns.get(0).findElement(By.cssSelector(".funnel-card"));
+        String cardId = card.getAttribute("id");
+        WebElement target = columns.get(1);
+        String targetId = target.getAttribute("id");
+
+        // Selenium's own drag and drop does not fire HTML5 drag events in Chromium: fire them as the browser would
+        ((JavascriptExecutor) browser).executeScript("""
+                const [source, target] = arguments;
+                const data = new DataTransfer();
+                const fire = (element, type) => element.dispatchEvent(
+                    new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
+                fire(source, 'dragstart');
+                fire(target, 'dragenter');
+                fire(target, 'dragover');
+                fire(target, 'drop');
+                fire(source, 'dragend');
+                """, card, target);
+
+        wait.until(d -> !d.findElements(By.cssSelector("#" + targetId + " #" + cardId)).isEmpty());
+        assertThat(defined("vaadin-avatar")).isTrue();
+        save("board.png");
+
+        // the opportunity page and the tasks page render their components in this browser build too
+        browser.findElement(By.cssSelector("#" + cardId + " a")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-tabsheet")).isEmpty());
+        wait.until(d -> defined("vaadin-tabsheet") && !d.findElements(By.cssSelector(".funnel-path-step.current")).isEmpty());
+        save("opportunity.png");
+        browser.get(app.baseUrl() + "/tasks");
+        wait.until(d -> defined("vaadin-tabs") && !d.findElements(By.cssSelector("vaadin-tab")).isEmpty());
+    }
+
+    private static boolean defined(String element) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return customElements.get(arguments[0]) !== undefined", element));
+    }
+
+    private void signIn(WebDriverWait wait, String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(app.baseUrl() + "/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo", Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     @Test
