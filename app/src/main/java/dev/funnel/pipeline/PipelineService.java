@@ -2,7 +2,16 @@ package dev.funnel.pipeline;
 
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.internal.OpportunityRepository;
 import dev.funnel.pipeline.internal.PipelineRepository;
+import dev.funnel.platform.InvalidInputException;
+import dev.funnel.platform.StaleVersionException;
+import dev.funnel.plugin.StageTemplateCatalog;
+import dev.funnel.plugin.api.StageDefinition;
+import dev.funnel.plugin.api.StageTemplate;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,11 +28,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class PipelineService {
 
     private final PipelineRepository pipelines;
+    private final OpportunityRepository opportunities;
+    private final StageTemplateCatalog templates;
     private final UserService users;
+    private final Clock clock;
 
-    PipelineService(PipelineRepository pipelines, UserService users) {
+    PipelineService(PipelineRepository pipelines, OpportunityRepository opportunities, StageTemplateCatalog templates,
+                    UserService users, Clock clock) {
         this.pipelines = pipelines;
+        this.opportunities = opportunities;
+        this.templates = templates;
         this.users = users;
+        this.clock = clock;
     }
 
     public List<Pipeline> list() {
@@ -37,6 +53,127 @@ public class PipelineService {
     /** The pipeline new opportunities go to when none is named. */
     public Optional<Pipeline> defaultPipeline() {
         return pipelines.findAll().stream().findFirst();
+    }
+
+    /** A new pipeline from a loaded plugin's stage template, ready to be edited. */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public Pipeline createFromTemplate(String templateId, String name, boolean isDefault) {
+        StageTemplate template = templates.find(templateId)
+                .orElseThrow(() -> InvalidInputException.of("templateId", "validation.template.unknown"));
+        List<NewStage> stages = template.stages().stream().map(PipelineService::fromTemplate).toList();
+        return create(new NewPipeline(name, template.id(), isDefault, stages));
+    }
+
+    private static NewStage fromTemplate(StageDefinition stage) {
+        return new NewStage(stage.name().en(), stage.name().zh(), stage.probability(), stage.forecastCategory(),
+                stage.stalledAfterDays(),
+                stage.exitCriteria().stream().map(c -> new NewStage.NewCriterion(c.text().en(), c.text().zh(),
+                        c.requiredField())).toList(),
+                stage.keyActivities().stream().map(a -> new NewStage.NewKeyActivity(a.title().en(), a.title().zh(),
+                        a.guidance().en(), a.guidance().zh(), a.dueDays(), a.assignee(), a.required())).toList());
+    }
+
+    /** Edits a stage: its names, probability, forecast category, limit, exit criteria and key activities. */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public Pipeline updateStage(long stageId, int version, StageDraft draft) {
+        Stage stage = liveStage(stageId);
+        Checks checks = Checks.start();
+        checkStage(checks, "", draft.nameEn(), draft.nameZh(), draft.probability(), draft.stalledAfterDays());
+        for (int i = 0; i < draft.exitCriteria().size(); i++) {
+            var c = draft.exitCriteria().get(i);
+            checks.required("exitCriteria[" + i + "].textEn", c.textEn()).required("exitCriteria[" + i + "].textZh", c.textZh())
+                    .maxLength("exitCriteria[" + i + "].textEn", c.textEn(), 300)
+                    .maxLength("exitCriteria[" + i + "].textZh", c.textZh(), 300);
+        }
+        for (int i = 0; i < draft.keyActivities().size(); i++) {
+            var a = draft.keyActivities().get(i);
+            checks.required("keyActivities[" + i + "].titleEn", a.titleEn())
+                    .required("keyActivities[" + i + "].titleZh", a.titleZh())
+                    .required("keyActivities[" + i + "].assignee", a.assignee())
+                    .rule(a.dueDays() >= 0, "keyActivities[" + i + "].dueDays", "validation.due-days");
+        }
+        checks.orThrow();
+        long me = users.current().id();
+        if (!pipelines.updateStage(stageId, version, draft, me)) {
+            throw new StaleVersionException("stage", stageId);
+        }
+        pipelines.replaceCriteria(stageId, draft.exitCriteria(), me);
+        pipelines.replaceActivities(stageId, draft.keyActivities(), me);
+        return get(stage.pipelineId());
+    }
+
+    /** Adds a stage at a position (1 = first); the stages after it move one down. */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public Pipeline addStage(long pipelineId, int position, NewStage stage) {
+        Pipeline pipeline = get(pipelineId);
+        Checks checks = Checks.start();
+        checkStage(checks, "", stage.nameEn(), stage.nameZh(), stage.probability(), stage.stalledAfterDays());
+        checks.rule(position >= 1 && position <= pipeline.stages().size() + 1, "position", "validation.position")
+                .orThrow();
+        long me = users.current().id();
+        long id = pipelines.insertStage(pipelineId, position, stage, me);
+        List<Long> order = new ArrayList<>(pipeline.stages().stream().map(Stage::id).toList());
+        order.add(position - 1, id);
+        pipelines.setPositions(order, me);
+        return get(pipelineId);
+    }
+
+    /**
+     * Puts the stages in a new order. Open deals keep their stage and the history keeps its entries; from now
+     * on, 'forward' and the funnel follow the new order.
+     */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public Pipeline reorder(long pipelineId, List<Long> stageIds) {
+        Pipeline pipeline = get(pipelineId);
+        Checks.start().rule(stageIds != null && new HashSet<>(stageIds).equals(
+                        pipeline.stages().stream().map(Stage::id).collect(java.util.stream.Collectors.toSet()))
+                        && stageIds.size() == pipeline.stages().size(), "stageIds", "validation.stages.order")
+                .orThrow();
+        pipelines.setPositions(stageIds, users.current().id());
+        return get(pipelineId);
+    }
+
+    /**
+     * Removes a stage. Its open deals must go somewhere: they move to {@code moveOpenDealsTo}, each with a line
+     * in its history. The stage itself is archived, not deleted, so the history still names it.
+     */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public Pipeline removeStage(long stageId, Long moveOpenDealsTo) {
+        Stage stage = liveStage(stageId);
+        Pipeline pipeline = get(stage.pipelineId());
+        int open = opportunities.openCountIn(stageId);
+        Checks.start()
+                .rule(pipeline.stages().size() > 1, "stageId", "validation.stages.last")
+                .rule(open == 0 || moveOpenDealsTo != null, "moveOpenDealsTo", "validation.stage.has-deals", open)
+                .rule(moveOpenDealsTo == null || (moveOpenDealsTo != stageId && pipeline.stages().stream()
+                        .anyMatch(s -> s.id() == moveOpenDealsTo)), "moveOpenDealsTo", "validation.stage.other-pipeline")
+                .orThrow();
+        long me = users.current().id();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (open > 0) {
+            opportunities.moveAllOpen(stageId, moveOpenDealsTo, "stage removed: " + stage.nameEn(), now, me);
+        }
+        pipelines.archiveStage(stageId, now, me);
+        pipelines.setPositions(pipeline.stages().stream().map(Stage::id).filter(id -> id != stageId).toList(), me);
+        return get(pipeline.id());
+    }
+
+    private Stage liveStage(long stageId) {
+        return pipelines.findAll().stream().flatMap(p -> p.stages().stream()).filter(s -> s.id() == stageId)
+                .findFirst().orElseThrow(() -> new NotFoundException("stage", stageId));
+    }
+
+    private static void checkStage(Checks checks, String prefix, String nameEn, String nameZh, int probability,
+                                   int stalledAfterDays) {
+        checks.required(prefix + "nameEn", nameEn).required(prefix + "nameZh", nameZh)
+                .maxLength(prefix + "nameEn", nameEn, 100).maxLength(prefix + "nameZh", nameZh, 100)
+                .rule(probability >= 0 && probability <= 100, prefix + "probability", "validation.probability")
+                .rule(stalledAfterDays >= 1, prefix + "stalledAfterDays", "validation.stalled-days");
     }
 
     @Transactional
@@ -59,6 +196,7 @@ public class PipelineService {
                         .maxLength(field + ".nameZh", stage.nameZh(), 100)
                         .rule(stage.probability() >= 0 && stage.probability() <= 100, field + ".probability",
                                 "validation.probability")
+                        .rule(stage.stalledAfterDays() >= 1, field + ".stalledAfterDays", "validation.stalled-days")
                         .rule(stage.nameEn() == null || names.add(stage.nameEn().trim().toLowerCase()),
                                 field + ".nameEn", "validation.name.taken");
             }

@@ -24,6 +24,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Opportunities and their stage ledger. Every read of opportunities takes the caller's {@link VisibleScope}. */
@@ -105,6 +106,32 @@ public class OpportunityRepository {
 
     /** Who saved last, and when. */
     public record LastChange(String byName, OffsetDateTime at) {
+    }
+
+    public int openCountIn(long stageId) {
+        return db.fetchCount(OPPORTUNITY, OPPORTUNITY.STAGE_ID.eq(stageId)
+                .and(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name())));
+    }
+
+    /** Moves every open deal of a stage to another, each with its line in the stage history. */
+    public int moveAllOpen(long fromStageId, long toStageId, String reason, OffsetDateTime now, long actorId) {
+        Condition open = OPPORTUNITY.STAGE_ID.eq(fromStageId).and(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name()));
+        db.insertInto(STAGE_HISTORY, STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.EVENT, STAGE_HISTORY.FROM_STAGE_ID,
+                        STAGE_HISTORY.TO_STAGE_ID, STAGE_HISTORY.CHANGED_BY, STAGE_HISTORY.CHANGED_AT,
+                        STAGE_HISTORY.OVERRIDE_REASON)
+                .select(DSL.select(OPPORTUNITY.ID, DSL.inline(StageHistoryEntry.Event.MOVED.name()),
+                                DSL.inline(fromStageId), DSL.inline(toStageId), DSL.inline(actorId), DSL.val(now),
+                                DSL.val(reason))
+                        .from(OPPORTUNITY).where(open))
+                .execute();
+        return db.update(OPPORTUNITY)
+                .set(OPPORTUNITY.STAGE_ID, toStageId)
+                .set(OPPORTUNITY.STAGE_ENTERED_AT, now)
+                .set(OPPORTUNITY.VERSION, OPPORTUNITY.VERSION.plus(1))
+                .set(OPPORTUNITY.UPDATED_AT, now)
+                .set(OPPORTUNITY.UPDATED_BY, actorId)
+                .where(open)
+                .execute();
     }
 
     public int productLineCount(long opportunityId) {
