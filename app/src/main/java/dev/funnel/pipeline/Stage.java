@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public record Stage(long id, long pipelineId, int position, String nameEn, String nameZh, int probability,
                     ForecastCategory forecastCategory, int stalledAfterDays, List<Criterion> exitCriteria,
-                    List<KeyActivity> keyActivities) {
+                    List<KeyActivity> keyActivities, int version) {
 
     public Stage {
         exitCriteria = List.copyOf(exitCriteria);

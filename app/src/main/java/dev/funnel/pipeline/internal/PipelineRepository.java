@@ -106,10 +106,6 @@ public class PipelineRepository {
                 .execute() == 1;
     }
 
-    public int stageVersion(long stageId) {
-        return db.select(STAGE.VERSION).from(STAGE).where(STAGE.ID.eq(stageId)).fetchOne(STAGE.VERSION);
-    }
-
     /** Keeps the listed criteria (updating existing ones by id, adding new ones) and removes the rest. */
     public void replaceCriteria(long stageId, List<StageDraft.CriterionDraft> criteria, long actorId) {
         List<Long> kept = criteria.stream().map(StageDraft.CriterionDraft::id).filter(Objects::nonNull).toList();
@@ -230,7 +226,7 @@ public class PipelineRepository {
     private static Stage toStage(Record r) {
         return new Stage(r.get(STAGE.ID), r.get(STAGE.PIPELINE_ID), r.get(STAGE.POSITION), r.get(STAGE.NAME_EN),
                 r.get(STAGE.NAME_ZH), r.get(STAGE.PROBABILITY), ForecastCategory.valueOf(r.get(STAGE.FORECAST_CATEGORY)),
-                r.get(STAGE.STALLED_AFTER_DAYS), r.get(CRITERIA), r.get(ACTIVITIES));
+                r.get(STAGE.STALLED_AFTER_DAYS), r.get(CRITERIA), r.get(ACTIVITIES), r.get(STAGE.VERSION));
     }
 
     private static Criterion toCriterion(ExitCriterionRecord r) {
