@@ -94,29 +94,26 @@ class BrowserE2ETest {
     }
 
     @Test
-    void a_card_dragged_to_the_next_column_moves_the_deal_there() throws IOException {
+    void dragging_a_card_runs_the_stage_gate_and_moving_back_is_always_allowed() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn(wait, "rep02");
         browser.get(app.baseUrl() + "/pipeline");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".funnel-column .funnel-card")));
         List<WebElement> columns = browser.findElements(By.cssSelector(".funnel-column"));
-        WebElement card = columns.get(0).findElement(By.cssSelector(".funnel-card"));
-        String cardId = card.getAttribute("id");
-        WebElement target = columns.get(1);
-        String targetId = target.getAttribute("id");
 
-        // Selenium's own drag and drop does not fire HTML5 drag events in Chromium: fire them as the browser would
-        ((JavascriptExecutor) browser).executeScript("""
-                const [source, target] = arguments;
-                const data = new DataTransfer();
-                const fire = (element, type) => element.dispatchEvent(
-                    new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
-                fire(source, 'dragstart');
-                fire(target, 'dragenter');
-                fire(target, 'dragover');
-                fire(target, 'drop');
-                fire(source, 'dragend');
-                """, card, target);
+        // forward out of the first stage: the demo deal has not met the exit criteria, so the gate explains
+        drag(columns.get(0).findElement(By.cssSelector(".funnel-card")), columns.get(1));
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-dialog-overlay")).isEmpty());
+        save("gate.png");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).isEmpty());
+
+        // back to the first stage: needs nothing
+        columns = browser.findElements(By.cssSelector(".funnel-column"));
+        WebElement card = columns.get(1).findElement(By.cssSelector(".funnel-card"));
+        String cardId = card.getAttribute("id");
+        String targetId = columns.get(0).getAttribute("id");
+        drag(card, columns.get(0));
 
         wait.until(d -> !d.findElements(By.cssSelector("#" + targetId + " #" + cardId)).isEmpty());
         assertThat(defined("vaadin-avatar")).isTrue();
@@ -129,6 +126,21 @@ class BrowserE2ETest {
         save("opportunity.png");
         browser.get(app.baseUrl() + "/tasks");
         wait.until(d -> defined("vaadin-tabs") && !d.findElements(By.cssSelector("vaadin-tab")).isEmpty());
+    }
+
+    /** Selenium's own drag and drop fires no HTML5 drag events in Chromium: fire them as the browser would. */
+    private static void drag(WebElement source, WebElement target) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const [source, target] = arguments;
+                const data = new DataTransfer();
+                const fire = (element, type) => element.dispatchEvent(
+                    new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
+                fire(source, 'dragstart');
+                fire(target, 'dragenter');
+                fire(target, 'dragover');
+                fire(target, 'drop');
+                fire(source, 'dragend');
+                """, source, target);
     }
 
     private static boolean defined(String element) {

@@ -199,10 +199,12 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final String password;
+    private final DemoProcess process;
 
     DemoDataSeeder(DSLContext db, PasswordEncoder passwordEncoder, Clock clock,
-                   @Value("${funnel.demo-password:demo}") String password) {
+                   @Value("${funnel.demo-password:demo}") String password, DemoProcess process) {
         this.db = db;
+        this.process = process;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.password = password == null || password.isBlank() ? DEFAULT_PASSWORD : password;
@@ -315,6 +317,9 @@ public class DemoDataSeeder implements ApplicationRunner {
             insert(STAGE_HISTORY, history);
             List<ActivityRecord> activities = activities(deals, opportunityIds, accounts);
             insert(ACTIVITY, activities);
+            int tasks = process.apply(funnel.pipelineId(), funnel.stageIds(), now, adminId);
+            log.info("Gave the demo pipeline the {} template's criteria and activities, and its open deals {} tasks",
+                    DemoProcess.TEMPLATE, tasks);
             db.insertInto(APP_SETTING)
                     .set(APP_SETTING.KEY, SEEDED_AT_KEY)
                     .set(APP_SETTING.VALUE, now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))

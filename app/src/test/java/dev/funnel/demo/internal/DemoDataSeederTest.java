@@ -3,8 +3,11 @@ package dev.funnel.demo.internal;
 import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CONTACT;
 import static dev.funnel.jooq.Tables.CUSTOMER;
+import static dev.funnel.jooq.Tables.EXIT_CRITERION;
+import static dev.funnel.jooq.Tables.KEY_ACTIVITY;
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
+import static dev.funnel.jooq.Tables.TASK;
 import static dev.funnel.jooq.Tables.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,6 +102,22 @@ class DemoDataSeederTest extends IntegrationTest {
     }
 
     @Test
+    void the_demo_pipeline_has_the_saas_process_and_open_deals_have_tasks_some_overdue() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+
+            assertThat(db.fetchCount(EXIT_CRITERION)).isGreaterThanOrEqualTo(10);
+            assertThat(db.fetchCount(KEY_ACTIVITY)).isGreaterThanOrEqualTo(10);
+            assertThat(db.fetchCount(TASK, TASK.STATUS.eq("DONE"))).isPositive();
+            assertThat(db.fetchCount(TASK, TASK.STATUS.eq("OPEN").and(TASK.DUE_DATE.lt(java.time.LocalDate.now()))))
+                    .isPositive();
+            int tasksOnClosedDeals = db.fetchCount(db.select(TASK.ID).from(TASK).join(OPPORTUNITY)
+                    .on(OPPORTUNITY.ID.eq(TASK.OPPORTUNITY_ID)).where(OPPORTUNITY.STATUS.ne("OPEN")));
+            assertThat(tasksOnClosedDeals).isZero();
+        }
+    }
+
+    @Test
     void demo_users_sign_in_with_the_demo_password() {
         try (ConfigurableApplicationContext app = start()) {
             DSLContext db = app.getBean(DSLContext.class);
@@ -115,7 +134,7 @@ class DemoDataSeederTest extends IntegrationTest {
         data.customerOf(data.user(dev.funnel.identity.Role.SALES_REP, null));
         int customersBefore = mainDatabase.fetchCount(CUSTOMER);
 
-        new DemoDataSeeder(mainDatabase, passwordEncoder, Clock.systemUTC(), "demo").run(null);
+        new DemoDataSeeder(mainDatabase, passwordEncoder, Clock.systemUTC(), "demo", null).run(null);
 
         assertThat(mainDatabase.fetchCount(CUSTOMER)).isEqualTo(customersBefore);
         assertThat(mainDatabase.fetchCount(APP_USER, APP_USER.USERNAME.eq("director"))).isZero();
