@@ -27,6 +27,10 @@ public class ProductService {
         return products.findActive();
     }
 
+    public java.util.Optional<Product> find(long id) {
+        return products.findById(id);
+    }
+
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public Product create(ProductDraft draft) {

@@ -7,7 +7,9 @@ import dev.funnel.identity.UserService;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.StageHistoryEntry.Event;
 import dev.funnel.pipeline.internal.ChoiceRepository;
+import dev.funnel.catalog.ProductService;
 import dev.funnel.pipeline.internal.ConfirmationRepository;
+import dev.funnel.pipeline.internal.LineRepository;
 import dev.funnel.pipeline.internal.OpportunityRepository;
 import dev.funnel.pipeline.internal.PipelineRepository;
 import dev.funnel.pipeline.internal.TaskRepository;
@@ -50,18 +52,22 @@ public class OpportunityService {
     private final TaskRepository tasks;
     private final ConfirmationRepository confirmations;
     private final ChoiceRepository choices;
+    private final LineRepository lines;
+    private final ProductService products;
     private final CustomerService customers;
     private final UserService users;
     private final Clock clock;
 
     OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, TaskRepository tasks,
-                       ConfirmationRepository confirmations, ChoiceRepository choices, CustomerService customers,
-                       UserService users, Clock clock) {
+                       ConfirmationRepository confirmations, ChoiceRepository choices, LineRepository lines,
+                       ProductService products, CustomerService customers, UserService users, Clock clock) {
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.tasks = tasks;
         this.confirmations = confirmations;
         this.choices = choices;
+        this.lines = lines;
+        this.products = products;
         this.customers = customers;
         this.users = users;
         this.clock = clock;
@@ -120,6 +126,11 @@ public class OpportunityService {
         CurrentUser me = users.current();
         Opportunity current = visible(id);
         OpportunityDraft draft = keepingUnnamed(requested, current);
+        BigDecimal linesTotal = lines.total(id);
+        if (linesTotal != null) {
+            // the amount follows the product lines when there are any
+            draft = draft.withAmount(linesTotal);
+        }
         long ownerId = draft.ownerId() == null ? current.ownerId() : draft.ownerId();
         Checks.start()
                 .rule(draft.pipelineId() == null || draft.pipelineId() == current.pipelineId(), "pipelineId",
@@ -132,6 +143,53 @@ public class OpportunityService {
         validate(draft, current, ownerId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!opportunities.update(id, version, draft, ownerId, now, me.id())) {
+            throw stale(id);
+        }
+        return reread(id, me);
+    }
+
+    public List<OpportunityLine> lines(long id) {
+        visible(id);
+        return lines.forOpportunity(id);
+    }
+
+    /**
+     * Replaces the product lines; the amount becomes their sum. Each product must be active and priced in the
+     * opportunity's currency.
+     */
+    @Transactional
+    public Opportunity setLines(long id, int version, List<LineDraft> drafts) {
+        CurrentUser me = users.current();
+        Opportunity deal = visible(id);
+        Checks checks = Checks.start();
+        List<LineRepository.Line> resolved = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            LineDraft line = drafts.get(i);
+            String at = "lines[" + i + "].";
+            var product = line.productId() == null ? java.util.Optional.<dev.funnel.catalog.Product>empty()
+                    : products.find(line.productId()).filter(dev.funnel.catalog.Product::active);
+            BigDecimal price = line.unitPrice() != null ? line.unitPrice()
+                    : product.map(dev.funnel.catalog.Product::unitPrice).orElse(null);
+            BigDecimal discount = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+            checks.rule(product.isPresent(), at + "productId", "validation.unknown")
+                    .rule(product.isEmpty() || product.get().currency().equals(deal.currency()), at + "productId",
+                            "validation.line.currency", deal.currency())
+                    .rule(line.quantity() != null && line.quantity().signum() > 0
+                            && line.quantity().precision() - line.quantity().scale() <= 10, at + "quantity",
+                            "validation.line.quantity")
+                    .required(at + "unitPrice", price)
+                    .money(at + "unitPrice", price)
+                    .rule(discount.signum() >= 0 && discount.compareTo(BigDecimal.valueOf(100)) <= 0,
+                            at + "discountPercent", "validation.line.discount");
+            if (product.isPresent() && price != null && line.quantity() != null) {
+                resolved.add(new LineRepository.Line(product.get().id(), line.quantity(), price, discount));
+            }
+        }
+        checks.orThrow();
+        lines.replace(id, resolved, me.id());
+        BigDecimal total = resolved.isEmpty() ? deal.amount()
+                : resolved.stream().map(LineRepository.Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!opportunities.setAmount(id, version, total, OffsetDateTime.now(clock), me.id())) {
             throw stale(id);
         }
         return reread(id, me);

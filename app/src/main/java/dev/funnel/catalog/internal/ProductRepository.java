@@ -23,6 +23,12 @@ public class ProductRepository {
                         r.getActive(), r.getVersion()));
     }
 
+    public java.util.Optional<Product> findById(long id) {
+        return db.selectFrom(PRODUCT).where(PRODUCT.ID.eq(id))
+                .fetchOptional(r -> new Product(r.getId(), r.getCode(), r.getName(), r.getUnitPrice(), r.getCurrency(),
+                        r.getActive(), r.getVersion()));
+    }
+
     public boolean codeTaken(String code) {
         return db.fetchExists(PRODUCT, PRODUCT.CODE.equalIgnoreCase(code));
     }

@@ -75,6 +75,13 @@ public class OpportunityRepository {
         return writeChanged(id, expectedVersion, row);
     }
 
+    /** Sets the amount (the sum of the product lines); the same version check. */
+    public boolean setAmount(long id, int expectedVersion, BigDecimal amount, OffsetDateTime now, long actorId) {
+        OpportunityRecord row = db.newRecord(OPPORTUNITY).setAmount(amount)
+                .setVersion(expectedVersion + 1).setUpdatedAt(now).setUpdatedBy(actorId);
+        return writeChanged(id, expectedVersion, row);
+    }
+
     /** Moves the deal into a stage, stamping when it entered; the same version check. */
     public boolean moveToStage(long id, int expectedVersion, long stageId, OffsetDateTime now, long actorId) {
         OpportunityRecord row = db.newRecord(OPPORTUNITY)

@@ -12,6 +12,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import dev.funnel.activity.ActivityService;
+import dev.funnel.catalog.ProductService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -46,16 +48,21 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     private final PipelineService pipelines;
     private final UserService users;
     private final OpportunityEditor editor;
+    private final ActivityService activities;
+    private final ProductService products;
     private final FieldErrors errors = new FieldErrors(this);
     private Opportunity deal;
 
     public OpportunityView(OpportunityService opportunities, TaskService tasks, PipelineService pipelines,
-                           CustomerService customers, UserService users, ChoiceService choices) {
+                           CustomerService customers, UserService users, ChoiceService choices,
+                           ActivityService activities, ProductService products) {
         this.opportunities = opportunities;
         this.tasks = tasks;
         this.pipelines = pipelines;
         this.users = users;
         this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices);
+        this.activities = activities;
+        this.products = products;
         addClassName("funnel-opportunity");
     }
 
@@ -87,6 +94,16 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         boolean open = deal.status() == dev.funnel.pipeline.OpportunityStatus.OPEN;
         StageGuidePanel panel = new StageGuidePanel(guide, open, users.current().isManager(), actions(guide));
         TabSheet tabs = new TabSheet();
+        tabs.add(getTranslation("opportunity.tab.activity"), new ActivityPanel(deal.customerId(), deal.id(),
+                activities.forOpportunity(deal.id()), draft -> {
+                    activities.log(draft);
+                    reload();
+                }));
+        tabs.add(getTranslation("opportunity.tab.products"), new LinesPanel(deal, opportunities.lines(deal.id()),
+                products.listActive(), drafts -> {
+                    opportunities.setLines(deal.id(), deal.version(), drafts);
+                    reload();
+                }));
         tabs.add(getTranslation("opportunity.tab.history"), history(pipeline));
         HorizontalLayout body = new HorizontalLayout(panel, tabs);
         body.setWidthFull();

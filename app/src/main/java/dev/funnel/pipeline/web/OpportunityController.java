@@ -1,6 +1,8 @@
 package dev.funnel.pipeline.web;
 
+import dev.funnel.pipeline.LineDraft;
 import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityLine;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityFilter;
 import dev.funnel.pipeline.OpportunityService;
@@ -98,6 +100,23 @@ class OpportunityController {
     Opportunity move(@PathVariable long id, @RequestBody MoveRequest request) {
         Checks.start().required("stageId", request.stageId()).required("version", request.version()).orThrow();
         return opportunities.moveToStage(id, request.version(), request.stageId(), request.overrideReason());
+    }
+
+    /** The product lines with the version read. */
+    record LinesRequest(Integer version, List<LineDraft> lines) {
+    }
+
+    @GetMapping("/{id}/lines")
+    @Operation(summary = "The product lines of an opportunity")
+    List<OpportunityLine> lines(@PathVariable long id) {
+        return opportunities.lines(id);
+    }
+
+    @PutMapping("/{id}/lines")
+    @Operation(summary = "Replace the product lines; the amount becomes their sum")
+    Opportunity setLines(@PathVariable long id, @RequestBody LinesRequest request) {
+        Checks.start().required("version", request.version()).orThrow();
+        return opportunities.setLines(id, request.version(), request.lines() == null ? List.of() : request.lines());
     }
 
     @GetMapping("/{id}/guide")

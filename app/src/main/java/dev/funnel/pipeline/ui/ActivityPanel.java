@@ -1,0 +1,49 @@
+package dev.funnel.pipeline.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import dev.funnel.activity.Activity;
+import dev.funnel.activity.ActivityDraft;
+import dev.funnel.activity.ActivityType;
+import dev.funnel.platform.Formats;
+import dev.funnel.platform.ui.FieldErrors;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The opportunity's follow-ups, newest first, and a box to log one. */
+class ActivityPanel extends VerticalLayout {
+
+    ActivityPanel(long customerId, long opportunityId, List<Activity> activities, Consumer<ActivityDraft> log) {
+        setPadding(false);
+        Select<ActivityType> type = new Select<>();
+        type.setItems(ActivityType.values());
+        type.setItemLabelGenerator(t -> getTranslation("activity.type." + t.name()));
+        type.setValue(ActivityType.CALL);
+        TextArea content = new TextArea();
+        content.setPlaceholder(getTranslation("activity.content"));
+        content.setWidthFull();
+        FieldErrors errors = new FieldErrors(this).bind("type", type).bind("content", content);
+        Button save = new Button(getTranslation("activity.log"), e -> errors.attempt(() -> log.accept(
+                new ActivityDraft(type.getValue(), null, content.getValue(), customerId, null, opportunityId))));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(type, content, save);
+        form.setWidthFull();
+        form.setAlignItems(Alignment.END);
+        add(form);
+        for (Activity activity : activities) {
+            Span when = new Span(Formats.dateTime(activity.occurredAt(), ZoneId.systemDefault(), getLocale()) + " · "
+                    + getTranslation("activity.type." + activity.type().name()) + " · " + activity.ownerName());
+            when.addClassName("funnel-guide-note");
+            Div entry = new Div(when, new Div(activity.content()));
+            entry.addClassName("funnel-timeline-entry");
+            add(entry);
+        }
+    }
+}
