@@ -23,6 +23,7 @@ import dev.funnel.identity.ui.UsersView;
 import dev.funnel.pipeline.ui.BoardView;
 import dev.funnel.pipeline.ui.OpportunitiesView;
 import dev.funnel.pipeline.ui.TasksView;
+import dev.funnel.pipeline.ui.admin.ListsView;
 import dev.funnel.pipeline.ui.admin.SalesProcessView;
 import dev.funnel.platform.Messages;
 import dev.funnel.plugin.ui.PluginsView;
@@ -67,6 +68,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem(getTranslation("nav.process"), SalesProcessView.class,
                     VaadinIcon.SITEMAP.create()));
             admin.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));
+            admin.addItem(new SideNavItem(getTranslation("nav.lists"), ListsView.class, VaadinIcon.LIST.create()));
             admin.addItem(new SideNavItem(getTranslation("nav.plugins"), PluginsView.class, VaadinIcon.PLUG.create()));
             groups.add(admin);
         }

@@ -3,6 +3,7 @@ package dev.funnel.api;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -111,6 +112,30 @@ class ProcessApiTest extends IntegrationTest {
                         .content("{\"version\":" + deal.version() + ",\"lostReason\":\"competitor\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status", is("LOST")));
+    }
+
+    @Test
+    void an_admin_adds_and_retires_a_lost_reason_and_a_rep_may_not() throws Exception {
+        String code = "r" + System.nanoTime() % 100000;
+        http.perform(post("/api/v1/choices").with(as(company.eastRep())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"LOST_REASON\",\"code\":\"" + code + "\",\"labelEn\":\"Timing\",\"labelZh\":\"时机不对\"}"))
+                .andExpect(status().isForbidden());
+        http.perform(post("/api/v1/choices").with(httpBasic("admin", dev.funnel.testsupport.TestDatabaseSession.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"LOST_REASON\",\"code\":\"" + code + "\",\"labelEn\":\"Timing\",\"labelZh\":\"时机不对\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code", hasItem(code)));
+        http.perform(post("/api/v1/opportunities/{id}/lost", deal.id()).with(as(company.eastRep()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + deal.version() + ",\"lostReason\":\"" + code + "\"}"))
+                .andExpect(status().isOk());
+        http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .delete("/api/v1/choices/LOST_REASON/{code}", code)
+                        .with(httpBasic("admin", dev.funnel.testsupport.TestDatabaseSession.ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code", not(hasItem(code))));
+        http.perform(get("/api/v1/opportunities/{id}", deal.id()).with(as(company.eastRep())))
+                .andExpect(jsonPath("$.lostReason", is(code)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.funnel.pipeline.ui;
 
 import com.vaadin.flow.data.provider.DataProvider;
+import dev.funnel.customer.Contact;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerService;
@@ -11,7 +12,9 @@ import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
+import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
+import java.util.List;
 
 /** Opens the opportunity form for a new or an existing deal and saves what the user entered. */
 class OpportunityEditor {
@@ -31,13 +34,22 @@ class OpportunityEditor {
         this.choices = choices;
     }
 
+    /** The customer's contacts; none for a customer only the previous owner of a reassigned deal may see. */
+    private List<Contact> contactsOf(long customerId) {
+        try {
+            return customers.contacts(customerId);
+        } catch (NotFoundException notVisible) {
+            return List.of();
+        }
+    }
+
     /** Opens the form; {@code saved} runs after a successful save, when the dialog has closed. */
     OpportunityForm open(Opportunity opportunity, Runnable saved) {
         DataProvider<Customer, String> customerChoices = DataProvider.fromFilteringCallbacks(
                 query -> customers.list(new CustomerFilter(query.getFilter().orElse(null), null),
                         PageRequest.ofOffset(query.getOffset(), query.getLimit())).items().stream(),
                 query -> (int) customers.count(new CustomerFilter(query.getFilter().orElse(null), null)));
-        OpportunityForm form = new OpportunityForm(opportunity, customerChoices, users.assignableOwners(),
+        OpportunityForm form = new OpportunityForm(opportunity, customerChoices, this::contactsOf, users.assignableOwners(),
                 pipelines.list(), choices.leadSources(), choices.lostReasons());
         form.addSaveListener(e -> {
             if (form.errors().attempt(() -> save(form))) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.shared.Registration;
+import dev.funnel.customer.Contact;
 import dev.funnel.customer.Customer;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Choice;
@@ -26,6 +27,7 @@ import dev.funnel.platform.Checks;
 import dev.funnel.platform.ui.FieldErrors;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +40,8 @@ public class OpportunityForm extends Dialog {
     final TextField name = new TextField();
     final ComboBox<Customer> customer = new ComboBox<>();
     final ComboBox<UserSummary> owner = new ComboBox<>();
+    final ComboBox<Contact> contact = new ComboBox<>();
+    final ComboBox<UserSummary> presales = new ComboBox<>();
     final Select<Pipeline> pipeline = new Select<>();
     final Select<Stage> stage = new Select<>();
     final BigDecimalField amount = new BigDecimalField();
@@ -54,7 +58,8 @@ public class OpportunityForm extends Dialog {
     private final FieldErrors errors = new FieldErrors(this);
     private Opportunity editing;
 
-    public OpportunityForm(Opportunity editing, DataProvider<Customer, String> customers, List<UserSummary> owners,
+    public OpportunityForm(Opportunity editing, DataProvider<Customer, String> customers,
+                           Function<Long, List<Contact>> contactsOf, List<UserSummary> owners,
                            List<Pipeline> pipelines, List<Choice> leadSources, List<Choice> lostReasons) {
         this.editing = editing;
         setHeaderTitle(getTranslation(editing == null ? "opportunity.new" : "opportunity.edit"));
@@ -63,6 +68,13 @@ public class OpportunityForm extends Dialog {
         customer.setItemLabelGenerator(Customer::name);
         owner.setItems(owners);
         owner.setItemLabelGenerator(UserSummary::fullName);
+        presales.setItems(owners);
+        presales.setItemLabelGenerator(UserSummary::fullName);
+        presales.setClearButtonVisible(true);
+        contact.setItemLabelGenerator(c -> c.title() == null ? c.name() : c.name() + " · " + c.title());
+        contact.setClearButtonVisible(true);
+        customer.addValueChangeListener(e -> contact.setItems(e.getValue() == null ? List.of()
+                : contactsOf.apply(e.getValue().id())));
         pipeline.setItems(pipelines);
         pipeline.setItemLabelGenerator(Pipeline::name);
         pipeline.addValueChangeListener(e -> stage.setItems(e.getValue() == null ? List.of() : e.getValue().stages()));
@@ -79,9 +91,10 @@ public class OpportunityForm extends Dialog {
         Map<String, String> reasonLabels = labels(lostReasons);
         lostReason.setItems(lostReasons.stream().map(Choice::code).toList());
         lostReason.setItemLabelGenerator(code -> reasonLabels.getOrDefault(code, code));
-        add(new FormLayout(name, customer, owner, pipeline, stage, amount, currency, expectedClose, leadSource, grade,
+        add(new FormLayout(name, customer, contact, owner, presales, pipeline, stage, amount, currency, expectedClose, leadSource, grade,
                 nextStep, status, actualAmount, actualCloseDate, lostReason, lostComment));
-        errors.bind("name", name).bind("customerId", customer).bind("ownerId", owner).bind("pipelineId", pipeline)
+        errors.bind("name", name).bind("customerId", customer).bind("contactId", contact).bind("presalesId", presales)
+                .bind("ownerId", owner).bind("pipelineId", pipeline)
                 .bind("stageId", stage).bind("amount", amount).bind("currency", currency)
                 .bind("expectedCloseDate", expectedClose).bind("leadSource", leadSource).bind("grade", grade)
                 .bind("nextStep", nextStep).bind("status", status).bind("actualAmount", actualAmount)
@@ -100,6 +113,8 @@ public class OpportunityForm extends Dialog {
         customer.setLabel(getTranslation("opportunity.customer"));
         customer.setRequiredIndicatorVisible(true);
         owner.setLabel(getTranslation("opportunity.owner"));
+        contact.setLabel(getTranslation("opportunity.contact"));
+        presales.setLabel(getTranslation("opportunity.presales"));
         pipeline.setLabel(getTranslation("opportunity.pipeline"));
         stage.setLabel(getTranslation("opportunity.stage"));
         amount.setLabel(getTranslation("opportunity.amount"));
@@ -130,6 +145,10 @@ public class OpportunityForm extends Dialog {
                 null, null, 0, null, null));
         customer.setReadOnly(true);
         owners.stream().filter(u -> u.id() == o.ownerId()).findFirst().ifPresent(owner::setValue);
+        owners.stream().filter(u -> o.presalesId() != null && u.id() == o.presalesId()).findFirst()
+                .ifPresent(presales::setValue);
+        contact.getListDataView().getItems().filter(c -> o.contactId() != null && c.id() == o.contactId()).findFirst()
+                .ifPresent(contact::setValue);
         pipelines.stream().filter(p -> p.id() == o.pipelineId()).findFirst().ifPresent(pipeline::setValue);
         pipeline.setReadOnly(true);
         stage.getListDataView().getItems().filter(s -> s.id() == o.stageId()).findFirst().ifPresent(stage::setValue);
@@ -170,11 +189,11 @@ public class OpportunityForm extends Dialog {
     /** The editable fields; the stage and the status stay as they are (moves and closes are separate calls). */
     public OpportunityDraft draft() {
         return new OpportunityDraft(name.getValue(), customer.getValue() == null ? null : customer.getValue().id(),
-                editing == null ? null : editing.contactId(),
+                contact.getValue() == null ? null : contact.getValue().id(),
                 owner.getValue() == null ? null : owner.getValue().id(),
                 pipeline.getValue() == null ? null : pipeline.getValue().id(), null, amount.getValue(),
                 currency.getValue(), expectedClose.getValue(), leadSource.getValue(), null, null, grade.getValue(),
-                nextStep.getValue(), editing == null ? null : editing.presalesId());
+                nextStep.getValue(), presales.getValue() == null ? null : presales.getValue().id());
     }
 
     public Opportunity editing() {

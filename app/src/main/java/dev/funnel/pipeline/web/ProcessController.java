@@ -115,6 +115,18 @@ class ProcessController {
         return choices.leadSources();
     }
 
+    @PostMapping("/choices")
+    @Operation(summary = "Add a lead source (kind LEAD_SOURCE) or lost reason (LOST_REASON) (administrators)")
+    List<Choice> addChoice(@RequestBody Choice choice) {
+        return choices.add(choice);
+    }
+
+    @DeleteMapping("/choices/{kind}/{code}")
+    @Operation(summary = "Retire a lead source or lost reason; deals that use it keep it (administrators)")
+    List<Choice> retireChoice(@PathVariable String kind, @PathVariable String code) {
+        return choices.retire(kind, code);
+    }
+
     @GetMapping("/lost-reasons")
     @Operation(summary = "The configured lost reasons")
     List<Choice> lostReasons() {
