@@ -20,6 +20,8 @@ import dev.funnel.customer.ui.CustomersView;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.identity.Team;
+import dev.funnel.pipeline.OpportunityFilter;
+import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.identity.TeamService;
 import dev.funnel.identity.ui.LoginView;
 import dev.funnel.identity.ui.UsersView;
@@ -39,6 +41,8 @@ class ViewsTest extends KaribuTest {
     CustomerService customers;
     @Autowired
     TeamService teams;
+    @Autowired
+    OpportunityService opportunities;
 
     @Test
     void an_anonymous_visitor_is_sent_to_the_login_page() {
@@ -131,6 +135,24 @@ class ViewsTest extends KaribuTest {
         Grid<Team> teamGrid = _find(Grid.class).stream().filter(g -> GridKt._size(g) > 0
                 && GridKt._get(g, 0) instanceof Team).findFirst().orElseThrow();
         assertThat(GridKt._findAll(teamGrid)).extracting(Team::name).contains(name);
+    }
+
+    @Test
+    void a_new_opportunity_started_from_a_customer_is_created_for_that_customer() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        data.pipeline(); // somewhere for the new deal to start
+        Customer customer = data.customerOf(rep);
+        login(rep.username());
+        String name = TestData.unique("二期扩容");
+
+        UI.getCurrent().navigate("opportunities", com.vaadin.flow.router.QueryParameters.of("customer",
+                String.valueOf(customer.id())));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Opportunity")), name);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        var created = opportunities.list(new OpportunityFilter(name, null, null, null, null), PageRequest.of(0, 5))
+                .items();
+        assertThat(created).extracting(o -> o.customerId()).containsExactly(customer.id());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.funnel.customer.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerFilter;
@@ -54,6 +56,13 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Customer::industry).setHeader(getTranslation("customer.industry"));
         grid.addColumn(Customer::city).setHeader(getTranslation("customer.city"));
         grid.addColumn(Customer::ownerName).setHeader(getTranslation("customer.owner"));
+        grid.addComponentColumn(customer -> {
+            // the opportunity list opens its form for this customer: modules meet through routes, not classes
+            Button deal = new Button(getTranslation("opportunity.new"), VaadinIcon.PLUS.create(), e -> UI.getCurrent()
+                    .navigate("opportunities", QueryParameters.of("customer", String.valueOf(customer.id()))));
+            deal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return deal;
+        }).setAutoWidth(true);
         PagedGrids.lazy(grid, empty, page -> customers.list(filter(), page).items(),
                 () -> customers.count(filter()));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.funnel.customer.Customer;
@@ -37,7 +39,7 @@ import jakarta.annotation.security.RolesAllowed;
 /** The opportunities the user may see, filtered by text, owner and status, created and edited in a dialog. */
 @Route("opportunities")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
-public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle {
+public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final OpportunityService opportunities;
     private final CustomerService customers;
@@ -117,6 +119,19 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
 
     private void open(Opportunity opportunity) {
         editor.open(opportunity, this::refresh);
+    }
+
+    /** '?customer=ID' (from the customer list) opens the form for a new deal with that customer. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("customer").ifPresent(id -> {
+            try {
+                Customer customer = customers.get(Long.parseLong(id));
+                editor.open(null, this::refresh).customer.setValue(customer);
+            } catch (NumberFormatException | dev.funnel.platform.NotFoundException ignored) {
+                // an unknown or invisible customer: just the list
+            }
+        });
     }
 
     @Override
