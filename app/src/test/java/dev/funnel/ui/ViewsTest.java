@@ -156,6 +156,22 @@ class ViewsTest extends KaribuTest {
     }
 
     @Test
+    void the_opportunity_form_flags_missing_fields_before_asking_the_server() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        UI.getCurrent().navigate(dev.funnel.pipeline.ui.OpportunitiesView.class);
+        long before = opportunities.count(OpportunityFilter.none());
+
+        _click(_get(Button.class, spec -> spec.withText("New opportunity")));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        TextField name = _get(TextField.class, spec -> spec.withLabel("Opportunity"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Required");
+        assertThat(opportunities.count(OpportunityFilter.none())).isEqualTo(before);
+    }
+
+    @Test
     void the_page_speaks_chinese_when_the_user_chose_chinese() {
         UserSummary rep = data.user(Role.SALES_REP, null);
         login(rep.username());

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.shared.Registration;
 import dev.funnel.customer.Contact;
@@ -56,6 +57,8 @@ public class OpportunityForm extends Dialog {
     final Select<String> lostReason = new Select<>();
     final TextField lostComment = new TextField();
     private final FieldErrors errors = new FieldErrors(this);
+    /** The binder only checks: the values are read from the fields, so no bean is bound. */
+    private final Binder<Object> binder = new Binder<>();
     private Opportunity editing;
 
     public OpportunityForm(Opportunity editing, DataProvider<Customer, String> customers,
@@ -101,10 +104,35 @@ public class OpportunityForm extends Dialog {
                 .bind("actualCloseDate", actualCloseDate).bind("lostReason", lostReason);
         fill(owners, pipelines);
 
-        Button save = new Button(getTranslation("action.save"), e -> fireEvent(new SaveEvent(this)));
+        bindChecks();
+        Button save = new Button(getTranslation("action.save"), e -> {
+            // the form's own checks answer at once; the services' rules remain the final word
+            if (binder.validate().isOk()) {
+                fireEvent(new SaveEvent(this));
+            }
+        });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    /** What the form can tell before asking the server: required fields and signs of amounts. */
+    private void bindChecks() {
+        String required = getTranslation("validation.required");
+        binder.forField(name).asRequired(required).bind(ignored -> null, (ignored, value) -> { });
+        binder.forField(customer).asRequired(required).bind(ignored -> null, (ignored, value) -> { });
+        binder.forField(amount)
+                .withValidator(a -> a == null || a.signum() >= 0, getTranslation("validation.amount.negative"))
+                .bind(ignored -> null, (ignored, value) -> { });
+        binder.forField(actualAmount)
+                .withValidator(a -> status.getValue() != OpportunityStatus.WON || a != null, required)
+                .bind(ignored -> null, (ignored, value) -> { });
+        binder.forField(actualCloseDate)
+                .withValidator(d -> status.getValue() != OpportunityStatus.WON || d != null, required)
+                .bind(ignored -> null, (ignored, value) -> { });
+        binder.forField(lostReason)
+                .withValidator(r -> status.getValue() != OpportunityStatus.LOST || r != null, required)
+                .bind(ignored -> null, (ignored, value) -> { });
     }
 
     private void label() {
