@@ -19,7 +19,6 @@ import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
 import dev.funnel.platform.StaleVersionException;
-import dev.funnel.plugin.api.AssigneeRole;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -54,13 +53,15 @@ public class OpportunityService {
     private final ChoiceRepository choices;
     private final LineRepository lines;
     private final ProductService products;
+    private final TaskPlanner planner;
     private final CustomerService customers;
     private final UserService users;
     private final Clock clock;
 
     OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, TaskRepository tasks,
                        ConfirmationRepository confirmations, ChoiceRepository choices, LineRepository lines,
-                       ProductService products, CustomerService customers, UserService users, Clock clock) {
+                       ProductService products, TaskPlanner planner, CustomerService customers, UserService users,
+                       Clock clock) {
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.tasks = tasks;
@@ -68,6 +69,7 @@ public class OpportunityService {
         this.choices = choices;
         this.lines = lines;
         this.products = products;
+        this.planner = planner;
         this.customers = customers;
         this.users = users;
         this.clock = clock;
@@ -113,7 +115,7 @@ public class OpportunityService {
         long id = opportunities.insert(draft, ownerId, pipeline.id(), first.id(), now, me.id());
         opportunities.appendHistory(id, Event.CREATED, null, first.id(), me.id(), now, null);
         Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
-        createTasksOnEntry(created, first, now, me.id());
+        planner.enteredStage(created, first, now, me.id());
         return created;
     }
 
@@ -127,6 +129,8 @@ public class OpportunityService {
         Opportunity current = visible(id);
         OpportunityDraft draft = keepingUnnamed(requested, current);
         BigDecimal linesTotal = lines.total(id);
+        Checks.start().rule(linesTotal == null || draft.currency().equals(current.currency()), "currency",
+                "validation.currency.has-lines").orThrow();
         if (linesTotal != null) {
             // the amount follows the product lines when there are any
             draft = draft.withAmount(linesTotal);
@@ -166,6 +170,10 @@ public class OpportunityService {
         for (int i = 0; i < drafts.size(); i++) {
             LineDraft line = drafts.get(i);
             String at = "lines[" + i + "].";
+            if (line == null) {
+                checks.rule(false, "lines[" + i + "]", "validation.required");
+                continue;
+            }
             var product = line.productId() == null ? java.util.Optional.<dev.funnel.catalog.Product>empty()
                     : products.find(line.productId()).filter(dev.funnel.catalog.Product::active);
             BigDecimal price = line.unitPrice() != null ? line.unitPrice()
@@ -174,21 +182,21 @@ public class OpportunityService {
             checks.rule(product.isPresent(), at + "productId", "validation.unknown")
                     .rule(product.isEmpty() || product.get().currency().equals(deal.currency()), at + "productId",
                             "validation.line.currency", deal.currency())
-                    .rule(line.quantity() != null && line.quantity().signum() > 0
+                    .rule(line.quantity() != null && line.quantity().signum() > 0 && line.quantity().scale() <= 2
                             && line.quantity().precision() - line.quantity().scale() <= 10, at + "quantity",
                             "validation.line.quantity")
                     .required(at + "unitPrice", price)
                     .money(at + "unitPrice", price)
-                    .rule(discount.signum() >= 0 && discount.compareTo(BigDecimal.valueOf(100)) <= 0,
-                            at + "discountPercent", "validation.line.discount");
+                    .rule(discount.signum() >= 0 && discount.compareTo(BigDecimal.valueOf(100)) <= 0
+                            && discount.scale() <= 2, at + "discountPercent", "validation.line.discount");
             if (product.isPresent() && price != null && line.quantity() != null) {
                 resolved.add(new LineRepository.Line(product.get().id(), line.quantity(), price, discount));
             }
         }
-        checks.orThrow();
-        lines.replace(id, resolved, me.id());
         BigDecimal total = resolved.isEmpty() ? deal.amount()
                 : resolved.stream().map(LineRepository.Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        checks.money("amount", total).orThrow();
+        lines.replace(id, resolved, me.id());
         if (!opportunities.setAmount(id, version, total, OffsetDateTime.now(clock), me.id())) {
             throw stale(id);
         }
@@ -241,7 +249,7 @@ public class OpportunityService {
                 forward && overriding ? overrideReason.trim() : null);
         tasks.cancelOpenOptional(id, current.id(), now, me.id());
         Opportunity moved = reread(id, me);
-        createTasksOnEntry(moved, target, now, me.id());
+        planner.enteredStage(moved, target, now, me.id());
         return moved;
     }
 
@@ -267,6 +275,13 @@ public class OpportunityService {
     public StageGuide guide(long id) {
         Opportunity deal = visible(id);
         Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
+        if (pipeline.stages().stream().noneMatch(s -> s.id() == deal.stageId())) {
+            // closed in a stage that was removed since: nothing to guide, the history tells the story
+            Stage removed = new Stage(deal.stageId(), deal.pipelineId(), 0, deal.stageNameEn(), deal.stageNameZh(),
+                    deal.stageProbability(), dev.funnel.plugin.api.ForecastCategory.CLOSED, deal.stalledAfterDays(),
+                    List.of(), List.of(), 0);
+            return new StageGuide(removed, null, List.of(), tasks.forOpportunity(id), List.of());
+        }
         Stage current = stageOf(pipeline, deal.stageId());
         Stage next = pipeline.stages().stream().filter(s -> s.position() > current.position()).findFirst().orElse(null);
         Map<Long, ConfirmationRepository.Confirmation> confirmed = confirmations.forOpportunity(id);
@@ -318,6 +333,8 @@ public class OpportunityService {
         Opportunity deal = visible(id);
         Checks.start()
                 .rule(deal.status() != OpportunityStatus.OPEN, "status", "validation.reopen.open")
+                .rule(pipelines.findById(deal.pipelineId()).orElseThrow().stages().stream()
+                        .anyMatch(s -> s.id() == deal.stageId()), "status", "validation.reopen.removed-stage")
                 .rule(me.isManager(), "status", "validation.reopen.manager")
                 .orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -342,28 +359,6 @@ public class OpportunityService {
                 deal.stageId(), me.id(), now, null);
         tasks.cancelOpenOptional(id, deal.stageId(), now, me.id());
         return reread(id, me);
-    }
-
-    /** Each key activity of the stage becomes a task for the person in its role, unless one is already live. */
-    private void createTasksOnEntry(Opportunity deal, Stage stage, OffsetDateTime now, long actorId) {
-        Set<Long> live = Set.copyOf(tasks.keyActivitiesWithLiveTasks(deal.id()));
-        LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
-        for (KeyActivity activity : stage.keyActivities()) {
-            if (live.contains(activity.id())) {
-                continue;
-            }
-            tasks.insert(new TaskRepository.NewTask(deal.id(), stage.id(), activity.id(), activity.titleEn(),
-                    activity.titleZh(), assigneeFor(activity.assignee(), deal), today.plusDays(activity.dueDays()),
-                    activity.required()), actorId);
-        }
-    }
-
-    private long assigneeFor(AssigneeRole role, Opportunity deal) {
-        return switch (role) {
-            case OWNER -> deal.ownerId();
-            case PRE_SALES -> deal.presalesId() == null ? deal.ownerId() : deal.presalesId();
-            case MANAGER -> users.managerOf(deal.ownerId()).orElse(deal.ownerId());
-        };
     }
 
     private Opportunity visible(long id) {
@@ -417,6 +412,10 @@ public class OpportunityService {
                 .money("amount", draft.amount())
                 .currency("currency", draft.currency())
                 .maxLength("leadSource", draft.leadSource(), 60)
+                .rule(draft.leadSource() == null || draft.leadSource().isBlank()
+                                || (current != null && draft.leadSource().equals(current.leadSource()))
+                                || choices.active(Choice.LEAD_SOURCE).stream().anyMatch(c -> c.code().equals(draft.leadSource())),
+                        "leadSource", "validation.lead-source.unknown")
                 .rule(draft.grade() == null || draft.grade().isBlank() || GRADES.contains(draft.grade()), "grade",
                         "validation.grade")
                 .maxLength("nextStep", draft.nextStep(), 300)

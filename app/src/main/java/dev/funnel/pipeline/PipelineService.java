@@ -4,6 +4,8 @@ import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.internal.OpportunityRepository;
 import dev.funnel.pipeline.internal.PipelineRepository;
+import dev.funnel.pipeline.internal.TaskRepository;
+import dev.funnel.identity.VisibleScope;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.StaleVersionException;
 import dev.funnel.plugin.StageTemplateCatalog;
@@ -30,14 +32,18 @@ public class PipelineService {
     private final PipelineRepository pipelines;
     private final OpportunityRepository opportunities;
     private final StageTemplateCatalog templates;
+    private final TaskRepository tasks;
+    private final TaskPlanner planner;
     private final UserService users;
     private final Clock clock;
 
     PipelineService(PipelineRepository pipelines, OpportunityRepository opportunities, StageTemplateCatalog templates,
-                    UserService users, Clock clock) {
+                    TaskRepository tasks, TaskPlanner planner, UserService users, Clock clock) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.templates = templates;
+        this.tasks = tasks;
+        this.planner = planner;
         this.users = users;
         this.clock = clock;
     }
@@ -81,19 +87,10 @@ public class PipelineService {
         Stage stage = liveStage(stageId);
         Checks checks = Checks.start();
         checkStage(checks, "", draft.nameEn(), draft.nameZh(), draft.probability(), draft.stalledAfterDays());
-        for (int i = 0; i < draft.exitCriteria().size(); i++) {
-            var c = draft.exitCriteria().get(i);
-            checks.required("exitCriteria[" + i + "].textEn", c.textEn()).required("exitCriteria[" + i + "].textZh", c.textZh())
-                    .maxLength("exitCriteria[" + i + "].textEn", c.textEn(), 300)
-                    .maxLength("exitCriteria[" + i + "].textZh", c.textZh(), 300);
-        }
-        for (int i = 0; i < draft.keyActivities().size(); i++) {
-            var a = draft.keyActivities().get(i);
-            checks.required("keyActivities[" + i + "].titleEn", a.titleEn())
-                    .required("keyActivities[" + i + "].titleZh", a.titleZh())
-                    .required("keyActivities[" + i + "].assignee", a.assignee())
-                    .rule(a.dueDays() >= 0, "keyActivities[" + i + "].dueDays", "validation.due-days");
-        }
+        checkProcess(checks, "", draft.exitCriteria().stream().map(c -> c == null ? null
+                        : new NewStage.NewCriterion(c.textEn(), c.textZh(), c.requiredField())).toList(),
+                draft.keyActivities().stream().map(a -> a == null ? null : new NewStage.NewKeyActivity(a.titleEn(),
+                        a.titleZh(), a.guidanceEn(), a.guidanceZh(), a.dueDays(), a.assignee(), a.required())).toList());
         checks.orThrow();
         long me = users.current().id();
         if (!pipelines.updateStage(stageId, version, draft, me)) {
@@ -110,7 +107,9 @@ public class PipelineService {
     public Pipeline addStage(long pipelineId, int position, NewStage stage) {
         Pipeline pipeline = get(pipelineId);
         Checks checks = Checks.start();
+        checks.rule(stage != null, "stage", "validation.required").orThrow();
         checkStage(checks, "", stage.nameEn(), stage.nameZh(), stage.probability(), stage.stalledAfterDays());
+        checkProcess(checks, "", stage.exitCriteria(), stage.keyActivities());
         checks.rule(position >= 1 && position <= pipeline.stages().size() + 1, "position", "validation.position")
                 .orThrow();
         long me = users.current().id();
@@ -155,8 +154,13 @@ public class PipelineService {
                 .orThrow();
         long me = users.current().id();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        tasks.cancelOpenOptionalInStage(stageId, now, me);
         if (open > 0) {
-            opportunities.moveAllOpen(stageId, moveOpenDealsTo, "stage removed: " + stage.nameEn(), now, me);
+            Stage target = pipeline.stages().stream().filter(s -> s.id() == moveOpenDealsTo).findFirst().orElseThrow();
+            for (long dealId : opportunities.moveAllOpen(stageId, target.id(), "stage removed: " + stage.nameEn(), now, me)) {
+                planner.enteredStage(opportunities.findById(VisibleScope.everything(me), dealId).orElseThrow(), target,
+                        now, me);
+            }
         }
         pipelines.archiveStage(stageId, now, me);
         pipelines.setPositions(pipeline.stages().stream().map(Stage::id).filter(id -> id != stageId).toList(), me);
@@ -166,6 +170,31 @@ public class PipelineService {
     private Stage liveStage(long stageId) {
         return pipelines.findAll().stream().flatMap(p -> p.stages().stream()).filter(s -> s.id() == stageId)
                 .findFirst().orElseThrow(() -> new NotFoundException("stage", stageId));
+    }
+
+    /** The criteria and activities of a stage, the same for new pipelines, added stages and edits. */
+    private static void checkProcess(Checks checks, String prefix, List<NewStage.NewCriterion> criteria,
+                                     List<NewStage.NewKeyActivity> activities) {
+        for (int i = 0; i < criteria.size(); i++) {
+            NewStage.NewCriterion c = criteria.get(i);
+            String at = prefix + "exitCriteria[" + i + "]";
+            checks.rule(c != null, at, "validation.required");
+            if (c != null) {
+                checks.required(at + ".textEn", c.textEn()).required(at + ".textZh", c.textZh())
+                        .maxLength(at + ".textEn", c.textEn(), 300).maxLength(at + ".textZh", c.textZh(), 300);
+            }
+        }
+        for (int i = 0; i < activities.size(); i++) {
+            NewStage.NewKeyActivity a = activities.get(i);
+            String at = prefix + "keyActivities[" + i + "]";
+            checks.rule(a != null, at, "validation.required");
+            if (a != null) {
+                checks.required(at + ".titleEn", a.titleEn()).required(at + ".titleZh", a.titleZh())
+                        .maxLength(at + ".titleEn", a.titleEn(), 200).maxLength(at + ".titleZh", a.titleZh(), 200)
+                        .required(at + ".assignee", a.assignee())
+                        .rule(a.dueDays() >= 0, at + ".dueDays", "validation.due-days");
+            }
+        }
     }
 
     private static void checkStage(Checks checks, String prefix, String nameEn, String nameZh, int probability,
@@ -190,6 +219,11 @@ public class PipelineService {
             for (int i = 0; i < pipeline.stages().size(); i++) {
                 NewStage stage = pipeline.stages().get(i);
                 String field = "stages[" + i + "]";
+                if (stage == null) {
+                    checks.rule(false, field, "validation.required");
+                    continue;
+                }
+                checkProcess(checks, field + ".", stage.exitCriteria(), stage.keyActivities());
                 checks.required(field + ".nameEn", stage.nameEn())
                         .required(field + ".nameZh", stage.nameZh())
                         .maxLength(field + ".nameEn", stage.nameEn(), 100)

@@ -13,6 +13,7 @@ public record StageDraft(String nameEn, String nameZh, int probability, Forecast
                          int stalledAfterDays, List<CriterionDraft> exitCriteria, List<KeyActivityDraft> keyActivities) {
 
     public StageDraft {
+        forecastCategory = forecastCategory == null ? ForecastCategory.PIPELINE : forecastCategory;
         exitCriteria = exitCriteria == null ? List.of() : List.copyOf(exitCriteria);
         keyActivities = keyActivities == null ? List.of() : List.copyOf(keyActivities);
     }

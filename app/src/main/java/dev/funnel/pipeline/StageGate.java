@@ -33,12 +33,17 @@ final class StageGate {
                             criterion.requiredField(), criterion.textEn(), criterion.textZh()));
                 }
             }
-            if (leaving.id() == current.id()) {
-                tasks.stream()
-                        .filter(t -> t.required() && t.status() == Task.Status.OPEN
-                                && t.stageId() != null && t.stageId() == current.id())
-                        .forEach(t -> missing.add(new MissingItem(MissingItem.Kind.TASK, current.id(), null, t.id(),
-                                null, t.titleEn(), t.titleZh())));
+            // every required key activity of a stage being left must be done, skipped stages included
+            for (KeyActivity activity : leaving.keyActivities()) {
+                boolean done = tasks.stream().anyMatch(t -> t.keyActivityId() != null
+                        && t.keyActivityId() == activity.id() && t.status() == Task.Status.DONE);
+                if (activity.required() && !done) {
+                    Long openTask = tasks.stream().filter(t -> t.keyActivityId() != null
+                            && t.keyActivityId() == activity.id() && t.status() == Task.Status.OPEN)
+                            .map(Task::id).findFirst().orElse(null);
+                    missing.add(new MissingItem(MissingItem.Kind.TASK, leaving.id(), null, openTask, null,
+                            activity.titleEn(), activity.titleZh()));
+                }
             }
         }
         return missing;

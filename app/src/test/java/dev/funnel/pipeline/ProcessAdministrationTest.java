@@ -115,6 +115,47 @@ class ProcessAdministrationTest extends IntegrationTest {
     }
 
     @Test
+    void deals_moved_off_a_removed_stage_get_the_new_stages_tasks_and_closed_ones_stay_readable() {
+        Org company = data.organisation();
+        Pipeline pipeline = data.gatedPipeline();
+        Opportunity open = data.opportunityOf(company.eastRep(), pipeline);
+        Opportunity lost = data.opportunityOf(company.eastRep(), pipeline);
+        as(company.eastRep().username(), () -> opportunities.lose(lost.id(), lost.version(), "price", null));
+        long qualify = pipeline.stages().get(0).id();
+        long propose = pipeline.stages().get(1).id();
+        signIn("admin");
+
+        pipelines.removeStage(qualify, propose);
+
+        StageGuide guide = opportunities.guide(open.id());
+        assertThat(guide.tasks()).extracting(Task::titleEn, Task::status).contains(
+                tuple("Send the brochure", Task.Status.CANCELLED), tuple("Solution demo", Task.Status.OPEN));
+        assertThat(opportunities.guide(lost.id()).stage().id()).isEqualTo(qualify);
+        Opportunity closed = opportunities.get(lost.id());
+        assertThatThrownBy(() -> as(company.eastManager().username(), () -> opportunities.reopen(closed.id(),
+                closed.version())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("validation.reopen.removed-stage"));
+    }
+
+    @Test
+    void a_stage_edit_or_a_new_pipeline_with_bad_activities_is_refused_with_field_errors() {
+        signIn("admin");
+        Pipeline pipeline = data.pipeline();
+        StageDraft bad = new StageDraft("X", "X", 10, null, 30, List.of(),
+                List.of(new StageDraft.KeyActivityDraft(null, "Call", "", null, null, -1, null, false)));
+
+        assertThatThrownBy(() -> pipelines.updateStage(pipeline.stages().get(0).id(), 0, bad))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("keyActivities[0].titleZh",
+                                "keyActivities[0].assignee", "keyActivities[0].dueDays"));
+        assertThatThrownBy(() -> pipelines.create(new NewPipeline(TestData.unique("bad"), null, false, List.of(
+                new NewStage("A", "甲", 10, null, 30, List.of(new NewStage.NewCriterion(null, "标准", null)), List.of())))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("stages[0].exitCriteria[0].textEn"));
+    }
+
+    @Test
     void a_stage_added_in_the_middle_pushes_the_later_ones_down() {
         signIn("admin");
         Pipeline pipeline = data.pipeline();

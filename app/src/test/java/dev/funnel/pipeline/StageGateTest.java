@@ -109,7 +109,7 @@ class StageGateTest extends IntegrationTest {
     }
 
     @Test
-    void skipping_a_stage_needs_the_criteria_of_the_skipped_stage_too() {
+    void skipping_a_stage_needs_its_criteria_and_its_required_activities_too() {
         opportunities.confirmCriterion(deal.id(), checklist(qualify).id());
         Task call = task("Discovery call");
         tasks.complete(call.id(), call.version(), null);
@@ -118,12 +118,17 @@ class StageGateTest extends IntegrationTest {
 
         assertThatThrownBy(() -> opportunities.moveToStage(priced.id(), priced.version(), negotiate.id(), null))
                 .isInstanceOfSatisfying(StageGateException.class, e -> assertThat(e.missing())
-                        .extracting(MissingItem::stageId, MissingItem::textEn)
-                        .containsExactly(tuple(propose.id(), "The budget range is confirmed")));
+                        .extracting(MissingItem::stageId, MissingItem::kind, MissingItem::textEn)
+                        .containsExactly(tuple(propose.id(), Kind.CHECKLIST, "The budget range is confirmed"),
+                                tuple(propose.id(), Kind.TASK, "Solution demo")));
 
+        // skipping must not be easier than stepping through: the demo is required whichever way
         opportunities.confirmCriterion(deal.id(), checklist(propose).id());
-        assertThat(opportunities.moveToStage(priced.id(), priced.version(), negotiate.id(), null).stageId())
-                .isEqualTo(negotiate.id());
+        assertThat(opportunities.missingFor(deal.id(), negotiate.id())).extracting(MissingItem::textEn)
+                .containsExactly("Solution demo");
+        Opportunity forced = as(company.eastManager().username(), () ->
+                opportunities.moveToStage(priced.id(), priced.version(), negotiate.id(), "演示已在展会现场完成"));
+        assertThat(forced.stageId()).isEqualTo(negotiate.id());
     }
 
     @Test

@@ -120,9 +120,10 @@ public class OpportunityRepository {
                 .and(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name())));
     }
 
-    /** Moves every open deal of a stage to another, each with its line in the stage history. */
-    public int moveAllOpen(long fromStageId, long toStageId, String reason, OffsetDateTime now, long actorId) {
+    /** Moves every open deal of a stage to another, each with its line in the stage history; returns their ids. */
+    public List<Long> moveAllOpen(long fromStageId, long toStageId, String reason, OffsetDateTime now, long actorId) {
         Condition open = OPPORTUNITY.STAGE_ID.eq(fromStageId).and(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name()));
+        List<Long> moved = db.select(OPPORTUNITY.ID).from(OPPORTUNITY).where(open).fetch(OPPORTUNITY.ID);
         db.insertInto(STAGE_HISTORY, STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.EVENT, STAGE_HISTORY.FROM_STAGE_ID,
                         STAGE_HISTORY.TO_STAGE_ID, STAGE_HISTORY.CHANGED_BY, STAGE_HISTORY.CHANGED_AT,
                         STAGE_HISTORY.OVERRIDE_REASON)
@@ -131,14 +132,15 @@ public class OpportunityRepository {
                                 DSL.val(reason))
                         .from(OPPORTUNITY).where(open))
                 .execute();
-        return db.update(OPPORTUNITY)
+        db.update(OPPORTUNITY)
                 .set(OPPORTUNITY.STAGE_ID, toStageId)
                 .set(OPPORTUNITY.STAGE_ENTERED_AT, now)
                 .set(OPPORTUNITY.VERSION, OPPORTUNITY.VERSION.plus(1))
                 .set(OPPORTUNITY.UPDATED_AT, now)
                 .set(OPPORTUNITY.UPDATED_BY, actorId)
-                .where(open)
+                .where(OPPORTUNITY.ID.in(moved))
                 .execute();
+        return moved;
     }
 
     public int productLineCount(long opportunityId) {

@@ -70,6 +70,18 @@ public class TaskRepository {
                 .execute();
     }
 
+    /** When a stage is removed, its open optional tasks go with it; done and open required ones stay. */
+    public int cancelOpenOptionalInStage(long stageId, OffsetDateTime now, long actorId) {
+        return db.update(TASK)
+                .set(TASK.STATUS, Task.Status.CANCELLED.name())
+                .set(TASK.VERSION, TASK.VERSION.plus(1))
+                .set(TASK.UPDATED_AT, now)
+                .set(TASK.UPDATED_BY, actorId)
+                .where(TASK.STAGE_ID.eq(stageId).and(TASK.STATUS.eq(Task.Status.OPEN.name()))
+                        .and(TASK.REQUIRED.isFalse()))
+                .execute();
+    }
+
     public List<Task> forOpportunity(long opportunityId) {
         return joined().where(TASK.OPPORTUNITY_ID.eq(opportunityId))
                 .orderBy(TASK.DUE_DATE, TASK.ID).fetch(TaskRepository::toTask);

@@ -154,17 +154,16 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void retry(BoardCard card, long stageId, List<Long> confirmed, String overrideReason) {
-        confirmed.forEach(criterion -> opportunities.confirmCriterion(card.id(), criterion));
         openGate.close();
-        try {
+        // a refusal, a stale card or a bad confirmation is explained the same way as everywhere else
+        boolean moved = new FieldErrors(this).attempt(() -> {
+            confirmed.forEach(criterion -> opportunities.confirmCriterion(card.id(), criterion));
             opportunities.moveToStage(card.id(), card.version(), stageId,
                     overrideReason == null || overrideReason.isBlank() ? null : overrideReason);
+        });
+        if (moved) {
             Notification.show(getTranslation("board.moved", card.name()), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (StageGateException stillRefused) {
-            Notification.show(getTranslation("error.stage-gate", String.join("; ", stillRefused.missing().stream()
-                            .map(m -> m.text(getLocale())).toList())), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
     }

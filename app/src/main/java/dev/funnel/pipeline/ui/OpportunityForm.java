@@ -84,8 +84,6 @@ public class OpportunityForm extends Dialog {
         stage.setItemLabelGenerator(s -> s.name(getLocale()) + " · " + s.probability() + "%");
         currency.setItems(Checks.CURRENCIES);
         choices(leadSource, leadSources);
-        leadSource.setAllowCustomValue(true);
-        leadSource.addCustomValueSetListener(e -> leadSource.setValue(e.getDetail()));
         grade.setItems("A", "B", "C");
         grade.setEmptySelectionAllowed(true);
         status.setItems(OpportunityStatus.values());
