@@ -56,6 +56,12 @@ public class PipelineService {
         return pipelines.findById(id).orElseThrow(() -> new NotFoundException("pipeline", id));
     }
 
+    /** Every stage the pipeline ever had, removed ones included, so that old history lines keep their names. */
+    public java.util.Map<Long, Stage> stagesEver(long pipelineId) {
+        get(pipelineId);
+        return pipelines.allStagesEver(pipelineId);
+    }
+
     /** The pipeline new opportunities go to when none is named. */
     public Optional<Pipeline> defaultPipeline() {
         return pipelines.findAll().stream().findFirst();

@@ -131,6 +131,7 @@ class ProcessAdministrationTest extends IntegrationTest {
         assertThat(guide.tasks()).extracting(Task::titleEn, Task::status).contains(
                 tuple("Send the brochure", Task.Status.CANCELLED), tuple("Solution demo", Task.Status.OPEN));
         assertThat(opportunities.guide(lost.id()).stage().id()).isEqualTo(qualify);
+        assertThat(pipelines.stagesEver(pipeline.id()).get(qualify).nameEn()).isEqualTo("Qualify");
         Opportunity closed = opportunities.get(lost.id());
         assertThatThrownBy(() -> as(company.eastManager().username(), () -> opportunities.reopen(closed.id(),
                 closed.version())))

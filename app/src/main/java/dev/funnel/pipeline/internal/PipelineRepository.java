@@ -52,6 +52,13 @@ public class PipelineRepository {
                 .fetchOptional(PipelineRepository::toPipeline);
     }
 
+    /** Every stage the pipeline ever had, removed ones included, by id: what the history may name. */
+    public java.util.Map<Long, Stage> allStagesEver(long pipelineId) {
+        return db.select(STAGE.asterisk(), CRITERIA, ACTIVITIES).from(STAGE).where(STAGE.PIPELINE_ID.eq(pipelineId))
+                .fetch(PipelineRepository::toStage).stream()
+                .collect(java.util.stream.Collectors.toMap(Stage::id, java.util.function.Function.identity()));
+    }
+
     public boolean nameTaken(String name) {
         return db.fetchExists(PIPELINE, PIPELINE.NAME.equalIgnoreCase(name));
     }

@@ -156,7 +156,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private Grid<StageHistoryEntry> history(Pipeline pipeline) {
-        Map<Long, String> names = pipeline.stages().stream()
+        Map<Long, String> names = pipelines.stagesEver(pipeline.id()).values().stream()
                 .collect(Collectors.toMap(s -> s.id(), s -> s.name(getLocale()), (a, b) -> a));
         Grid<StageHistoryEntry> grid = new Grid<>();
         grid.addColumn(h -> Formats.dateTime(h.changedAt(), ZoneId.systemDefault(), getLocale()))
