@@ -7,9 +7,4 @@ public record CustomerDraft(String name, String creditCode, String industry, Str
     public static CustomerDraft named(String name) {
         return new CustomerDraft(name, null, null, null, null, null, null, null, null);
     }
-
-    public static CustomerDraft of(Customer customer) {
-        return new CustomerDraft(customer.name(), customer.creditCode(), customer.industry(), customer.city(),
-                customer.address(), customer.website(), customer.phone(), customer.ownerId(), customer.notes());
-    }
 }

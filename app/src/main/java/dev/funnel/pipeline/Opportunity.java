@@ -13,14 +13,4 @@ public record Opportunity(long id, String name, long customerId, String customer
                           OffsetDateTime updatedAt, String grade, String nextStep, Long presalesId,
                           BigDecimal actualAmount, LocalDate actualCloseDate, String lostComment,
                           int stalledAfterDays) {
-
-    /** Whole days in the current stage at the given time. */
-    public long daysInStage(OffsetDateTime now) {
-        return java.time.Duration.between(stageEnteredAt, now).toDays();
-    }
-
-    /** Open and longer in its stage than the stage allows. */
-    public boolean isStalled(OffsetDateTime now) {
-        return status == OpportunityStatus.OPEN && daysInStage(now) > stalledAfterDays;
-    }
 }

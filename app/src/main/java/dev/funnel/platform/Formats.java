@@ -81,10 +81,6 @@ public final class Formats {
         return symbol + amount.setScale(0, RoundingMode.HALF_UP).toPlainString();
     }
 
-    public static String percent(int percent) {
-        return percent + "%";
-    }
-
     private static String scaled(BigDecimal amount, BigDecimal unit) {
         return amount.divide(unit, 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
