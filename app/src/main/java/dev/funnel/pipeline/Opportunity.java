@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** A potential sale to a customer, as the UI and the API show it. The amount is exact, in its ISO currency. */
-public record Opportunity(long id, String name, long customerId, String customerName, Long contactId, long ownerId,
+public record Opportunity(long id, String name, Long customerId, String customerName, Long contactId, long ownerId,
                           String ownerName, long pipelineId, long stageId, String stageNameEn, String stageNameZh,
                           int stageProbability, OffsetDateTime stageEnteredAt, BigDecimal amount, String currency,
                           LocalDate expectedCloseDate, String leadSource, OpportunityStatus status,

@@ -400,7 +400,9 @@ public class OpportunityService {
         Checks.start()
                 .required("name", draft.name())
                 .maxLength("name", draft.name(), 200)
-                .required("customerId", draft.customerId())
+                // only a deal imported without its account may stay without a customer
+                .rule(draft.customerId() != null || (current != null && current.customerId() == null), "customerId",
+                        "validation.required")
                 .rule(draft.customerId() == null || !customerChanged || customerVisible(draft.customerId()),
                         "customerId", "validation.unknown")
                 .rule(draft.contactId() == null || draft.customerId() == null || !contactChanged

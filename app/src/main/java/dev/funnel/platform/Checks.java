@@ -19,6 +19,9 @@ public final class Checks {
             "KRW", "AUD", "CAD", "CHF", "MOP");
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** Digits with the separators people type: +86 755-8888 6666, (010) 6552 9988, 138 0013 8000 转 8021. */
+    private static final Pattern PHONE = Pattern.compile(
+            "^\\+?[0-9(][0-9 ()\\-]{3,24}(\\s*(转|ext\\.?|x)\\s*[0-9]{1,6})?$", Pattern.CASE_INSENSITIVE);
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -47,6 +50,13 @@ public final class Checks {
         return this;
     }
 
+    public Checks phone(String field, String value) {
+        if (value != null && !value.isBlank() && !PHONE.matcher(value.trim()).matches()) {
+            problems.add(FieldProblem.of(field, "validation.phone"));
+        }
+        return this;
+    }
+
     public Checks money(String field, BigDecimal value) {
         if (value != null) {
             if (value.signum() < 0) {
@@ -70,6 +80,18 @@ public final class Checks {
             problems.add(FieldProblem.of(field, messageKey, arguments));
         }
         return this;
+    }
+
+    /** What is wrong so far, for checking many rows (an import) without stopping at the first bad one. */
+    public List<FieldProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Fails with all the problems, if there are any. */
+    public static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     public void orThrow() {

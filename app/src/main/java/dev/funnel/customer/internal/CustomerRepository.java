@@ -3,12 +3,17 @@ package dev.funnel.customer.internal;
 import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CONTACT;
 import static dev.funnel.jooq.Tables.CUSTOMER;
+import static dev.funnel.jooq.Tables.CUSTOMER_TAG;
+import static org.jooq.impl.DSL.select;
 
+import dev.funnel.customer.BuyingRole;
+import dev.funnel.customer.CompanyNames;
 import dev.funnel.customer.Contact;
 import dev.funnel.customer.ContactDraft;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerDraft;
 import dev.funnel.customer.CustomerFilter;
+import dev.funnel.customer.CustomerStatus;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.jooq.tables.records.CustomerRecord;
 import dev.funnel.platform.PageRequest;
@@ -17,12 +22,19 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Customers and contacts. Every read takes the caller's {@link VisibleScope}. */
+/** Customers, their tags and contacts. Every read of customers takes the caller's {@link VisibleScope}. */
 @Repository
 public class CustomerRepository {
+
+    private static final dev.funnel.jooq.tables.Customer PARENT = CUSTOMER.as("parent");
+    private static final Field<String[]> TAGS = DSL.field(
+            select(DSL.arrayAgg(CUSTOMER_TAG.TAG).orderBy(CUSTOMER_TAG.TAG)).from(CUSTOMER_TAG)
+                    .where(CUSTOMER_TAG.CUSTOMER_ID.eq(CUSTOMER.ID))).as("tags");
 
     private final DSLContext db;
 
@@ -31,9 +43,7 @@ public class CustomerRepository {
     }
 
     public List<Customer> find(VisibleScope scope, CustomerFilter filter, PageRequest page) {
-        return db.select(CUSTOMER.fields()).select(APP_USER.FULL_NAME)
-                .from(CUSTOMER)
-                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+        return selectCustomers()
                 .where(matching(scope, filter))
                 .orderBy(CUSTOMER.NAME, CUSTOMER.ID)
                 .limit(page.size()).offset(page.offset())
@@ -45,11 +55,13 @@ public class CustomerRepository {
     }
 
     public Optional<Customer> findById(VisibleScope scope, long id) {
-        return db.select(CUSTOMER.fields()).select(APP_USER.FULL_NAME)
-                .from(CUSTOMER)
-                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+        return selectCustomers()
                 .where(CUSTOMER.ID.eq(id).and(scope.owns(CUSTOMER.OWNER_ID)))
                 .fetchOptional(CustomerRepository::toCustomer);
+    }
+
+    public boolean exists(long id) {
+        return db.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id));
     }
 
     public boolean creditCodeTaken(String creditCode, Long exceptId) {
@@ -62,6 +74,7 @@ public class CustomerRepository {
         copy(draft, row);
         row.setOwnerId(ownerId).setCreatedBy(actorId).setUpdatedBy(actorId);
         row.store();
+        replaceTags(row.getId(), draft.tags());
         return row.getId();
     }
 
@@ -76,27 +89,119 @@ public class CustomerRepository {
         row.changed(CUSTOMER.ID, false);
         row.changed(CUSTOMER.CREATED_AT, false);
         row.changed(CUSTOMER.CREATED_BY, false);
-        return db.update(CUSTOMER).set(row)
+        boolean written = db.update(CUSTOMER).set(row)
                 .where(CUSTOMER.ID.eq(id).and(CUSTOMER.VERSION.eq(expectedVersion)))
                 .execute() == 1;
+        if (written) {
+            replaceTags(id, draft.tags());
+        }
+        return written;
+    }
+
+    /** Whether the parent chain of {@code parentId} reaches {@code id}: making it the parent would close a loop. */
+    public boolean isAncestorOrSelf(long id, long parentId) {
+        var tree = DSL.name("tree");
+        var treeId = DSL.field(DSL.name("tree", "id"), Long.class);
+        return db.fetchExists(db.withRecursive(tree.fields("id").as(
+                        select(CUSTOMER.ID).from(CUSTOMER).where(CUSTOMER.ID.eq(parentId))
+                                .unionAll(select(CUSTOMER.PARENT_ID).from(CUSTOMER)
+                                        .join(DSL.table(tree)).on(CUSTOMER.ID.eq(treeId))
+                                        .where(CUSTOMER.PARENT_ID.isNotNull()))))
+                .selectOne().from(DSL.table(tree)).where(treeId.eq(id)));
+    }
+
+    /** Writes many customers in one batch (an import); parents are set afterwards, as they may be rows too. */
+    public List<Long> insertAll(List<CustomerDraft> drafts, List<Long> ownerIds, long actorId) {
+        List<Long> ids = nextIds("customer", drafts.size());
+        List<CustomerRecord> rows = new java.util.ArrayList<>(drafts.size());
+        var tags = db.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG);
+        boolean anyTags = false;
+        for (int i = 0; i < drafts.size(); i++) {
+            CustomerRecord row = db.newRecord(CUSTOMER);
+            copy(drafts.get(i), row);
+            row.setId(ids.get(i)).setOwnerId(ownerIds.get(i)).setCreatedBy(actorId).setUpdatedBy(actorId);
+            rows.add(row);
+            for (String tag : drafts.get(i).tags()) {
+                tags = tags.values(ids.get(i), tag);
+                anyTags = true;
+            }
+        }
+        db.batchInsert(rows).execute();
+        if (anyTags) {
+            tags.onConflictDoNothing().execute();
+        }
+        return ids;
+    }
+
+    public void setParent(long id, long parentId) {
+        db.update(CUSTOMER).set(CUSTOMER.PARENT_ID, parentId).where(CUSTOMER.ID.eq(id)).execute();
+    }
+
+    /** Visible customers by normalised name, for resolving the names an import gives. */
+    public java.util.Map<String, List<Long>> idsByNormalizedName(VisibleScope scope, java.util.Collection<String> names) {
+        return db.select(CUSTOMER.NORMALIZED_NAME, CUSTOMER.ID).from(CUSTOMER)
+                .where(CUSTOMER.NORMALIZED_NAME.in(names)).and(scope.owns(CUSTOMER.OWNER_ID))
+                .orderBy(CUSTOMER.ID)
+                .fetchGroups(CUSTOMER.NORMALIZED_NAME, CUSTOMER.ID);
+    }
+
+    public void insertContacts(List<dev.funnel.customer.ContactImport> contacts, long actorId) {
+        var insert = db.insertInto(CONTACT, CONTACT.CUSTOMER_ID, CONTACT.NAME, CONTACT.TITLE, CONTACT.PHONE,
+                CONTACT.MOBILE, CONTACT.EMAIL, CONTACT.BUYING_ROLE, CONTACT.CREATED_BY, CONTACT.UPDATED_BY);
+        for (var contact : contacts) {
+            ContactDraft d = contact.draft();
+            insert = insert.values(contact.customerId(), d.name().trim(), blankToNull(d.title()),
+                    blankToNull(d.phone()), blankToNull(d.mobile()), blankToNull(d.email()),
+                    d.buyingRole() == null ? null : d.buyingRole().name(), actorId, actorId);
+        }
+        if (!contacts.isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    private List<Long> nextIds(String table, int count) {
+        return db.select(DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class, DSL.inline('"' + table + '"')))
+                .from(DSL.generateSeries(1, count))
+                .fetch(0, Long.class);
     }
 
     public List<Contact> contactsOf(long customerId) {
         return db.selectFrom(CONTACT).where(CONTACT.CUSTOMER_ID.eq(customerId)).orderBy(CONTACT.NAME)
                 .fetch(r -> new Contact(r.getId(), r.getCustomerId(), r.getName(), r.getTitle(), r.getPhone(),
-                        r.getEmail(), r.getVersion()));
+                        r.getEmail(), r.getVersion(), r.getBuyingRole() == null ? null
+                        : BuyingRole.valueOf(r.getBuyingRole()), r.getMobile()));
     }
 
     public long insertContact(long customerId, ContactDraft draft, long actorId) {
         return db.insertInto(CONTACT)
                 .set(CONTACT.CUSTOMER_ID, customerId)
-                .set(CONTACT.NAME, draft.name())
-                .set(CONTACT.TITLE, draft.title())
-                .set(CONTACT.PHONE, draft.phone())
-                .set(CONTACT.EMAIL, draft.email())
+                .set(CONTACT.NAME, draft.name().trim())
+                .set(CONTACT.TITLE, blankToNull(draft.title()))
+                .set(CONTACT.PHONE, blankToNull(draft.phone()))
+                .set(CONTACT.MOBILE, blankToNull(draft.mobile()))
+                .set(CONTACT.EMAIL, blankToNull(draft.email()))
+                .set(CONTACT.BUYING_ROLE, draft.buyingRole() == null ? null : draft.buyingRole().name())
                 .set(CONTACT.CREATED_BY, actorId)
                 .set(CONTACT.UPDATED_BY, actorId)
                 .returning(CONTACT.ID).fetchOne(CONTACT.ID);
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> selectCustomers() {
+        return db.select(CUSTOMER.fields()).select(APP_USER.FULL_NAME, PARENT.NAME, TAGS)
+                .from(CUSTOMER)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .leftJoin(PARENT).on(PARENT.ID.eq(CUSTOMER.PARENT_ID));
+    }
+
+    private void replaceTags(long customerId, List<String> tags) {
+        db.deleteFrom(CUSTOMER_TAG).where(CUSTOMER_TAG.CUSTOMER_ID.eq(customerId)).execute();
+        if (!tags.isEmpty()) {
+            var insert = db.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG);
+            for (String tag : tags) {
+                insert = insert.values(customerId, tag);
+            }
+            insert.onConflictDoNothing().execute();
+        }
     }
 
     private static Condition matching(VisibleScope scope, CustomerFilter filter) {
@@ -112,14 +217,25 @@ public class CustomerRepository {
         return condition;
     }
 
-    private static void copy(CustomerDraft draft, CustomerRecord row) {
+    static void copy(CustomerDraft draft, CustomerRecord row) {
         row.setName(draft.name().trim())
+                .setNormalizedName(CompanyNames.normalize(draft.name()))
                 .setCreditCode(blankToNull(draft.creditCode()))
+                .setLegalRepresentative(blankToNull(draft.legalRepresentative()))
+                .setRegisteredCapital(draft.registeredCapital())
+                .setCapitalCurrency(draft.capitalCurrency() == null ? "CNY" : draft.capitalCurrency())
+                .setEstablishedOn(draft.establishedOn())
                 .setIndustry(blankToNull(draft.industry()))
+                .setEmployeeCount(draft.employeeCount())
+                .setCountry(blankToNull(draft.country()))
                 .setCity(blankToNull(draft.city()))
                 .setAddress(blankToNull(draft.address()))
                 .setWebsite(blankToNull(draft.website()))
                 .setPhone(blankToNull(draft.phone()))
+                .setEmail(blankToNull(draft.email()))
+                .setStatus((draft.status() == null ? CustomerStatus.PROSPECT : draft.status()).name())
+                .setSource(blankToNull(draft.source()))
+                .setParentId(draft.parentId())
                 .setNotes(blankToNull(draft.notes()));
     }
 
@@ -128,10 +244,15 @@ public class CustomerRepository {
     }
 
     private static Customer toCustomer(Record r) {
+        String[] tags = r.get(TAGS);
         return new Customer(r.get(CUSTOMER.ID), r.get(CUSTOMER.NAME), r.get(CUSTOMER.CREDIT_CODE),
                 r.get(CUSTOMER.INDUSTRY), r.get(CUSTOMER.CITY), r.get(CUSTOMER.ADDRESS), r.get(CUSTOMER.WEBSITE),
                 r.get(CUSTOMER.PHONE), r.get(CUSTOMER.OWNER_ID), r.get(APP_USER.FULL_NAME), r.get(CUSTOMER.NOTES),
-                r.get(CUSTOMER.VERSION), r.get(CUSTOMER.CREATED_AT), r.get(CUSTOMER.UPDATED_AT));
+                r.get(CUSTOMER.VERSION), r.get(CUSTOMER.CREATED_AT), r.get(CUSTOMER.UPDATED_AT),
+                r.get(CUSTOMER.LEGAL_REPRESENTATIVE), r.get(CUSTOMER.REGISTERED_CAPITAL),
+                r.get(CUSTOMER.CAPITAL_CURRENCY), r.get(CUSTOMER.ESTABLISHED_ON), r.get(CUSTOMER.EMPLOYEE_COUNT),
+                r.get(CUSTOMER.COUNTRY), CustomerStatus.valueOf(r.get(CUSTOMER.STATUS)), r.get(CUSTOMER.SOURCE),
+                r.get(CUSTOMER.EMAIL), r.get(CUSTOMER.PARENT_ID), r.get(PARENT.NAME),
+                tags == null ? List.of() : List.of(tags));
     }
-
 }

@@ -69,7 +69,7 @@ public class BoardRepository {
                         OPPORTUNITY.CURRENCY, OPPORTUNITY.OWNER_ID, APP_USER.FULL_NAME, OPPORTUNITY.STAGE_ID,
                         OPPORTUNITY.STAGE_ENTERED_AT, OPPORTUNITY.GRADE)
                 .from(OPPORTUNITY)
-                .join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
                 .where(matching(scope, filter, teamOwners).and(OPPORTUNITY.STAGE_ID.eq(stageId)))
                 .orderBy(OPPORTUNITY.STAGE_ENTERED_AT.asc(), OPPORTUNITY.ID)

@@ -46,7 +46,7 @@ public class OpportunityRepository {
 
     public long count(VisibleScope scope, OpportunityFilter filter) {
         return db.fetchCount(db.select(OPPORTUNITY.ID).from(OPPORTUNITY)
-                .join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                 .where(matching(scope, filter)));
     }
 
@@ -184,7 +184,7 @@ public class OpportunityRepository {
                 .select(CUSTOMER.NAME, APP_USER.FULL_NAME, STAGE.NAME_EN, STAGE.NAME_ZH, STAGE.PROBABILITY,
                         STAGE.STALLED_AFTER_DAYS)
                 .from(OPPORTUNITY)
-                .join(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
                 .join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID));
     }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /** The opportunity's follow-ups, newest first, and a box to log one. */
 class ActivityPanel extends VerticalLayout {
 
-    ActivityPanel(long customerId, long opportunityId, List<Activity> activities, Consumer<ActivityDraft> log) {
+    ActivityPanel(Long customerId, long opportunityId, List<Activity> activities, Consumer<ActivityDraft> log) {
         setPadding(false);
         Select<ActivityType> type = new Select<>();
         type.setItems(ActivityType.values());
@@ -36,7 +36,8 @@ class ActivityPanel extends VerticalLayout {
         HorizontalLayout form = new HorizontalLayout(type, content, save);
         form.setWidthFull();
         form.setAlignItems(Alignment.END);
-        add(form);
+        // follow-ups belong to a customer: a deal imported without its account gets one first
+        add(customerId == null ? new Span(getTranslation("activity.needs-customer")) : form);
         for (Activity activity : activities) {
             Span when = new Span(Formats.dateTime(activity.occurredAt(), ZoneId.systemDefault(), getLocale()) + " · "
                     + getTranslation("activity.type." + activity.type().name()) + " · " + activity.ownerName());

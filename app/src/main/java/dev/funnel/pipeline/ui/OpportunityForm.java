@@ -167,9 +167,11 @@ public class OpportunityForm extends Dialog {
         }
         Opportunity o = editing;
         name.setValue(o.name());
-        customer.setValue(new Customer(o.customerId(), o.customerName(), null, null, null, null, null, null, null,
-                null, null, 0, null, null));
-        customer.setReadOnly(true);
+        if (o.customerId() != null) {
+            customer.setValue(Customer.reference(o.customerId(), o.customerName()));
+            // an imported deal may have come without its account: then the customer can still be set here
+            customer.setReadOnly(true);
+        }
         owners.stream().filter(u -> u.id() == o.ownerId()).findFirst().ifPresent(owner::setValue);
         owners.stream().filter(u -> o.presalesId() != null && u.id() == o.presalesId()).findFirst()
                 .ifPresent(presales::setValue);

@@ -174,7 +174,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private Span fact(String labelKey, String value) {
-        Span fact = new Span(getTranslation(labelKey) + ": " + value);
+        Span fact = new Span(getTranslation(labelKey) + ": " + (value == null ? "–" : value));
         fact.addClassName("funnel-fact");
         return fact;
     }

@@ -116,6 +116,15 @@ class ApiErrorHandler {
         return status(HttpStatus.CONFLICT, "conflict", messages.get("api.error.conflict", locale), List.of());
     }
 
+    /** An upload over funnel.import.max-size, refused before it reaches the import. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooBig(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+                                    Locale locale) {
+        String limit = e.getMaxUploadSize() < 0 ? "?" : (e.getMaxUploadSize() / 1024 / 1024) + " MB";
+        return status(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", messages.get("api.error.too-big", locale, limit),
+                List.of());
+    }
+
     /** Spring's own refusals (wrong method, media type, ...) keep their status. */
     @ExceptionHandler(ErrorResponseException.class)
     ResponseEntity<ApiError> http(ErrorResponseException e, Locale locale) {

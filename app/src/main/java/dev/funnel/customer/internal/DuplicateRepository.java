@@ -1,0 +1,90 @@
+package dev.funnel.customer.internal;
+
+import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.CONTACT;
+import static dev.funnel.jooq.Tables.CUSTOMER;
+
+import dev.funnel.customer.DuplicateCandidate;
+import dev.funnel.customer.DuplicateReason;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Finds customers that look like the one being entered, across everyone's customers: the point of the check is
+ * to find the company another rep already works. Phones compare by their digits, e-mails without case.
+ */
+@Repository
+public class DuplicateRepository {
+
+    private static final int MOST = 20;
+
+    private final DSLContext db;
+
+    DuplicateRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<DuplicateCandidate> find(String creditCode, String normalizedName, Set<String> phoneDigits,
+                                         Set<String> emails, Long exceptId) {
+        Condition byCode = creditCode == null ? DSL.falseCondition() : CUSTOMER.CREDIT_CODE.eq(creditCode);
+        Condition byName = normalizedName == null ? DSL.falseCondition()
+                : CUSTOMER.NORMALIZED_NAME.eq(normalizedName);
+        Condition byPhone = phoneDigits.isEmpty() ? DSL.falseCondition()
+                : digits(CUSTOMER.PHONE).in(phoneDigits).or(DSL.exists(DSL.selectOne().from(CONTACT)
+                        .where(CONTACT.CUSTOMER_ID.eq(CUSTOMER.ID))
+                        .and(digits(CONTACT.PHONE).in(phoneDigits).or(digits(CONTACT.MOBILE).in(phoneDigits)))));
+        Condition byEmail = emails.isEmpty() ? DSL.falseCondition()
+                : DSL.lower(CUSTOMER.EMAIL).in(emails).or(DSL.exists(DSL.selectOne().from(CONTACT)
+                        .where(CONTACT.CUSTOMER_ID.eq(CUSTOMER.ID)).and(DSL.lower(CONTACT.EMAIL).in(emails))));
+        Field<Boolean> codeMatch = DSL.field(byCode);
+        Field<Boolean> nameMatch = DSL.field(byName);
+        Field<Boolean> phoneMatch = DSL.field(byPhone);
+        Field<Boolean> emailMatch = DSL.field(byEmail);
+        Condition others = exceptId == null ? DSL.trueCondition() : CUSTOMER.ID.ne(exceptId);
+        return db.select(CUSTOMER.ID, CUSTOMER.NAME, APP_USER.FULL_NAME, codeMatch, nameMatch, phoneMatch, emailMatch)
+                .from(CUSTOMER)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .where(byCode.or(byName).or(byPhone).or(byEmail)).and(others)
+                .orderBy(codeMatch.desc(), nameMatch.desc(), CUSTOMER.NAME)
+                .limit(MOST)
+                .fetch(r -> {
+                    Set<DuplicateReason> reasons = EnumSet.noneOf(DuplicateReason.class);
+                    if (Boolean.TRUE.equals(r.get(codeMatch))) {
+                        reasons.add(DuplicateReason.CREDIT_CODE);
+                    }
+                    if (Boolean.TRUE.equals(r.get(nameMatch))) {
+                        reasons.add(DuplicateReason.NAME);
+                    }
+                    if (Boolean.TRUE.equals(r.get(phoneMatch))) {
+                        reasons.add(DuplicateReason.PHONE);
+                    }
+                    if (Boolean.TRUE.equals(r.get(emailMatch))) {
+                        reasons.add(DuplicateReason.EMAIL);
+                    }
+                    return new DuplicateCandidate(r.get(CUSTOMER.ID), r.get(CUSTOMER.NAME),
+                            r.get(APP_USER.FULL_NAME), reasons);
+                });
+    }
+
+    /** The existing customers among many credit codes and normalised names, for checking a whole import at once. */
+    public List<ExistingCustomer> findAny(Collection<String> creditCodes, Collection<String> normalizedNames) {
+        return db.select(CUSTOMER.ID, CUSTOMER.NAME, APP_USER.FULL_NAME, CUSTOMER.CREDIT_CODE,
+                        CUSTOMER.NORMALIZED_NAME)
+                .from(CUSTOMER)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .where(CUSTOMER.CREDIT_CODE.in(creditCodes).or(CUSTOMER.NORMALIZED_NAME.in(normalizedNames)))
+                .fetch(r -> new ExistingCustomer(r.get(CUSTOMER.ID), r.get(CUSTOMER.NAME), r.get(APP_USER.FULL_NAME),
+                        r.get(CUSTOMER.CREDIT_CODE), r.get(CUSTOMER.NORMALIZED_NAME)));
+    }
+
+    private static Field<String> digits(Field<String> phone) {
+        return DSL.regexpReplaceAll(phone, "[^0-9]", "");
+    }
+}
