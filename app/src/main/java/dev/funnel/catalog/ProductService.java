@@ -31,10 +31,82 @@ public class ProductService {
         return products.findById(id);
     }
 
+    /** Products by code or name, ignoring case; a name that fits several maps to all of them. */
+    public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
+        return products.idsByName(names);
+    }
+
+    /** Checks products to import: each as if entered alone, and no code or name twice or already taken. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<dev.funnel.platform.RowProblem> checkImport(List<ProductImport> rows) {
+        List<dev.funnel.platform.RowProblem> problems = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> lineByCode = new java.util.HashMap<>();
+        java.util.Map<String, Integer> lineByName = new java.util.HashMap<>();
+        List<String> codes = codes(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            ProductDraft draft = rows.get(i).draft();
+            String code = codes.get(i);
+            Checks checks = checks(new ProductDraft(code, draft.name(), draft.unitPrice(), draft.currency(),
+                    draft.category()));
+            Integer sameCode = lineByCode.putIfAbsent(code.toLowerCase(java.util.Locale.ROOT), rows.get(i).line());
+            checks.rule(sameCode == null, "code", "validation.duplicate.row", sameCode);
+            if (draft.name() != null && !draft.name().isBlank()) {
+                Integer sameName = lineByName.putIfAbsent(draft.name().trim().toLowerCase(java.util.Locale.ROOT),
+                        rows.get(i).line());
+                checks.rule(sameName == null, "name", "validation.duplicate.row", sameName)
+                        .rule(!products.nameTaken(draft.name()), "name", "validation.name.taken");
+            }
+            int index = i;
+            checks.problems().forEach(p -> problems.add(new dev.funnel.platform.RowProblem(index, p)));
+        }
+        return problems;
+    }
+
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public int importAll(List<ProductImport> rows) {
+        long actor = users.current().id();
+        List<String> codes = codes(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            ProductDraft d = rows.get(i).draft();
+            products.insert(new ProductDraft(codes.get(i), d.name(), d.unitPrice(), d.currency(), d.category()), actor);
+        }
+        return rows.size();
+    }
+
+    /** The code of each row: the given one, or one made from the name ('GTX Pro' becomes GTX-PRO). */
+    private List<String> codes(List<ProductImport> rows) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        rows.stream().map(r -> r.draft().code()).filter(c -> c != null && !c.isBlank())
+                .forEach(c -> taken.add(c.trim().toUpperCase(java.util.Locale.ROOT)));
+        List<String> result = new java.util.ArrayList<>();
+        for (ProductImport row : rows) {
+            String code = row.draft().code();
+            if (code == null || code.isBlank()) {
+                String base = row.draft().name() == null ? "" : row.draft().name().trim()
+                        .toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-+|-+$", "");
+                base = base.isEmpty() ? "P" : base.length() > 36 ? base.substring(0, 36) : base;
+                code = base;
+                for (int n = 2; taken.contains(code) || products.codeTaken(code); n++) {
+                    code = base + "-" + n;
+                }
+                taken.add(code);
+            }
+            result.add(code.trim());
+        }
+        return result;
+    }
+
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public Product create(ProductDraft draft) {
-        Checks.start()
+        checks(draft).orThrow();
+        long id = products.insert(draft, users.current().id());
+        return products.findActive().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+    }
+
+    private Checks checks(ProductDraft draft) {
+        return Checks.start()
                 .required("code", draft.code())
                 .maxLength("code", draft.code(), 40)
                 .rule(draft.code() == null || !products.codeTaken(draft.code().trim()), "code", "validation.code.taken")
@@ -43,8 +115,6 @@ public class ProductService {
                 .money("unitPrice", draft.unitPrice())
                 .required("currency", draft.currency())
                 .currency("currency", draft.currency())
-                .orThrow();
-        long id = products.insert(draft, users.current().id());
-        return products.findActive().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+                .maxLength("category", draft.category(), 60);
     }
 }

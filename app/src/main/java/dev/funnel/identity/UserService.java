@@ -79,6 +79,15 @@ public class UserService {
         return users.teamTreeMembers(teamId);
     }
 
+    /**
+     * Users by username or full name, ignoring case, for resolving the names a spreadsheet gives; a name that
+     * fits several users maps to all of them, so that the caller can report it as ambiguous.
+     */
+    @PermitAll
+    public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
+        return users.idsByName(names);
+    }
+
     /** The people the signed-in user may pick as an owner: those whose records they see. */
     @PermitAll
     public List<UserSummary> assignableOwners() {

@@ -87,6 +87,15 @@ public class TestData {
                 Set.of(role))));
     }
 
+    /** Everyone whose full name starts so, for tests that create people by import. */
+    public List<UserSummary> usersNamed(String prefix) {
+        return asAdmin(() -> users.list().stream().filter(u -> u.fullName().startsWith(prefix)).toList());
+    }
+
+    public java.util.Optional<Long> managerOf(long userId) {
+        return asAdmin(() -> users.managerOf(userId));
+    }
+
     /** A three-stage pipeline (10%, 50%, 90%); it becomes the default when none exists. */
     public Pipeline pipeline() {
         return asAdmin(() -> pipelines.create(new NewPipeline(unique("pipeline"), null, false, List.of(

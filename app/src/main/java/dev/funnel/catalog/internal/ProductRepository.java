@@ -20,13 +20,35 @@ public class ProductRepository {
     public List<Product> findActive() {
         return db.selectFrom(PRODUCT).where(PRODUCT.ACTIVE).orderBy(PRODUCT.NAME)
                 .fetch(r -> new Product(r.getId(), r.getCode(), r.getName(), r.getUnitPrice(), r.getCurrency(),
-                        r.getActive(), r.getVersion()));
+                        r.getActive(), r.getVersion(), r.getCategory()));
     }
 
     public java.util.Optional<Product> findById(long id) {
         return db.selectFrom(PRODUCT).where(PRODUCT.ID.eq(id))
                 .fetchOptional(r -> new Product(r.getId(), r.getCode(), r.getName(), r.getUnitPrice(), r.getCurrency(),
-                        r.getActive(), r.getVersion()));
+                        r.getActive(), r.getVersion(), r.getCategory()));
+    }
+
+    /** Products by code or name (ignoring case), active or not, for resolving the names an import gives. */
+    public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
+        List<String> lower = names.stream().map(n -> n.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        var result = new java.util.HashMap<String, List<Long>>();
+        db.select(PRODUCT.ID, PRODUCT.CODE, PRODUCT.NAME).from(PRODUCT)
+                .where(org.jooq.impl.DSL.lower(PRODUCT.CODE).in(lower).or(org.jooq.impl.DSL.lower(PRODUCT.NAME).in(lower)))
+                .orderBy(PRODUCT.ID)
+                .forEach(r -> {
+                    for (String name : names) {
+                        String wanted = name.trim();
+                        if (wanted.equalsIgnoreCase(r.value2()) || wanted.equalsIgnoreCase(r.value3())) {
+                            result.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(r.value1());
+                        }
+                    }
+                });
+        return result;
+    }
+
+    public boolean nameTaken(String name) {
+        return db.fetchExists(PRODUCT, PRODUCT.NAME.equalIgnoreCase(name.trim()));
     }
 
     public boolean codeTaken(String code) {
@@ -39,6 +61,8 @@ public class ProductRepository {
                 .set(PRODUCT.NAME, draft.name().trim())
                 .set(PRODUCT.UNIT_PRICE, draft.unitPrice())
                 .set(PRODUCT.CURRENCY, draft.currency())
+                .set(PRODUCT.CATEGORY, draft.category() == null || draft.category().isBlank() ? null
+                        : draft.category().trim())
                 .set(PRODUCT.CREATED_BY, actorId)
                 .set(PRODUCT.UPDATED_BY, actorId)
                 .returning(PRODUCT.ID).fetchOne(PRODUCT.ID);

@@ -35,6 +35,10 @@ public class TeamRepository {
         return teams().where(TEAM.ID.eq(id)).fetchOptional(TeamRepository::toTeam);
     }
 
+    public Optional<Team> findByName(String name) {
+        return teams().where(TEAM.NAME.equalIgnoreCase(name)).fetchOptional(TeamRepository::toTeam);
+    }
+
     public boolean nameTaken(String name) {
         return db.fetchExists(TEAM, TEAM.NAME.equalIgnoreCase(name));
     }

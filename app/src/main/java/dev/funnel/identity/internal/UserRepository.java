@@ -60,6 +60,36 @@ public class UserRepository {
         return summaries().where(APP_USER.ID.eq(id)).fetchOptional(UserRepository::toSummary);
     }
 
+    /** Users by full name, ignoring case: names are how spreadsheets refer to people. */
+    public List<Long> findIdsByFullName(String fullName) {
+        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.FULL_NAME.equalIgnoreCase(fullName))
+                .orderBy(APP_USER.ID).fetch(APP_USER.ID);
+    }
+
+    /** Users by username or full name (ignoring case), for resolving the names an import gives. */
+    public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
+        List<String> lower = names.stream().map(n -> n.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        var result = new java.util.HashMap<String, List<Long>>();
+        db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME).from(APP_USER)
+                .where(org.jooq.impl.DSL.lower(APP_USER.USERNAME).in(lower)
+                        .or(org.jooq.impl.DSL.lower(APP_USER.FULL_NAME).in(lower)))
+                .orderBy(APP_USER.ID)
+                .forEach(r -> {
+                    for (String name : names) {
+                        String wanted = name.trim();
+                        if (wanted.equalsIgnoreCase(r.value2()) || wanted.equalsIgnoreCase(r.value3())) {
+                            result.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(r.value1());
+                        }
+                    }
+                });
+        return result;
+    }
+
+    public void assignTeamIfNone(long userId, long teamId) {
+        db.update(APP_USER).set(APP_USER.TEAM_ID, teamId)
+                .where(APP_USER.ID.eq(userId).and(APP_USER.TEAM_ID.isNull())).execute();
+    }
+
     public boolean usernameTaken(String username) {
         return db.fetchExists(APP_USER, APP_USER.USERNAME.equalIgnoreCase(username));
     }

@@ -1,0 +1,73 @@
+package dev.funnel.exchange.internal;
+
+import dev.funnel.customer.BuyingRole;
+import dev.funnel.customer.ContactDraft;
+import dev.funnel.customer.ContactImport;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.exchange.ImportEntity;
+import dev.funnel.exchange.ImportField;
+import dev.funnel.exchange.ImportField.Kind;
+import dev.funnel.platform.RowProblem;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+@Component
+class ContactsImporter implements EntityImporter<ContactImport> {
+
+    private final CustomerService customers;
+
+    ContactsImporter(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    private record Customers(Map<String, List<Long>> ids) implements Lookups {
+    }
+
+    @Override
+    public ImportEntity entity() {
+        return ImportEntity.CONTACTS;
+    }
+
+    @Override
+    public List<ImportField> fields() {
+        return List.of(new ImportField("customer", true, Kind.REFERENCE), new ImportField("name", true, Kind.TEXT),
+                new ImportField("title", false, Kind.TEXT), new ImportField("phone", false, Kind.TEXT),
+                new ImportField("mobile", false, Kind.TEXT), new ImportField("email", false, Kind.TEXT),
+                new ImportField("buyingRole", false, Kind.CHOICE));
+    }
+
+    @Override
+    public Map<String, String> fieldNames() {
+        return Map.of();
+    }
+
+    @Override
+    public Lookups prepare(Function<String, Set<String>> distinct) {
+        return new Customers(customers.idsByName(distinct.apply("customer")));
+    }
+
+    @Override
+    public ContactImport read(RowReader row, Lookups lookups) {
+        Long customerId = NameLookup.resolve(row, "customer", ((Customers) lookups).ids(),
+                "validation.import.unknown-customer");
+        if (customerId == null && row.text("customer") == null) {
+            row.error("customer", "validation.required");
+        }
+        ContactDraft draft = new ContactDraft(row.text("name"), row.text("title"), row.text("phone"),
+                row.text("email"), row.choice("buyingRole", BuyingRole.class), row.text("mobile"));
+        return customerId == null ? null : new ContactImport(customerId, draft);
+    }
+
+    @Override
+    public List<RowProblem> check(List<ContactImport> records) {
+        return customers.checkContactImport(records);
+    }
+
+    @Override
+    public int write(List<ContactImport> records) {
+        return customers.importContacts(records);
+    }
+}

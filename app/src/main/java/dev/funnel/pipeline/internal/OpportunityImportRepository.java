@@ -1,0 +1,90 @@
+package dev.funnel.pipeline.internal;
+
+import static dev.funnel.jooq.Tables.OPPORTUNITY;
+
+import dev.funnel.pipeline.OpportunityImport;
+import dev.funnel.pipeline.OpportunityStatus;
+import dev.funnel.pipeline.StageHistoryEntry;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The bulk side of opportunities: ids drawn in advance and rows written with COPY. */
+@Repository
+public class OpportunityImportRepository {
+
+    private static final List<String> OPPORTUNITY_COLUMNS = List.of("id", "name", "customer_id", "owner_id", "pipeline_id",
+            "stage_id", "stage_entered_at", "amount", "currency", "expected_close_date", "lead_source", "status",
+            "closed_at", "lost_reason", "actual_amount", "actual_close_date", "external_ref", "created_at",
+            "created_by", "updated_at", "updated_by");
+    private static final List<String> HISTORY_COLUMNS = List.of("opportunity_id", "event", "from_stage_id", "to_stage_id",
+            "changed_by", "changed_at");
+    private static final List<String> LINE_COLUMNS = List.of("opportunity_id", "product_id", "quantity", "unit_price",
+            "created_by", "updated_by");
+
+    private final DSLContext db;
+
+    OpportunityImportRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public Set<String> takenExternalRefs(Collection<String> refs) {
+        return Set.copyOf(db.select(OPPORTUNITY.EXTERNAL_REF).from(OPPORTUNITY)
+                .where(OPPORTUNITY.EXTERNAL_REF.in(refs)).fetch(OPPORTUNITY.EXTERNAL_REF));
+    }
+
+    public List<Long> nextIds(String table, int count) {
+        return db.select(DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class,
+                        DSL.inline('"' + table + '"')))
+                .from(DSL.generateSeries(1, count))
+                .fetch(0, Long.class);
+    }
+
+    /**
+     * Writes deals, their stage history and their product line. The history is what the dates imply: created in
+     * the first stage, moved to the current one when it is another, then won or lost.
+     */
+    public void write(List<ImportedDeal> deals, long actorId, OffsetDateTime now) {
+        List<Object[]> opportunities = new ArrayList<>(deals.size());
+        List<Object[]> history = new ArrayList<>(deals.size() * 3);
+        List<Object[]> lines = new ArrayList<>(deals.size());
+        for (ImportedDeal deal : deals) {
+            OpportunityImport row = deal.row();
+            boolean closed = row.status() != OpportunityStatus.OPEN;
+            opportunities.add(new Object[] {deal.id(), row.name().trim(), row.customerId(), row.ownerId(),
+                row.pipelineId(), row.stageId(), deal.stageEnteredAt(), deal.amount(), row.currency(),
+                row.expectedCloseDate(), row.leadSource(), row.status().name(), closed ? deal.closedAt() : null,
+                row.lostReason(), row.status() == OpportunityStatus.WON ? deal.amount() : null,
+                closed ? row.closedOn() : null, row.externalRef(), deal.createdAt(), actorId, now, actorId});
+            history.add(new Object[] {deal.id(), StageHistoryEntry.Event.CREATED.name(), null, deal.firstStageId(),
+                actorId, deal.createdAt()});
+            if (row.stageId() != deal.firstStageId()) {
+                history.add(new Object[] {deal.id(), StageHistoryEntry.Event.MOVED.name(), deal.firstStageId(),
+                    row.stageId(), actorId, deal.stageEnteredAt()});
+            }
+            if (closed) {
+                history.add(new Object[] {deal.id(), row.status().name(), row.stageId(), row.stageId(), actorId,
+                    deal.closedAt()});
+            }
+            if (row.productId() != null) {
+                lines.add(new Object[] {deal.id(), row.productId(), BigDecimal.ONE, deal.linePrice(), actorId,
+                    actorId});
+            }
+        }
+        PgCopy.copy(db, "opportunity", OPPORTUNITY_COLUMNS, opportunities);
+        PgCopy.copy(db, "stage_history", HISTORY_COLUMNS, history);
+        PgCopy.copy(db, "opportunity_line", LINE_COLUMNS, lines);
+    }
+
+    /** A deal ready to write: its id drawn, its times worked out, its amount settled. */
+    public record ImportedDeal(long id, OpportunityImport row, long firstStageId, OffsetDateTime createdAt,
+                               OffsetDateTime stageEnteredAt, OffsetDateTime closedAt, BigDecimal amount,
+                               BigDecimal linePrice) {
+    }
+}

@@ -1,0 +1,205 @@
+package dev.funnel.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.funnel.customer.CreditCode;
+import dev.funnel.customer.CustomerFilter;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.exchange.ImportResult.Status;
+import dev.funnel.identity.UserSummary;
+import dev.funnel.pipeline.OpportunityFilter;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.testsupport.IntegrationTest;
+import dev.funnel.testsupport.TestData;
+import dev.funnel.testsupport.TestData.Org;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The import's rules: all rows or none unless asked otherwise, and every problem named by row and column. */
+class ImportServiceTest extends IntegrationTest {
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    CustomerService customers;
+    @Autowired
+    OpportunityService opportunities;
+
+    Org company;
+    String tag;
+
+    @BeforeEach
+    void aCompany() {
+        company = data.organisation();
+        tag = TestData.unique("t");
+    }
+
+    private ImportResult run(ImportEntity entity, String csv, ImportMapping mapping, ImportMode mode) {
+        return as("admin", () -> imports.run(entity, csv.getBytes(StandardCharsets.UTF_8), null, mapping, mode,
+                Locale.ENGLISH, null));
+    }
+
+    private static ImportMapping columns(String... pairs) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            columns.put(pairs[i], pairs[i + 1]);
+        }
+        return ImportMapping.of(columns);
+    }
+
+    private long customersNamed(String prefix) {
+        return as("admin", () -> customers.count(new CustomerFilter(prefix, null)));
+    }
+
+    @Test
+    void one_bad_row_rejects_the_whole_file_and_names_row_column_value_and_reason() {
+        String csv = """
+                name,owner,employees,phone
+                %1$s Alpha,%2$s,120,0755-8888 6666
+                %1$s Beta,nobody-at-all,12x,call me
+                %1$s Gamma,%2$s,8,
+                """.formatted(tag, company.eastRep().username());
+        ImportResult result = run(ImportEntity.CUSTOMERS, csv,
+                columns("name", "name", "owner", "owner", "employees", "employeeCount", "phone", "phone"),
+                ImportMode.ALL);
+
+        assertThat(result.status()).isEqualTo(Status.REJECTED);
+        assertThat(result.rows()).isEqualTo(3);
+        assertThat(result.imported()).isZero();
+        assertThat(result.errors()).extracting(ImportError::row, ImportError::column, ImportError::value)
+                .containsExactlyInAnyOrder(tuple(3, "owner", "nobody-at-all"), tuple(3, "employees", "12x"),
+                        tuple(3, "phone", "call me"));
+        assertThat(result.errors()).extracting(ImportError::reason)
+                .contains("No user is called nobody-at-all", "Not a whole number");
+        assertThat(customersNamed(tag)).isZero();
+    }
+
+    @Test
+    void valid_only_writes_the_good_rows_and_still_reports_the_bad_ones() {
+        String csv = """
+                name,owner,employees
+                %1$s Alpha,%2$s,120
+                %1$s Beta,nobody-at-all,12
+                %1$s Gamma,%2$s,8
+                """.formatted(tag, company.eastRep().username());
+        ImportResult result = run(ImportEntity.CUSTOMERS, csv,
+                columns("name", "name", "owner", "owner", "employees", "employeeCount"), ImportMode.VALID_ONLY);
+
+        assertThat(result.status()).isEqualTo(Status.COMPLETED);
+        assertThat(result.imported()).isEqualTo(2);
+        assertThat(result.errors()).extracting(ImportError::row).containsExactly(3);
+        assertThat(customersNamed(tag)).isEqualTo(2);
+    }
+
+    @Test
+    void a_subsidiary_of_a_bad_row_is_not_written_either_in_valid_only_mode() {
+        String csv = """
+                name,parent,credit code
+                %1$s Holding,,NOT-A-CODE
+                %1$s Daughter,%1$s Holding,
+                %1$s Other,,
+                """.formatted(tag);
+        ImportResult result = run(ImportEntity.CUSTOMERS, csv,
+                columns("name", "name", "parent", "parent", "credit code", "creditCode"), ImportMode.VALID_ONLY);
+
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.errors()).extracting(ImportError::row, ImportError::column)
+                .containsExactly(tuple(2, "credit code"), tuple(3, "parent"));
+    }
+
+    @Test
+    void duplicates_of_existing_customers_and_of_earlier_rows_are_refused() {
+        String code = CreditCode.withCheckCharacter("91440300MA5F" + String.format("%05d",
+                Math.abs(tag.hashCode()) % 100000));
+        run(ImportEntity.CUSTOMERS, "name,code\n" + tag + " 腾飞科技有限公司," + code + "\n",
+                columns("name", "name", "code", "creditCode"), ImportMode.ALL);
+        String csv = """
+                name,code
+                %1$s 腾飞科技（有限公司）,
+                %1$s Other,%2$s
+                %1$s New,
+                "%1$s NEW Co.,Ltd.",
+                """.formatted(tag, code);
+        ImportResult result = run(ImportEntity.CUSTOMERS, csv, columns("name", "name", "code", "creditCode"),
+                ImportMode.ALL);
+
+        assertThat(result.errors()).extracting(ImportError::row, ImportError::column)
+                .containsExactly(tuple(2, "name"), tuple(3, "code"), tuple(5, "name"));
+        assertThat(result.errors().get(0).reason()).contains(tag + " 腾飞科技有限公司");
+        assertThat(result.errors().get(2).reason()).isEqualTo("The same as row 4");
+    }
+
+    @Test
+    void a_mapping_that_does_not_fit_the_file_is_refused_before_any_row_is_read() {
+        ImportResult result = run(ImportEntity.OPPORTUNITIES, "deal,who\nX,Y\n",
+                columns("deal", "title", "nowhere", "owner"), ImportMode.ALL);
+
+        assertThat(result.status()).isEqualTo(Status.REJECTED);
+        assertThat(result.errors()).extracting(ImportError::reason).contains(
+                "The file has no column nowhere; its columns are deal, who",
+                "Field stage is required: map a column to it or give it a default");
+        assertThat(result.errors().stream().filter(e -> "deal".equals(e.column())).findFirst().orElseThrow()
+                .reason()).startsWith("There is no field title");
+    }
+
+    @Test
+    void opportunities_name_their_stage_owner_and_dates_or_are_refused_for_each() {
+        Pipeline pipeline = data.pipeline();
+        String rep = company.eastRep().username();
+        String csv = """
+                id,owner,stage,entered,closed,amount,customer
+                %1$s-1,%2$s,%3$s,2024-03-01,,1000,
+                %1$s-2,%2$s,Nowhere,2024-03-01,,1000,
+                %1$s-3,%2$s,WON,2024-03-01,2024-02-01,1000,
+                %1$s-4,%2$s,LOST,01/03/2024,2024-04-01,1 000.5.0,
+                %1$s-5,%2$s,WON,2024-03-01,,1000,Nobody Ltd
+                """.formatted(tag, rep, pipeline.stages().get(1).nameEn());
+        ImportMapping mapping = new ImportMapping(Map.of("id", "externalId", "owner", "owner", "stage", "stage",
+                "entered", "stageEnteredOn", "closed", "closeDate", "amount", "amount", "customer", "customer"),
+                null, Map.of("pipeline", pipeline.name()), null);
+        ImportResult result = run(ImportEntity.OPPORTUNITIES, csv, mapping, ImportMode.VALID_ONLY);
+
+        assertThat(result.errors()).extracting(ImportError::row, ImportError::column).containsExactlyInAnyOrder(
+                tuple(3, "stage"), tuple(4, "closed"), tuple(5, "entered"), tuple(5, "amount"),
+                tuple(6, "customer"), tuple(6, "closed"));
+        assertThat(result.imported()).isEqualTo(1);
+        UserSummary owner = company.eastRep();
+        var written = as(owner.username(), () -> opportunities.list(new OpportunityFilter(tag, null,
+                pipeline.id(), null, null), dev.funnel.platform.PageRequest.of(0, 10)).items());
+        assertThat(written).singleElement().satisfies(o -> {
+            assertThat(o.stageId()).isEqualTo(pipeline.stages().get(1).id());
+            assertThat(o.customerId()).isNull();
+            assertThat(o.stageEnteredAt().toLocalDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 1));
+        });
+    }
+
+    @Test
+    void people_are_placed_in_their_managers_team_under_the_region() {
+        String csv = """
+                agent,manager,region
+                %1$s Ann,%1$s Boss,%1$s North
+                %1$s Bob,%1$s Boss,%1$s North
+                """.formatted(tag);
+        ImportResult result = run(ImportEntity.USERS, csv,
+                columns("agent", "fullName", "manager", "manager", "region", "parentTeam"), ImportMode.ALL);
+
+        assertThat(result.status()).isEqualTo(Status.COMPLETED);
+        List<UserSummary> people = as("admin", () -> data.usersNamed(tag));
+        assertThat(people).extracting(UserSummary::fullName)
+                .containsExactlyInAnyOrder(tag + " Ann", tag + " Bob", tag + " Boss");
+        assertThat(people).allSatisfy(u -> assertThat(u.teamName()).isEqualTo(tag + " Boss"));
+        UserSummary ann = people.stream().filter(u -> u.fullName().endsWith("Ann")).findFirst().orElseThrow();
+        UserSummary boss = people.stream().filter(u -> u.fullName().endsWith("Boss")).findFirst().orElseThrow();
+        assertThat(as("admin", () -> data.managerOf(ann.id()))).contains(boss.id());
+        // usernames are made from the full name: lower case, anything but letters and digits a dot
+        assertThat(ann.username()).isEqualTo(tag.toLowerCase(Locale.ROOT).replace('-', '.') + ".ann");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.funnel.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.funnel.testsupport.IntegrationTest;
+import dev.funnel.testsupport.TestDatabaseSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The public CRM data set, imported the way docs/import.md shows a migrating company: four files in order
+ * through POST /api/v1/imports with the mappings shipped in docs/examples. Afterwards Funnel's counts per stage,
+ * per agent and per product are the files' counts, worked out here from the CSV itself.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublicDatasetImportTest extends IntegrationTest {
+
+    static final String PIPELINE = "CRM sales opportunities";
+    static final Path MAPPINGS = Path.of("..", "docs", "examples", "crm-sales-opportunities");
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    JdbcTemplate sql;
+
+    List<CSVRecord> deals;
+
+    @BeforeAll
+    void readTheFile() throws IOException {
+        deals = csv("sales_pipeline.csv");
+    }
+
+    @Test
+    @Order(1)
+    void the_four_files_import_in_order_with_the_shipped_mappings() throws Exception {
+        http.perform(post("/api/v1/pipelines").with(admin()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name": "%s", "stages": [
+                          {"nameEn": "Prospecting", "nameZh": "潜在客户", "probability": 10, "stalledAfterDays": 30},
+                          {"nameEn": "Engaging", "nameZh": "接洽中", "probability": 40, "stalledAfterDays": 60}]}
+                        """.formatted(PIPELINE)))
+                .andExpect(status().isCreated());
+        importFile("users", "sales_teams").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status", is("COMPLETED"))).andExpect(jsonPath("$.imported", is(35)));
+        importFile("customers", "accounts").andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported", is(85))).andExpect(jsonPath("$.errors.length()", is(0)));
+        importFile("products", "products").andExpect(status().isOk()).andExpect(jsonPath("$.imported", is(7)));
+        importFile("opportunities", "sales_pipeline").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status", is("COMPLETED")))
+                .andExpect(jsonPath("$.rows", is(8800))).andExpect(jsonPath("$.imported", is(8800)));
+    }
+
+    @Test
+    @Order(2)
+    void counts_per_stage_agent_and_product_equal_the_files() {
+        Map<String, Integer> perStage = count(r -> r.get("deal_stage"));
+        Map<String, Integer> actualPerStage = new TreeMap<>();
+        sql.query("""
+                select case when o.status = 'OPEN' then s.name_en
+                            else initcap(lower(o.status)) end as stage, count(*) as n
+                from opportunity o join stage s on s.id = o.stage_id join pipeline p on p.id = o.pipeline_id
+                where p.name = ? group by 1""", rs -> {
+            actualPerStage.put(rs.getString("stage"), rs.getInt("n"));
+        }, PIPELINE);
+        assertThat(actualPerStage).isEqualTo(perStage);
+
+        assertThat(grouped("u.full_name")).isEqualTo(count(r -> r.get("sales_agent")));
+        assertThat(grouped("pr.name")).isEqualTo(count(r -> r.get("product").equals("GTXPro") ? "GTX Pro"
+                : r.get("product")));
+    }
+
+    @Test
+    @Order(3)
+    void won_amounts_per_agent_are_exact_and_the_history_follows_the_dates() {
+        Map<String, BigDecimal> expected = new TreeMap<>();
+        deals.stream().filter(r -> r.get("deal_stage").equals("Won"))
+                .forEach(r -> expected.merge(r.get("sales_agent"), new BigDecimal(r.get("close_value")),
+                        BigDecimal::add));
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        sql.query("""
+                select u.full_name, sum(o.actual_amount) as won from opportunity o
+                join app_user u on u.id = o.owner_id join pipeline p on p.id = o.pipeline_id
+                where p.name = ? and o.status = 'WON' group by u.full_name""", rs -> {
+            actual.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros());
+        }, PIPELINE);
+        expected.replaceAll((k, v) -> v.stripTrailingZeros());
+        assertThat(actual).isEqualTo(expected);
+
+        // 1C1I7A6R: engaged 2016-10-20, won 2017-03-01 for 1054
+        List<String> ledger = sql.queryForList("""
+                select h.event || ' ' || s.name_en || ' ' || to_char(h.changed_at, 'YYYY-MM-DD')
+                from stage_history h join opportunity o on o.id = h.opportunity_id join stage s on s.id = h.to_stage_id
+                where o.external_ref = '1C1I7A6R' order by h.id""", String.class);
+        assertThat(ledger).containsExactly("CREATED Prospecting 2016-10-20", "MOVED Engaging 2016-10-20",
+                "WON Engaging 2017-03-01");
+        Integer withoutAccount = sql.queryForObject("""
+                select count(*) from opportunity o join pipeline p on p.id = o.pipeline_id
+                where p.name = ? and o.customer_id is null""", Integer.class, PIPELINE);
+        assertThat(withoutAccount).isEqualTo((int) deals.stream().filter(r -> r.get("account").isEmpty()).count());
+    }
+
+    @Test
+    @Order(4)
+    void agents_report_to_their_managers_and_subsidiaries_to_their_parents() {
+        String manager = sql.queryForObject("""
+                select m.full_name from app_user u join team t on t.id = u.team_id join app_user m on m.id = t.manager_id
+                where u.full_name = 'Anna Snelling'""", String.class);
+        assertThat(manager).isEqualTo("Dustin Brinkmann");
+        String region = sql.queryForObject("""
+                select p.name from team t join team p on p.id = t.parent_id join app_user m on m.id = t.manager_id
+                where m.full_name = 'Dustin Brinkmann'""", String.class);
+        assertThat(region).isEqualTo("Central");
+        Integer subsidiaries = sql.queryForObject("""
+                select count(*) from customer c join customer p on p.id = c.parent_id
+                where p.name = 'Acme Corporation'""", Integer.class);
+        assertThat(subsidiaries).isEqualTo(4);
+        assertThat(sql.queryForObject("select count(*) from customer where industry = 'technolgy'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    @Order(5)
+    void importing_the_same_deals_again_is_rejected_and_writes_nothing() throws Exception {
+        Integer before = sql.queryForObject("select count(*) from opportunity", Integer.class);
+        importFile("opportunities", "sales_pipeline").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.status", is("REJECTED"))).andExpect(jsonPath("$.imported", is(0)))
+                .andExpect(jsonPath("$.errors[0].column", is("opportunity_id")));
+        assertThat(sql.queryForObject("select count(*) from opportunity", Integer.class)).isEqualTo(before);
+    }
+
+    private Map<String, Integer> grouped(String key) {
+        Map<String, Integer> counts = new TreeMap<>();
+        sql.query("""
+                select %s as k, count(*) as n from opportunity o
+                join app_user u on u.id = o.owner_id join pipeline p on p.id = o.pipeline_id
+                left join opportunity_line l on l.opportunity_id = o.id left join product pr on pr.id = l.product_id
+                where p.name = ? group by 1""".formatted(key), rs -> {
+            counts.put(rs.getString("k"), rs.getInt("n"));
+        }, PIPELINE);
+        return counts;
+    }
+
+    private Map<String, Integer> count(java.util.function.Function<CSVRecord, String> key) {
+        Map<String, Integer> counts = new TreeMap<>();
+        deals.forEach(r -> counts.merge(key.apply(r), 1, Integer::sum));
+        return counts;
+    }
+
+    private ResultActions importFile(String entity, String file) throws Exception {
+        byte[] content;
+        try (InputStream in = dataset(file + ".csv")) {
+            content = in.readAllBytes();
+        }
+        byte[] mapping = Files.readAllBytes(MAPPINGS.resolve(file + ".mapping.json"));
+        return http.perform(multipart("/api/v1/imports")
+                .file(new MockMultipartFile("file", file + ".csv", "text/csv", content))
+                .file(new MockMultipartFile("mapping", "mapping.json", "application/json", mapping))
+                .file(new MockMultipartFile("entity", "", "text/plain", entity.getBytes(StandardCharsets.UTF_8)))
+                .with(admin()));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+        return httpBasic("admin", TestDatabaseSession.ADMIN_PASSWORD);
+    }
+
+    static InputStream dataset(String file) {
+        return PublicDatasetImportTest.class.getResourceAsStream("/datasets/crm-sales-opportunities/" + file);
+    }
+
+    static List<CSVRecord> csv(String file) throws IOException {
+        try (var reader = new InputStreamReader(dataset(file), StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+}
