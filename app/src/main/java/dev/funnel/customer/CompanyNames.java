@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Company names as the duplicate check compares them. '深圳市腾飞科技有限公司', '深圳市腾飞科技（有限公司）' and
@@ -19,6 +20,8 @@ public final class CompanyNames {
             "corporation", "corp", "company", "co", "llc", "l l c", "gmbh", "plc", "s a", "sa", "ag", "bv", "pte ltd",
             "pty ltd"));
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+
     private CompanyNames() {
     }
 
@@ -29,7 +32,7 @@ public final class CompanyNames {
         }
         // NFKC folds full-width letters, digits and brackets into their half-width forms
         String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        text = text.replaceAll("[\\p{P}\\p{S}\\s]+", " ").trim();
+        text = SEPARATORS.matcher(text).replaceAll(" ").trim();
         // a name that is nothing but a legal form ('有限公司') is kept whole rather than cut to a fragment
         String stripped = LEGAL_FORMS.contains(text) ? text : stripLegalForms(text);
         String compact = (stripped.isEmpty() ? text : stripped).replace(" ", "");

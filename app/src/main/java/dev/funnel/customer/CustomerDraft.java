@@ -36,6 +36,12 @@ public record CustomerDraft(String name, String creditCode, String legalRepresen
                 c.ownerId(), c.notes());
     }
 
+    public CustomerDraft withParent(Long newParentId) {
+        return new CustomerDraft(name, creditCode, legalRepresentative, registeredCapital, capitalCurrency,
+                establishedOn, industry, employeeCount, country, city, address, website, phone, email, status, source,
+                newParentId, tags, ownerId, notes);
+    }
+
     public CustomerDraft withOwner(Long newOwnerId) {
         return new CustomerDraft(name, creditCode, legalRepresentative, registeredCapital, capitalCurrency,
                 establishedOn, industry, employeeCount, country, city, address, website, phone, email, status, source,

@@ -138,23 +138,17 @@ public class CustomerService {
      * customers maps to all of them, so that the caller can report it as ambiguous.
      */
     public Map<String, List<Long>> idsByName(Collection<String> names) {
-        Map<String, String> byNormalized = new HashMap<>();
+        Map<String, List<String>> namesByNormalized = new HashMap<>();
         for (String name : names) {
             String normalized = CompanyNames.normalize(name);
             if (normalized != null) {
-                byNormalized.put(normalized, name);
+                namesByNormalized.computeIfAbsent(normalized, n -> new ArrayList<>()).add(name);
             }
         }
         Map<String, List<Long>> result = new HashMap<>();
-        for (List<String> chunk : chunks(List.copyOf(byNormalized.keySet()))) {
-            customers.idsByNormalizedName(users.visibleScope(), chunk).forEach((normalized, ids) -> {
-                for (String name : names) {
-                    if (normalized.equals(CompanyNames.normalize(name))) {
-                        result.put(name, ids);
-                    }
-                }
-            });
-        }
+        VisibleScope scope = users.visibleScope();
+        customers.idsByNormalizedName(scope, namesByNormalized.keySet()).forEach((normalized, ids) ->
+                namesByNormalized.get(normalized).forEach(name -> result.put(name, ids)));
         return result;
     }
 
@@ -187,6 +181,8 @@ public class CustomerService {
         Map<String, Integer> firstRowByName = new HashMap<>();
         Map<String, List<Long>> parents = idsByName(rows.stream().map(CustomerImport::parentName)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Set<String> namesInFile = drafts.stream().map(d -> CompanyNames.normalize(d.name())).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         Predicate<Long> assignable = memo(users::canAssignTo);
         long me = users.current().id();
         for (int i = 0; i < drafts.size(); i++) {
@@ -220,8 +216,8 @@ public class CustomerService {
             }
             String parent = rows.get(i).parentName();
             if (parent != null && !parent.isBlank()) {
-                boolean inFile = drafts.stream().anyMatch(o -> Objects.equals(CompanyNames.normalize(o.name()),
-                        CompanyNames.normalize(parent))) && !Objects.equals(name, CompanyNames.normalize(parent));
+                String parentName = CompanyNames.normalize(parent);
+                boolean inFile = namesInFile.contains(parentName) && !Objects.equals(name, parentName);
                 List<Long> existing = parents.getOrDefault(parent, List.of());
                 if (!inFile && existing.isEmpty()) {
                     rowProblems.add(FieldProblem.of("parent", "validation.unknown-name", parent));

@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,11 +145,7 @@ public class OpportunityImportService {
 
     private Set<String> takenRefs(List<OpportunityImport> rows) {
         List<String> refs = rows.stream().map(OpportunityImport::externalRef).filter(Objects::nonNull).toList();
-        Set<String> taken = new HashSet<>();
-        for (int from = 0; from < refs.size(); from += CHUNK) {
-            taken.addAll(imports.takenExternalRefs(refs.subList(from, Math.min(refs.size(), from + CHUNK))));
-        }
-        return taken;
+        return refs.isEmpty() ? Set.of() : imports.takenExternalRefs(refs);
     }
 
     private static boolean notAfter(LocalDate earlier, LocalDate later) {

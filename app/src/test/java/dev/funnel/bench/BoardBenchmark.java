@@ -15,10 +15,6 @@ import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.testsupport.TestDatabaseSession;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -452,10 +447,7 @@ public final class BoardBenchmark {
                     stageCounts()));
             out.append(String.format(Locale.ROOT, "- Signed in as the administrator (sees every deal); %d measured "
                     + "rounds after %d warm-up rounds%n", samples, settings.warmup()));
-            out.append(String.format(Locale.ROOT, "- Machine: %s CPUs (nproc)%s, %s %s (Java %s), %s %s%n",
-                    Machine.nproc(), Machine.cpuModel(), System.getProperty("java.vm.name"),
-                    System.getProperty("java.vm.version"), System.getProperty("java.version"),
-                    System.getProperty("os.name"), System.getProperty("os.arch")));
+            out.append("- Machine: ").append(Machine.describe()).append('\n');
             out.append("- Database: ").append(postgres).append(", on the same machine\n");
             out.append("- Date: ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                     .append("\n\n");
@@ -571,67 +563,6 @@ public final class BoardBenchmark {
             if (lastTotal != opportunities || lastCards != (long) STAGE_SHARES.length * CARDS_PER_COLUMN) {
                 throw new IllegalStateException("the board showed " + lastTotal + " deals and " + lastCards
                         + " cards (" + hash + ")");
-            }
-        }
-    }
-
-    /** Median and 95th percentile of a series of durations, in milliseconds. */
-    record Stats(double[] sortedMillis) {
-
-        static Stats of(long[] nanos) {
-            double[] millis = Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
-            Arrays.sort(millis);
-            return new Stats(millis);
-        }
-
-        int size() {
-            return sortedMillis.length;
-        }
-
-        /** The middle value; the mean of the two middle ones for an even count. */
-        double median() {
-            int n = sortedMillis.length;
-            return n % 2 == 1 ? sortedMillis[n / 2] : (sortedMillis[n / 2 - 1] + sortedMillis[n / 2]) / 2;
-        }
-
-        /** Nearest rank: the smallest value that at least 95% of the samples do not exceed. */
-        double p95() {
-            int rank = (int) Math.ceil(0.95 * sortedMillis.length);
-            return sortedMillis[Math.max(rank, 1) - 1];
-        }
-    }
-
-    /** What the figures were measured on, for the report. */
-    private static final class Machine {
-
-        private Machine() {
-        }
-
-        /** nproc's answer (the CPUs this process may use), or the JVM's when nproc is not there. */
-        static String nproc() {
-            try {
-                Process process = new ProcessBuilder("nproc").redirectErrorStream(true).start();
-                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0 && !out.isEmpty()) {
-                    return out;
-                }
-            } catch (IOException e) {
-                // not on this system: fall through
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Integer.toString(Runtime.getRuntime().availableProcessors());
-        }
-
-        /** ", model" from /proc/cpuinfo on Linux, empty elsewhere. */
-        static String cpuModel() {
-            try {
-                return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                        .filter(line -> line.startsWith("model name"))
-                        .map(line -> ", " + line.substring(line.indexOf(':') + 1).trim())
-                        .findFirst().orElse("");
-            } catch (IOException | RuntimeException e) {
-                return "";
             }
         }
     }

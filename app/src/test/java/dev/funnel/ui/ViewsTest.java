@@ -102,6 +102,29 @@ class ViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_look_alike_of_another_reps_customer_is_shown_before_saving_and_a_second_save_creates_it() {
+        UserSummary owner = data.user(Role.SALES_REP, null);
+        String base = TestData.unique("苏州华信精密");
+        data.as(owner.username(), () -> customers.create(dev.funnel.customer.CustomerDraft.named(base + "有限公司")));
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        UI.getCurrent().navigate(CustomersView.class);
+
+        _click(_get(Button.class, spec -> spec.withText("New customer")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), base + " Co., Ltd.");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(_find(CustomerForm.class)).hasSize(1);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withText(base + "有限公司 · Owner: " + owner.fullName() + " · same name"))).isNotNull();
+        assertThat(customers.list(new CustomerFilter(base, null), PageRequest.of(0, 5)).items()).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(_find(CustomerForm.class)).isEmpty();
+        assertThat(customers.list(new CustomerFilter(base, null), PageRequest.of(0, 5)).items()).hasSize(1);
+    }
+
+    @Test
     void validation_errors_appear_next_to_the_fields_and_the_form_stays_open() {
         UserSummary rep = data.user(Role.SALES_REP, null);
         login(rep.username());

@@ -139,8 +139,11 @@ public class CustomerRepository {
 
     /** Visible customers by normalised name, for resolving the names an import gives. */
     public java.util.Map<String, List<Long>> idsByNormalizedName(VisibleScope scope, java.util.Collection<String> names) {
+        // a join with the unnested array: '= any(?)' would compare every customer with every name
+        var wanted = DSL.unnest(names.toArray(String[]::new)).as("wanted", "name");
         return db.select(CUSTOMER.NORMALIZED_NAME, CUSTOMER.ID).from(CUSTOMER)
-                .where(CUSTOMER.NORMALIZED_NAME.in(names)).and(scope.owns(CUSTOMER.OWNER_ID))
+                .join(wanted).on(CUSTOMER.NORMALIZED_NAME.eq(wanted.field("name", String.class)))
+                .where(scope.owns(CUSTOMER.OWNER_ID))
                 .orderBy(CUSTOMER.ID)
                 .fetchGroups(CUSTOMER.NORMALIZED_NAME, CUSTOMER.ID);
     }

@@ -52,7 +52,8 @@ public class DuplicateRepository {
                 .from(CUSTOMER)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
                 .where(byCode.or(byName).or(byPhone).or(byEmail)).and(others)
-                .orderBy(codeMatch.desc(), nameMatch.desc(), CUSTOMER.NAME)
+                // CASE, not the bare conditions: an unused check renders as the constant false, which ORDER BY refuses
+                .orderBy(DSL.when(byCode, 1).else_(0).desc(), DSL.when(byName, 1).else_(0).desc(), CUSTOMER.NAME)
                 .limit(MOST)
                 .fetch(r -> {
                     Set<DuplicateReason> reasons = EnumSet.noneOf(DuplicateReason.class);
@@ -79,7 +80,11 @@ public class DuplicateRepository {
                         CUSTOMER.NORMALIZED_NAME)
                 .from(CUSTOMER)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
-                .where(CUSTOMER.CREDIT_CODE.in(creditCodes).or(CUSTOMER.NORMALIZED_NAME.in(normalizedNames)))
+                // joins with the unnested arrays, not '= any(?)', which compares every customer with every value
+                .where(CUSTOMER.CREDIT_CODE.in(DSL.select(DSL.field(DSL.name("code"), String.class))
+                                .from(DSL.unnest(creditCodes.toArray(String[]::new)).as("codes", "code")))
+                        .or(CUSTOMER.NORMALIZED_NAME.in(DSL.select(DSL.field(DSL.name("name"), String.class))
+                                .from(DSL.unnest(normalizedNames.toArray(String[]::new)).as("names", "name")))))
                 .fetch(r -> new ExistingCustomer(r.get(CUSTOMER.ID), r.get(CUSTOMER.NAME), r.get(APP_USER.FULL_NAME),
                         r.get(CUSTOMER.CREDIT_CODE), r.get(CUSTOMER.NORMALIZED_NAME)));
     }

@@ -19,7 +19,11 @@ import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
+import dev.funnel.exchange.ExportColumn;
+import dev.funnel.exchange.ui.ExportMenu;
+import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.ui.PagedGrids;
+import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The customers the user may see, searchable by name or credit code, created and edited in a dialog. */
@@ -46,13 +50,17 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         Button create = new Button(getTranslation("customer.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(title, search, create);
+        ExportMenu<Customer> export = new ExportMenu<>("customers", this::exportColumns,
+                page -> customers.list(filter(), page).items());
+        HorizontalLayout toolbar = new HorizontalLayout(title, search, export, create);
         toolbar.addClassName("funnel-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(search);
 
         grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setFlexGrow(3).setSortable(false);
         grid.addColumn(Customer::creditCode).setHeader(getTranslation("customer.credit-code")).setFlexGrow(2);
+        grid.addColumn(c -> getTranslation("customer.status." + c.status().name()))
+                .setHeader(getTranslation("customer.status"));
         grid.addColumn(Customer::industry).setHeader(getTranslation("customer.industry"));
         grid.addColumn(Customer::city).setHeader(getTranslation("customer.city"));
         grid.addColumn(Customer::ownerName).setHeader(getTranslation("customer.owner"));
@@ -72,13 +80,31 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         expand(grid);
     }
 
+    /** The grid's columns, for an export of what the list shows. */
+    private List<ExportColumn<Customer>> exportColumns() {
+        return List.of(new ExportColumn<>(getTranslation("customer.name"), Customer::name),
+                new ExportColumn<>(getTranslation("customer.credit-code"), Customer::creditCode),
+                new ExportColumn<>(getTranslation("customer.status"),
+                        c -> getTranslation("customer.status." + c.status().name())),
+                new ExportColumn<>(getTranslation("customer.industry"), Customer::industry),
+                new ExportColumn<>(getTranslation("customer.city"), Customer::city),
+                new ExportColumn<>(getTranslation("customer.owner"), Customer::ownerName));
+    }
+
     private CustomerFilter filter() {
         return new CustomerFilter(search.getValue(), null);
     }
 
     private void open(Customer customer) {
-        CustomerForm form = new CustomerForm(customer, users.assignableOwners());
+        CustomerForm form = new CustomerForm(customer, users.assignableOwners(),
+                text -> customers.list(new CustomerFilter(text, null), PageRequest.of(0, 50)).items());
         form.addSaveListener(e -> {
+            Long except = form.editing() == null ? null : form.editing().id();
+            // look-alikes first: the rep learns whose company it is before creating a second record of it
+            if (!form.confirmDuplicates(customers.findDuplicates(form.draft(), except).stream()
+                    .filter(c -> !c.blocksSaving()).toList())) {
+                return;
+            }
             boolean saved = form.errors().attempt(() -> {
                 if (form.editing() == null) {
                     customers.create(form.draft());

@@ -4,10 +4,15 @@ import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerDraft;
 import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerService;
+import dev.funnel.customer.CustomerStatus;
+import dev.funnel.customer.DuplicateCandidate;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +36,20 @@ class CustomerController {
         this.customers = customers;
     }
 
-    /** The body of a create or update; {@code version} is required on update (optimistic locking). */
-    record CustomerRequest(String name, String creditCode, String industry, String city, String address,
-                           String website, String phone, Long ownerId, String notes, Integer version) {
+    /**
+     * The body of a create or update (an update replaces every field); {@code version} is required on update
+     * (optimistic locking).
+     */
+    record CustomerRequest(String name, String creditCode, String legalRepresentative, BigDecimal registeredCapital,
+                           String capitalCurrency, LocalDate establishedOn, String industry, Integer employeeCount,
+                           String country, String city, String address, String website, String phone, String email,
+                           CustomerStatus status, String source, Long parentId, List<String> tags, Long ownerId,
+                           String notes, Integer version) {
 
         CustomerDraft draft() {
-            return new CustomerDraft(name, creditCode, industry, city, address, website, phone, ownerId, notes);
+            return new CustomerDraft(name, creditCode, legalRepresentative, registeredCapital, capitalCurrency,
+                    establishedOn, industry, employeeCount, country, city, address, website, phone, email, status,
+                    source, parentId, tags, ownerId, notes);
         }
     }
 
@@ -51,6 +64,15 @@ class CustomerController {
     @Operation(summary = "One customer; 404 when it does not exist or the caller may not see it")
     Customer get(@PathVariable long id) {
         return customers.get(id);
+    }
+
+    @PostMapping("/duplicates")
+    @Operation(summary = "Existing customers that look like this one (same credit code, normalised name, phone or "
+            + "e-mail), across all owners; a credit-code match blocks saving. excludeId leaves out the customer "
+            + "being edited")
+    List<DuplicateCandidate> duplicates(@RequestBody CustomerRequest request,
+                                        @RequestParam(required = false) Long excludeId) {
+        return customers.findDuplicates(request.draft(), excludeId);
     }
 
     @PostMapping

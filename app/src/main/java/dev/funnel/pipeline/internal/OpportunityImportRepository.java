@@ -35,8 +35,11 @@ public class OpportunityImportRepository {
     }
 
     public Set<String> takenExternalRefs(Collection<String> refs) {
+        // a join with the unnested array: '= any(?)' and long IN lists compare every row with every value
+        var wanted = DSL.unnest(refs.toArray(String[]::new)).as("wanted", "ref");
         return Set.copyOf(db.select(OPPORTUNITY.EXTERNAL_REF).from(OPPORTUNITY)
-                .where(OPPORTUNITY.EXTERNAL_REF.in(refs)).fetch(OPPORTUNITY.EXTERNAL_REF));
+                .join(wanted).on(OPPORTUNITY.EXTERNAL_REF.eq(wanted.field("ref", String.class)))
+                .fetch(OPPORTUNITY.EXTERNAL_REF));
     }
 
     public List<Long> nextIds(String table, int count) {
