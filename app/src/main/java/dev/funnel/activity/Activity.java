@@ -1,8 +1,10 @@
 package dev.funnel.activity;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** A follow-up record; its owner is the rep who logged it. */
 public record Activity(long id, ActivityType type, OffsetDateTime occurredAt, String content, long customerId,
-                       Long contactId, Long opportunityId, long ownerId, String ownerName, int version) {
+                       Long contactId, Long opportunityId, long ownerId, String ownerName, int version,
+                       LocalDate nextFollowUpOn) {
 }

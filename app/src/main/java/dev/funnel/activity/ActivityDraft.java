@@ -1,8 +1,14 @@
 package dev.funnel.activity;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** What a rep enters to log a follow-up; a null time means now. */
+/** What a rep enters to log a follow-up; a null time means now. The next follow-up date is optional. */
 public record ActivityDraft(ActivityType type, OffsetDateTime occurredAt, String content, Long customerId,
-                            Long contactId, Long opportunityId) {
+                            Long contactId, Long opportunityId, LocalDate nextFollowUpOn) {
+
+    public ActivityDraft(ActivityType type, OffsetDateTime occurredAt, String content, Long customerId,
+                         Long contactId, Long opportunityId) {
+        this(type, occurredAt, content, customerId, contactId, opportunityId, null);
+    }
 }

@@ -8,8 +8,11 @@ import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.TimelineCursor;
+import dev.funnel.platform.TimelineEntry;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -48,6 +51,18 @@ public class ActivityService {
         return activities.findForOpportunity(users.visibleScope(), opportunityId, MOST_RECENT);
     }
 
+    /** The customer's follow-ups after the cursor (from the newest without one), as timeline entries. */
+    public List<TimelineEntry> timeline(long customerId, TimelineCursor after, int limit) {
+        customers.get(customerId);
+        return activities.timeline(users.visibleScope(), customerId, after, limit);
+    }
+
+    /** When the customer was last followed up by anyone, for 'days since last contact'. */
+    public java.util.Optional<OffsetDateTime> lastFollowUp(long customerId) {
+        customers.get(customerId);
+        return activities.lastFollowUp(customerId);
+    }
+
     @Transactional
     public Activity log(ActivityDraft draft) {
         CurrentUser me = users.current();
@@ -56,6 +71,8 @@ public class ActivityService {
                 .required("content", draft.content())
                 .maxLength("content", draft.content(), 10_000)
                 .required("customerId", draft.customerId())
+                .rule(draft.nextFollowUpOn() == null || !draft.nextFollowUpOn().isBefore(LocalDate.now(clock)),
+                        "nextFollowUpOn", "validation.date.past")
                 .orThrow();
         if (draft.opportunityId() != null) {
             // the opportunity's owner may log on it even when its customer belongs to someone else

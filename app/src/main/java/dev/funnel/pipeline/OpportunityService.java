@@ -89,6 +89,25 @@ public class OpportunityService {
         return opportunities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
+    /** The stage changes of the customer's deals after the cursor (from the newest without one). */
+    public List<dev.funnel.platform.TimelineEntry> timeline(long customerId, dev.funnel.platform.TimelineCursor after,
+                                                          int limit) {
+        customers.get(customerId);
+        return opportunities.timeline(users.visibleScope(), customerId, after, limit);
+    }
+
+    /** Won revenue and open pipeline of the customer's deals the caller may see. */
+    public CustomerDeals customerDeals(long customerId) {
+        customers.get(customerId);
+        return opportunities.customerDeals(users.visibleScope(), customerId);
+    }
+
+    /** The customer's deals the caller may see, open ones first; at most {@code limit}. */
+    public List<Opportunity> forCustomer(long customerId, int limit) {
+        customers.get(customerId);
+        return opportunities.findForCustomer(users.visibleScope(), customerId, limit);
+    }
+
     public List<StageHistoryEntry> history(long id) {
         get(id);
         return opportunities.history(id);

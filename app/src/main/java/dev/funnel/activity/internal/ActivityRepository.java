@@ -7,11 +7,15 @@ import dev.funnel.activity.Activity;
 import dev.funnel.activity.ActivityDraft;
 import dev.funnel.activity.ActivityType;
 import dev.funnel.identity.VisibleScope;
+import dev.funnel.platform.TimelineCursor;
+import dev.funnel.platform.TimelineEntry;
+import dev.funnel.platform.TimelineKind;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Follow-up records. Every read takes the caller's {@link VisibleScope}. */
@@ -40,10 +44,31 @@ public class ActivityRepository {
                 .set(ACTIVITY.CUSTOMER_ID, draft.customerId())
                 .set(ACTIVITY.CONTACT_ID, draft.contactId())
                 .set(ACTIVITY.OPPORTUNITY_ID, draft.opportunityId())
+                .set(ACTIVITY.NEXT_FOLLOW_UP_ON, draft.nextFollowUpOn())
                 .set(ACTIVITY.OWNER_ID, ownerId)
                 .set(ACTIVITY.CREATED_BY, actorId)
                 .set(ACTIVITY.UPDATED_BY, actorId)
                 .returning(ACTIVITY.ID).fetchOne(ACTIVITY.ID);
+    }
+
+    /** The customer's follow-ups after the cursor, newest first, as timeline entries. */
+    public List<TimelineEntry> timeline(VisibleScope scope, long customerId, TimelineCursor after, int limit) {
+        return db.select(ACTIVITY.ID, ACTIVITY.OCCURRED_AT, ACTIVITY.TYPE, ACTIVITY.CONTENT, ACTIVITY.OPPORTUNITY_ID,
+                        APP_USER.FULL_NAME)
+                .from(ACTIVITY)
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .where(ACTIVITY.CUSTOMER_ID.eq(customerId).and(scope.owns(ACTIVITY.OWNER_ID))
+                        .and(TimelineCursor.after(after, TimelineKind.FOLLOW_UP, ACTIVITY.OCCURRED_AT, ACTIVITY.ID)))
+                .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc())
+                .limit(limit)
+                .fetch(r -> new TimelineEntry(TimelineKind.FOLLOW_UP, r.value2(), r.value1(), r.value3(), r.value4(),
+                        null, null, r.value6(), null, null, r.value5()));
+    }
+
+    /** When anyone last followed the customer up, whoever may see it: protection counts from it. */
+    public java.util.Optional<OffsetDateTime> lastFollowUp(long customerId) {
+        return db.select(DSL.max(ACTIVITY.OCCURRED_AT)).from(ACTIVITY).where(ACTIVITY.CUSTOMER_ID.eq(customerId))
+                .fetchOptional(0, OffsetDateTime.class);
     }
 
     public java.util.Optional<Activity> findById(VisibleScope scope, long id) {
@@ -64,6 +89,6 @@ public class ActivityRepository {
         return new Activity(r.get(ACTIVITY.ID), ActivityType.valueOf(r.get(ACTIVITY.TYPE)), r.get(ACTIVITY.OCCURRED_AT),
                 r.get(ACTIVITY.CONTENT), r.get(ACTIVITY.CUSTOMER_ID), r.get(ACTIVITY.CONTACT_ID),
                 r.get(ACTIVITY.OPPORTUNITY_ID), r.get(ACTIVITY.OWNER_ID), r.get(APP_USER.FULL_NAME),
-                r.get(ACTIVITY.VERSION));
+                r.get(ACTIVITY.VERSION), r.get(ACTIVITY.NEXT_FOLLOW_UP_ON));
     }
 }

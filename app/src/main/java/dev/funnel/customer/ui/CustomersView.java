@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -57,7 +58,9 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         toolbar.setWidthFull();
         toolbar.expand(search);
 
-        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setFlexGrow(3).setSortable(false);
+        // the name opens the customer's 360; a double click on the row edits it in place
+        grid.addComponentColumn(c -> new Anchor("customers/" + c.id(), c.name()))
+                .setHeader(getTranslation("customer.name")).setFlexGrow(3);
         grid.addColumn(Customer::creditCode).setHeader(getTranslation("customer.credit-code")).setFlexGrow(2);
         grid.addColumn(c -> getTranslation("customer.status." + c.status().name()))
                 .setHeader(getTranslation("customer.status"));

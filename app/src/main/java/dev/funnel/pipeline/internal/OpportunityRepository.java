@@ -8,7 +8,11 @@ import static dev.funnel.jooq.Tables.STAGE;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 
 import dev.funnel.identity.VisibleScope;
+import dev.funnel.platform.TimelineCursor;
+import dev.funnel.platform.TimelineEntry;
+import dev.funnel.platform.TimelineKind;
 import dev.funnel.jooq.tables.records.OpportunityRecord;
+import dev.funnel.pipeline.CustomerDeals;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityFilter;
@@ -165,6 +169,57 @@ public class OpportunityRepository {
                 .set(STAGE_HISTORY.CHANGED_AT, at)
                 .set(STAGE_HISTORY.OVERRIDE_REASON, overrideReason)
                 .execute();
+    }
+
+    /** The stage ledger of the customer's visible deals after the cursor, newest first, as timeline entries. */
+    public List<TimelineEntry> timeline(VisibleScope scope, long customerId, TimelineCursor after, int limit) {
+        return db.select(STAGE_HISTORY.ID, STAGE_HISTORY.CHANGED_AT, STAGE_HISTORY.EVENT, OPPORTUNITY.NAME,
+                        STAGE.NAME_EN, STAGE.NAME_ZH, APP_USER.FULL_NAME, OPPORTUNITY.ACTUAL_AMOUNT,
+                        OPPORTUNITY.CURRENCY, OPPORTUNITY.ID)
+                .from(STAGE_HISTORY)
+                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(STAGE_HISTORY.OPPORTUNITY_ID))
+                .join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(STAGE_HISTORY.CHANGED_BY))
+                .where(OPPORTUNITY.CUSTOMER_ID.eq(customerId).and(scope.owns(OPPORTUNITY.OWNER_ID))
+                        .and(TimelineCursor.after(after, TimelineKind.STAGE_CHANGE, STAGE_HISTORY.CHANGED_AT,
+                                STAGE_HISTORY.ID)))
+                .orderBy(STAGE_HISTORY.CHANGED_AT.desc(), STAGE_HISTORY.ID.desc())
+                .limit(limit)
+                .fetch(r -> new TimelineEntry(TimelineKind.STAGE_CHANGE, r.value2(), r.value1(), r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7(),
+                        "WON".equals(r.value3()) ? r.value8() : null, r.value9(), r.value10()));
+    }
+
+    /** Won revenue and open pipeline of the customer's visible deals, per currency. */
+    public CustomerDeals customerDeals(VisibleScope scope, long customerId) {
+        var won = new java.util.TreeMap<String, BigDecimal>();
+        var open = new java.util.TreeMap<String, BigDecimal>();
+        var openCount = new int[1];
+        db.select(OPPORTUNITY.STATUS, OPPORTUNITY.CURRENCY,
+                        DSL.sum(DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT)), DSL.count())
+                .from(OPPORTUNITY)
+                .where(OPPORTUNITY.CUSTOMER_ID.eq(customerId).and(scope.owns(OPPORTUNITY.OWNER_ID))
+                        .and(OPPORTUNITY.STATUS.in("WON", "OPEN")))
+                .groupBy(OPPORTUNITY.STATUS, OPPORTUNITY.CURRENCY)
+                .forEach(r -> {
+                    BigDecimal sum = r.value3() == null ? BigDecimal.ZERO : r.value3();
+                    if ("WON".equals(r.value1())) {
+                        won.put(r.value2(), sum);
+                    } else {
+                        open.put(r.value2(), sum);
+                        openCount[0] += r.value4();
+                    }
+                });
+        return new CustomerDeals(won, open, openCount[0]);
+    }
+
+    /** The customer's visible deals, open ones first, then the most recently created. */
+    public List<Opportunity> findForCustomer(VisibleScope scope, long customerId, int limit) {
+        return joined().where(OPPORTUNITY.CUSTOMER_ID.eq(customerId).and(scope.owns(OPPORTUNITY.OWNER_ID)))
+                .orderBy(DSL.when(OPPORTUNITY.STATUS.eq("OPEN"), 0).else_(1), OPPORTUNITY.CREATED_AT.desc(),
+                        OPPORTUNITY.ID.desc())
+                .limit(limit)
+                .fetch(OpportunityRepository::toOpportunity);
     }
 
     public List<StageHistoryEntry> history(long opportunityId) {

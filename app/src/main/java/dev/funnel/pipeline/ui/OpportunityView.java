@@ -1,8 +1,10 @@
 package dev.funnel.pipeline.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -83,7 +85,10 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         H2 title = new H2(deal.name());
         title.addClassName("funnel-view-title");
         Button edit = new Button(getTranslation("opportunity.edit"), e -> editor.open(deal, this::reload));
-        HorizontalLayout facts = new HorizontalLayout(title, fact("opportunity.customer", deal.customerName()),
+        Component customer = deal.customerId() == null ? fact("opportunity.customer", null)
+                : new Anchor("customers/" + deal.customerId(), getTranslation("opportunity.customer") + ": "
+                + deal.customerName());
+        HorizontalLayout facts = new HorizontalLayout(title, customer,
                 fact("opportunity.amount", Formats.money(deal.amount(), deal.currency(), getLocale())),
                 fact("opportunity.owner", deal.ownerName()),
                 fact("opportunity.expected-close", Formats.date(deal.expectedCloseDate(), getLocale())),

@@ -1,0 +1,9 @@
+package dev.funnel.support;
+
+/** How urgent a service request is. */
+public enum RequestPriority {
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT
+}

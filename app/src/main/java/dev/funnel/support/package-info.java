@@ -1,0 +1,2 @@
+/** After-sales service requests of customers. */
+package dev.funnel.support;
