@@ -68,6 +68,19 @@ public class CustomerService {
         return customers.count(users.visibleScope(), filter);
     }
 
+    /**
+     * Who a customer is and who owns it, for any customer: the name and owner are what a rep needs to file a
+     * registration request or to talk to the owner, and reveal nothing else.
+     */
+    public java.util.Optional<CustomerSummary> summary(long id) {
+        return duplicates.summary(id);
+    }
+
+    /** Any customer whose name contains the text, with its owner, for filing a registration request. */
+    public List<CustomerSummary> lookup(String text) {
+        return text == null || text.isBlank() ? List.of() : duplicates.lookup(text.trim());
+    }
+
     public Customer get(long id) {
         return customers.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
@@ -94,7 +107,7 @@ public class CustomerService {
         CustomerDraft clean = normalized(draft);
         long ownerId = clean.ownerId() == null ? me.id() : clean.ownerId();
         Checks.throwIfAny(problems(clean, null, ownerId, null));
-        long id = customers.insert(clean, ownerId, me.id());
+        long id = customers.insert(clean, ownerId, me.id(), java.time.OffsetDateTime.now(clock));
         return customers.findById(scope, id).orElseThrow();
     }
 
@@ -108,6 +121,10 @@ public class CustomerService {
         Checks.throwIfAny(problems(clean, id, ownerId, current.ownerId()));
         if (!customers.update(id, version, clean, ownerId, users.current().id())) {
             throw new StaleVersionException(ENTITY, id);
+        }
+        if (!Objects.equals(ownerId, current.ownerId())) {
+            // protection starts again for a new owner
+            customers.ownedSince(id, java.time.OffsetDateTime.now(clock));
         }
         return customers.findById(VisibleScope.everything(scope.userId()), id).orElseThrow();
     }

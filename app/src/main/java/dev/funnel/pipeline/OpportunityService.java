@@ -52,6 +52,7 @@ public class OpportunityService {
     private final ConfirmationRepository confirmations;
     private final ChoiceRepository choices;
     private final LineRepository lines;
+    private final dev.funnel.pipeline.internal.RegistrationRepository registrations;
     private final ProductService products;
     private final TaskPlanner planner;
     private final CustomerService customers;
@@ -61,7 +62,9 @@ public class OpportunityService {
     OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, TaskRepository tasks,
                        ConfirmationRepository confirmations, ChoiceRepository choices, LineRepository lines,
                        ProductService products, TaskPlanner planner, CustomerService customers, UserService users,
-                       Clock clock) {
+                       Clock clock,
+                       dev.funnel.pipeline.internal.RegistrationRepository registrations) {
+        this.registrations = registrations;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.tasks = tasks;
@@ -139,6 +142,37 @@ public class OpportunityService {
     }
 
     /**
+     * Creates the deal an approved registration request asked for: owned by the requester, on a customer they may
+     * not see, which is why this skips the owner and customer checks a rep's own create makes. With a product, the
+     * deal gets it as its line at list price, in the product's currency.
+     */
+    @Transactional
+    Opportunity createRegistered(String name, long customerId, long ownerId, Long productId) {
+        CurrentUser me = users.current();
+        Pipeline pipeline = pipelines.findAll().stream().filter(Pipeline::isDefault).findFirst()
+                .or(() -> pipelines.findAll().stream().findFirst())
+                .orElseThrow(() -> InvalidInputException.of("pipelineId", "validation.pipeline.none"));
+        Stage first = pipeline.stages().get(0);
+        var product = productId == null ? java.util.Optional.<dev.funnel.catalog.Product>empty()
+                : products.find(productId);
+        String currency = product.map(dev.funnel.catalog.Product::currency).orElse("CNY");
+        OpportunityDraft draft = new OpportunityDraft(name, customerId, null, ownerId, pipeline.id(), first.id(),
+                null, currency, null, null, OpportunityStatus.OPEN, null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = opportunities.insert(draft, ownerId, pipeline.id(), first.id(), now, me.id());
+        opportunities.appendHistory(id, Event.CREATED, null, first.id(), me.id(), now, null);
+        if (product.isPresent() && product.get().unitPrice() != null) {
+            LineRepository.Line line = new LineRepository.Line(product.get().id(), BigDecimal.ONE,
+                    product.get().unitPrice(), BigDecimal.ZERO);
+            lines.replace(id, List.of(line), me.id());
+            opportunities.setAmount(id, 0, line.total(), now, me.id());
+        }
+        Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
+        planner.enteredStage(created, first, now, me.id());
+        return created;
+    }
+
+    /**
      * Replaces the opportunity's editable fields. A null owner or currency keeps the current one. The stage and
      * the outcome are not edited here: a different stage or status is refused with a pointer to the right call.
      */
@@ -208,6 +242,12 @@ public class OpportunityService {
                     .money(at + "unitPrice", price)
                     .rule(discount.signum() >= 0 && discount.compareTo(BigDecimal.valueOf(100)) <= 0
                             && discount.scale() <= 2, at + "discountPercent", "validation.line.discount");
+            if (product.isPresent() && deal.customerId() != null) {
+                // a product another rep already sells this customer needs a registration request first
+                registrations.productHolder(deal.customerId(), product.get().id(), deal.ownerId()).ifPresent(
+                        holder -> checks.rule(false, at + "productId", "validation.registration.product-taken",
+                                holder.name()));
+            }
             if (product.isPresent() && price != null && line.quantity() != null) {
                 resolved.add(new LineRepository.Line(product.get().id(), line.quantity(), price, discount));
             }
@@ -423,7 +463,7 @@ public class OpportunityService {
                 .rule(draft.customerId() != null || (current != null && current.customerId() == null), "customerId",
                         "validation.required")
                 .rule(draft.customerId() == null || !customerChanged || customerVisible(draft.customerId()),
-                        "customerId", "validation.unknown")
+                        "customerId", registrationHint(draft.customerId()), holderOf(draft.customerId()))
                 .rule(draft.contactId() == null || draft.customerId() == null || !contactChanged
                                 || customers.hasContact(draft.customerId(), draft.contactId()), "contactId",
                         "validation.contact.other-customer")
@@ -441,6 +481,21 @@ public class OpportunityService {
                         "validation.grade")
                 .maxLength("nextStep", draft.nextStep(), 300)
                 .orThrow();
+    }
+
+    /** Why a customer the rep cannot see cannot be used: unknown, in the pool, or another rep's (报备). */
+    private String registrationHint(Long customerId) {
+        if (customerId == null) {
+            return "validation.unknown";
+        }
+        return customers.summary(customerId)
+                .map(c -> c.ownerId() == null ? "validation.registration.pool" : "validation.registration.required")
+                .orElse("validation.unknown");
+    }
+
+    private String holderOf(Long customerId) {
+        return customerId == null ? "" : customers.summary(customerId).map(c -> c.ownerName() == null ? ""
+                : c.ownerName()).orElse("");
     }
 
     private boolean customerVisible(long customerId) {

@@ -17,6 +17,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.funnel.customer.ui.CustomersView;
+import dev.funnel.customer.ui.PoolView;
+import dev.funnel.notification.ui.NotificationsView;
+import dev.funnel.pipeline.ui.RegistrationsView;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.ui.UsersView;
@@ -62,6 +65,11 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.FUNNEL.create()));
         work.addItem(new SideNavItem(getTranslation("nav.customers"), CustomersView.class,
                 VaadinIcon.BUILDING.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.pool"), PoolView.class, VaadinIcon.CLUSTER.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.registrations"), RegistrationsView.class,
+                VaadinIcon.HANDSHAKE.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.notifications"), NotificationsView.class,
+                VaadinIcon.BELL_O.create()));
         VerticalLayout groups = new VerticalLayout(work);
         if (me.isAdmin()) {
             SideNav admin = group("nav.group.admin");

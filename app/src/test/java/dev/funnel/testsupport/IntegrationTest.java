@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Base of the tests that need the whole application against the run's PostgreSQL database. All share one Spring
@@ -13,10 +14,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(MovableClock.Config.class)
 public abstract class IntegrationTest {
 
     @Autowired
     protected TestData data;
+
+    @Autowired
+    protected MovableClock clock;
 
     /** Signs in as the given user for the rest of the test (or until the next call). */
     protected void signIn(String username) {
@@ -28,7 +33,8 @@ public abstract class IntegrationTest {
     }
 
     @AfterEach
-    void signOut() {
+    void signOutAndResetTheClock() {
         data.signOut();
+        clock.reset();
     }
 }

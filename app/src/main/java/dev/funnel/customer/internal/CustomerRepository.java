@@ -50,6 +50,23 @@ public class CustomerRepository {
                 .fetch(CustomerRepository::toCustomer);
     }
 
+    /** Customers in the pool: no owner, so no visibility narrows them. */
+    public List<Customer> findPool(CustomerFilter filter, PageRequest page) {
+        return selectCustomers()
+                .where(CUSTOMER.OWNER_ID.isNull().and(matching(VisibleScope.everything(0), filter)))
+                .orderBy(CUSTOMER.OWNED_SINCE.desc(), CUSTOMER.ID.desc())
+                .limit(page.size()).offset(page.offset())
+                .fetch(CustomerRepository::toCustomer);
+    }
+
+    public long countPool(CustomerFilter filter) {
+        return db.fetchCount(CUSTOMER, CUSTOMER.OWNER_ID.isNull().and(matching(VisibleScope.everything(0), filter)));
+    }
+
+    public void ownedSince(long id, OffsetDateTime at) {
+        db.update(CUSTOMER).set(CUSTOMER.OWNED_SINCE, at).where(CUSTOMER.ID.eq(id)).execute();
+    }
+
     public long count(VisibleScope scope, CustomerFilter filter) {
         return db.fetchCount(CUSTOMER, matching(scope, filter));
     }
@@ -69,10 +86,10 @@ public class CustomerRepository {
         return db.fetchExists(CUSTOMER, exceptId == null ? sameCode : sameCode.and(CUSTOMER.ID.ne(exceptId)));
     }
 
-    public long insert(CustomerDraft draft, long ownerId, long actorId) {
+    public long insert(CustomerDraft draft, long ownerId, long actorId, OffsetDateTime now) {
         CustomerRecord row = db.newRecord(CUSTOMER);
         copy(draft, row);
-        row.setOwnerId(ownerId).setCreatedBy(actorId).setUpdatedBy(actorId);
+        row.setOwnerId(ownerId).setOwnedSince(now).setCreatedBy(actorId).setUpdatedBy(actorId);
         row.store();
         replaceTags(row.getId(), draft.tags());
         return row.getId();
@@ -119,7 +136,8 @@ public class CustomerRepository {
         for (int i = 0; i < drafts.size(); i++) {
             CustomerRecord row = db.newRecord(CUSTOMER);
             copy(drafts.get(i), row);
-            row.setId(ids.get(i)).setOwnerId(ownerIds.get(i)).setCreatedBy(actorId).setUpdatedBy(actorId);
+            row.setId(ids.get(i)).setOwnerId(ownerIds.get(i)).setOwnedSince(OffsetDateTime.now())
+                    .setCreatedBy(actorId).setUpdatedBy(actorId);
             rows.add(row);
             for (String tag : drafts.get(i).tags()) {
                 tags = tags.values(ids.get(i), tag);

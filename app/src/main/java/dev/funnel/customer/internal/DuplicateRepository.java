@@ -89,6 +89,22 @@ public class DuplicateRepository {
                         r.get(CUSTOMER.CREDIT_CODE), r.get(CUSTOMER.NORMALIZED_NAME)));
     }
 
+    public List<dev.funnel.customer.CustomerSummary> lookup(String text) {
+        return db.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.FULL_NAME).from(CUSTOMER)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .where(CUSTOMER.NAME.containsIgnoreCase(text))
+                .orderBy(CUSTOMER.NAME).limit(20)
+                .fetch(r -> new dev.funnel.customer.CustomerSummary(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public java.util.Optional<dev.funnel.customer.CustomerSummary> summary(long customerId) {
+        return db.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.FULL_NAME).from(CUSTOMER)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .where(CUSTOMER.ID.eq(customerId))
+                .fetchOptional(r -> new dev.funnel.customer.CustomerSummary(r.value1(), r.value2(), r.value3(),
+                        r.value4()));
+    }
+
     private static Field<String> digits(Field<String> phone) {
         return DSL.regexpReplaceAll(phone, "[^0-9]", "");
     }

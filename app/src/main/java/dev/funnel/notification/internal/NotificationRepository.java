@@ -1,0 +1,71 @@
+package dev.funnel.notification.internal;
+
+import static dev.funnel.jooq.Tables.NOTIFICATION;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.notification.Notification;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Notifications, always of one user. */
+@Repository
+public class NotificationRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DSLContext db;
+
+    NotificationRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public void insert(long userId, String messageKey, List<String> arguments, String link, OffsetDateTime at) {
+        try {
+            db.insertInto(NOTIFICATION)
+                    .set(NOTIFICATION.USER_ID, userId)
+                    .set(NOTIFICATION.MESSAGE_KEY, messageKey)
+                    .set(NOTIFICATION.ARGUMENTS, JSON.writeValueAsString(arguments))
+                    .set(NOTIFICATION.LINK, link)
+                    .set(NOTIFICATION.CREATED_AT, at)
+                    .execute();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("arguments of a notification are plain strings", e);
+        }
+    }
+
+    public List<Notification> find(long userId, boolean unreadOnly, long offset, int limit) {
+        return db.selectFrom(NOTIFICATION).where(condition(userId, unreadOnly))
+                .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(r -> new Notification(r.getId(), r.getMessageKey(), arguments(r.getArguments()), r.getLink(),
+                        r.getCreatedAt(), r.getReadAt()));
+    }
+
+    public int count(long userId, boolean unreadOnly) {
+        return db.fetchCount(NOTIFICATION, condition(userId, unreadOnly));
+    }
+
+    /** Marks one of the user's notifications read; answers whether it is theirs. */
+    public boolean markRead(long userId, long id, OffsetDateTime at) {
+        return db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, org.jooq.impl.DSL.coalesce(NOTIFICATION.READ_AT, at))
+                .where(NOTIFICATION.ID.eq(id).and(NOTIFICATION.USER_ID.eq(userId))).execute() == 1;
+    }
+
+    private static Condition condition(long userId, boolean unreadOnly) {
+        Condition mine = NOTIFICATION.USER_ID.eq(userId);
+        return unreadOnly ? mine.and(NOTIFICATION.READ_AT.isNull()) : mine;
+    }
+
+    private static List<String> arguments(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+}
