@@ -33,8 +33,11 @@ import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.ui.PagedGrids;
+import dev.funnel.exchange.ExportColumn;
+import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.platform.Formats;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 
 /** The opportunities the user may see, filtered by text, owner and status, created and edited in a dialog. */
 @Route("opportunities")
@@ -81,7 +84,9 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         status.addValueChangeListener(e -> refresh());
         Button create = new Button(getTranslation("opportunity.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(title, search, owner, status, create);
+        ExportMenu<Opportunity> export = new ExportMenu<>("opportunities", this::exportColumns,
+                page -> opportunities.list(filter(), page).items());
+        HorizontalLayout toolbar = new HorizontalLayout(title, search, owner, status, export, create);
         toolbar.addClassName("funnel-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(search);
@@ -106,6 +111,20 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         empty.addClassName("funnel-empty-state");
         add(toolbar, empty, grid);
         expand(grid);
+    }
+
+    /** The grid's columns for an export: amounts and dates exact, not formatted for reading. */
+    private List<ExportColumn<Opportunity>> exportColumns() {
+        return List.of(new ExportColumn<>(getTranslation("opportunity.name"), Opportunity::name),
+                new ExportColumn<>(getTranslation("opportunity.customer"), Opportunity::customerName),
+                new ExportColumn<>(getTranslation("opportunity.stage"),
+                        o -> "zh".equals(getLocale().getLanguage()) ? o.stageNameZh() : o.stageNameEn()),
+                new ExportColumn<>(getTranslation("opportunity.amount"), Opportunity::amount),
+                new ExportColumn<>(getTranslation("opportunity.currency"), Opportunity::currency),
+                new ExportColumn<>(getTranslation("opportunity.owner"), Opportunity::ownerName),
+                new ExportColumn<>(getTranslation("opportunity.expected-close"), Opportunity::expectedCloseDate),
+                new ExportColumn<>(getTranslation("opportunity.status"),
+                        o -> getTranslation("status." + o.status().name().toLowerCase())));
     }
 
     private OpportunityFilter filter() {
