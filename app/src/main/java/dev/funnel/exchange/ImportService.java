@@ -3,10 +3,12 @@ package dev.funnel.exchange;
 import dev.funnel.exchange.internal.CellError;
 import dev.funnel.exchange.internal.EntityImporter;
 import dev.funnel.exchange.internal.FileRefusedException;
+import dev.funnel.exchange.internal.MappingRepository;
 import dev.funnel.exchange.internal.RowReader;
 import dev.funnel.exchange.internal.Table;
 import dev.funnel.exchange.internal.TableReader;
 import dev.funnel.identity.Role;
+import dev.funnel.identity.UserService;
 import dev.funnel.platform.FieldProblem;
 import dev.funnel.platform.Messages;
 import dev.funnel.platform.RowProblem;
@@ -37,15 +39,60 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER})
 public class ImportService {
 
+    private static final int SAMPLE = 10;
+
     private final Map<ImportEntity, EntityImporter<?>> importers = new HashMap<>();
     private final Messages messages;
+    private final MappingRepository mappings;
+    private final UserService users;
     private final long maxBytes;
 
-    ImportService(List<EntityImporter<?>> importers, Messages messages,
+    ImportService(List<EntityImporter<?>> importers, Messages messages, MappingRepository mappings,
+                  UserService users,
                   @Value("${funnel.import.max-size:50MB}") org.springframework.util.unit.DataSize maxSize) {
         importers.forEach(i -> this.importers.put(i.entity(), i));
         this.messages = messages;
+        this.mappings = mappings;
+        this.users = users;
         this.maxBytes = maxSize.toBytes();
+    }
+
+    /** The file's columns and first rows, or why it cannot be read, for the wizard's mapping step. */
+    public ImportPreview preview(byte[] content, Charset charset, Locale locale) {
+        if (content.length > maxBytes) {
+            return new ImportPreview(List.of(), List.of(), 0, null, messages.get("import.file.too-big", locale,
+                    mb(content.length), mb(maxBytes)));
+        }
+        try {
+            Table table = TableReader.read(content, charset);
+            List<List<String>> sample = table.rows().stream().limit(SAMPLE)
+                    .map(r -> java.util.stream.IntStream.range(0, table.headers().size()).mapToObj(r::cell).toList())
+                    .toList();
+            return new ImportPreview(table.headers(), sample, table.rows().size(), table.encoding(), null);
+        } catch (FileRefusedException e) {
+            String reason = messages.get(e.messageKey(), locale, e.arguments().toArray());
+            return new ImportPreview(List.of(), List.of(), 0, null,
+                    e.row() == null ? reason : messages.get("import.problem.row", locale, e.row(), reason));
+        }
+    }
+
+    /** A dry run: everything an import does except writing. */
+    public ImportCheck validate(ImportEntity entity, byte[] content, Charset charset, ImportMapping mapping,
+                                Locale locale) {
+        Run<?> run = new Run<>(importer(entity), mapping, ImportMode.VALID_ONLY, locale, null);
+        run.dryRun = true;
+        ImportResult result = run.execute(content, charset);
+        return new ImportCheck(result.rows(), result.imported(), result.errors());
+    }
+
+    public List<SavedMapping> savedMappings(ImportEntity entity) {
+        return mappings.find(entity);
+    }
+
+    @Transactional
+    public void saveMapping(ImportEntity entity, String name, ImportMapping mapping) {
+        dev.funnel.platform.Checks.start().required("name", name).maxLength("name", name, 100).orThrow();
+        mappings.save(entity, name, mapping, users.current().id());
     }
 
     /** The fields a column of this kind of file can map to, required ones first. */
@@ -83,6 +130,8 @@ public class ImportService {
         private final ImportMode mode;
         private final Locale locale;
         private final DoubleConsumer progress;
+        /** Check only: the result's 'imported' counts the rows that would be written. */
+        private boolean dryRun;
 
         @SuppressWarnings("unchecked")
         Run(EntityImporter<?> importer, ImportMapping mapping, ImportMode mode, Locale locale,
@@ -147,6 +196,9 @@ public class ImportService {
                 if (!badRows.contains(rowNumbers.get(i))) {
                     valid.add(records.get(i));
                 }
+            }
+            if (dryRun) {
+                return new ImportResult(ImportResult.Status.COMPLETED, table.rows().size(), valid.size(), errors);
             }
             int imported = valid.isEmpty() ? 0 : importer.write(valid);
             progress.accept(1.0);

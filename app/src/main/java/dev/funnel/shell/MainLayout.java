@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.funnel.customer.ui.CustomersView;
 import dev.funnel.customer.ui.PoolView;
+import dev.funnel.exchange.ui.ImportView;
 import dev.funnel.notification.ui.NotificationsView;
 import dev.funnel.pipeline.ui.RegistrationsView;
 import dev.funnel.identity.CurrentUser;
@@ -77,6 +78,7 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.SITEMAP.create()));
             admin.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));
             admin.addItem(new SideNavItem(getTranslation("nav.lists"), ListsView.class, VaadinIcon.LIST.create()));
+            admin.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class, VaadinIcon.UPLOAD.create()));
             admin.addItem(new SideNavItem(getTranslation("nav.plugins"), PluginsView.class, VaadinIcon.PLUG.create()));
             groups.add(admin);
         }

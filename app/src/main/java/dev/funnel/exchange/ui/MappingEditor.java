@@ -1,0 +1,78 @@
+package dev.funnel.exchange.ui;
+
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import dev.funnel.exchange.ImportField;
+import dev.funnel.exchange.ImportMapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The mapping step: one field picker per column of the file, guessed from the header, and the mapping's other
+ * parts (value mappings, defaults, date formats) as the JSON the API takes, for those who need them.
+ */
+class MappingEditor extends FormLayout {
+
+    static final String IGNORE = "";
+
+    private final Map<String, Select<String>> pickers = new LinkedHashMap<>();
+    private final TextArea advanced = new TextArea();
+
+    MappingEditor(List<String> headers, List<ImportField> fields, ImportMapping saved) {
+        List<String> choices = new ArrayList<>();
+        choices.add(IGNORE);
+        fields.forEach(f -> choices.add(f.name()));
+        for (String header : headers) {
+            Select<String> picker = new Select<>();
+            picker.setLabel(header);
+            picker.setItems(choices);
+            picker.setItemLabelGenerator(f -> f.isEmpty() ? getTranslation("import.ignore")
+                    : getTranslation("import.field", f) + (required(fields, f) ? " *" : ""));
+            picker.setValue(guess(header, saved, choices));
+            pickers.put(header, picker);
+            add(picker);
+        }
+        advanced.setLabel(getTranslation("import.advanced"));
+        advanced.setHelperText(getTranslation("import.advanced.help"));
+        advanced.setValue(Json.rest(saved));
+        add(advanced);
+        setColspan(advanced, 2);
+    }
+
+    /** The mapping as the user left it; a malformed advanced part is reported by {@link Json#parseRest}. */
+    ImportMapping mapping() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        pickers.forEach((header, picker) -> {
+            if (picker.getValue() != null && !picker.getValue().isEmpty()) {
+                columns.put(header, picker.getValue());
+            }
+        });
+        ImportMapping rest = Json.parseRest(advanced.getValue());
+        return new ImportMapping(columns, rest.values(), rest.defaults(), rest.dateFormats());
+    }
+
+    TextArea advanced() {
+        return advanced;
+    }
+
+    private static boolean required(List<ImportField> fields, String name) {
+        return fields.stream().anyMatch(f -> f.name().equals(name) && f.required());
+    }
+
+    /** A saved mapping's choice, else the field whose name is the header's, ignoring case and separators. */
+    private static String guess(String header, ImportMapping saved, List<String> choices) {
+        for (Map.Entry<String, String> entry : saved.columns().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(header) && entry.getValue() != null
+                    && choices.contains(entry.getValue())) {
+                return entry.getValue();
+            }
+        }
+        String plain = header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return choices.stream().filter(c -> !c.isEmpty() && c.toLowerCase(Locale.ROOT).equals(plain)).findFirst()
+                .orElse(IGNORE);
+    }
+}
