@@ -149,12 +149,45 @@ class BrowserE2ETest {
     }
 
     private void signIn(WebDriverWait wait, String username) {
+        signIn(wait, username, "demo");
+    }
+
+    private void signIn(WebDriverWait wait, String username, String passwordText) {
         browser.manage().deleteAllCookies();
         browser.get(app.baseUrl() + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo", Keys.ENTER);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(passwordText, Keys.ENTER);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    @Test
+    void an_administrator_imports_a_customer_file_through_the_wizard() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "admin", TestDatabaseSession.ADMIN_PASSWORD);
+        browser.get(app.baseUrl() + "/import");
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-upload")));
+        String tag = "E2E" + System.nanoTime();
+        Path file = Files.createTempFile("customers", ".csv");
+        Files.writeString(file, "name,city\n" + tag + " 甲公司,杭州\n" + tag + " 乙公司,苏州\n");
+        wait.until(d -> upload.getShadowRoot().findElements(By.cssSelector("input[type=file]")).size() == 1);
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("2 rows, UTF-8"));
+        button("Check every row").click();
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("2 can be imported"));
+        save("import-check.png");
+        button("Import 2 rows").click();
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Imported 2 of 2 rows"));
+        save("import-result.png");
+
+        HttpResponse<String> imported = getAsAdmin("/api/v1/customers?q=" + tag);
+        assertThat(imported.body()).contains(tag + " 甲公司", tag + " 乙公司").contains("\"total\":2");
+    }
+
+    private static WebElement button(String text) {
+        return browser.findElement(By.xpath("//vaadin-button[normalize-space()='" + text + "']"));
     }
 
     @Test
