@@ -194,6 +194,26 @@ public class CustomerService {
             }
             existingByName.putIfAbsent(c.normalizedName(), c);
         }
+        Map<String, DuplicateRepository.ContactPoint> existingByPhone = new HashMap<>();
+        Map<String, DuplicateRepository.ContactPoint> existingByEmail = new HashMap<>();
+        Set<String> phones = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        for (CustomerDraft d : drafts) {
+            addPhoneDigits(phones, d.phone());
+            if (d.email() != null && !d.email().isBlank()) {
+                emails.add(d.email().trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (DuplicateRepository.ContactPoint point : duplicates.findContactPoints(phones, emails)) {
+            if (point.phoneDigits() != null) {
+                existingByPhone.putIfAbsent(point.phoneDigits(), point);
+            }
+            if (point.email() != null) {
+                existingByEmail.putIfAbsent(point.email(), point);
+            }
+        }
+        Map<String, Integer> firstRowByPhone = new HashMap<>();
+        Map<String, Integer> firstRowByEmail = new HashMap<>();
         Map<String, Integer> firstRowByCode = new HashMap<>();
         Map<String, Integer> firstRowByName = new HashMap<>();
         Map<String, List<Long>> parents = idsByName(rows.stream().map(CustomerImport::parentName)
@@ -231,6 +251,17 @@ public class CustomerService {
                     rowProblems.add(FieldProblem.of("name", "validation.duplicate.row", earlier));
                 }
             }
+            Set<String> rowPhones = new HashSet<>();
+            addPhoneDigits(rowPhones, d.phone());
+            for (String digits : rowPhones) {
+                contactPointProblem(rowProblems, "phone", existingByPhone.get(digits),
+                        firstRowByPhone.putIfAbsent(digits, rows.get(i).line()));
+            }
+            if (d.email() != null && !d.email().isBlank()) {
+                String email = d.email().trim().toLowerCase(Locale.ROOT);
+                contactPointProblem(rowProblems, "email", existingByEmail.get(email),
+                        firstRowByEmail.putIfAbsent(email, rows.get(i).line()));
+            }
             String parent = rows.get(i).parentName();
             if (parent != null && !parent.isBlank()) {
                 String parentName = CompanyNames.normalize(parent);
@@ -245,6 +276,16 @@ public class CustomerService {
             rowProblems.forEach(p -> problems.add(new RowProblem(index, p)));
         }
         return problems;
+    }
+
+    private static void contactPointProblem(List<FieldProblem> problems, String field,
+                                            DuplicateRepository.ContactPoint existing, Integer earlierLine) {
+        if (existing != null) {
+            problems.add(FieldProblem.of(field, "validation.duplicate.existing", existing.customerName(),
+                    existing.ownerName() == null ? "-" : existing.ownerName()));
+        } else if (earlierLine != null) {
+            problems.add(FieldProblem.of(field, "validation.duplicate.row", earlierLine));
+        }
     }
 
     /** Writes customers that {@link #checkImport} passed; parents named in the file are linked once all exist. */

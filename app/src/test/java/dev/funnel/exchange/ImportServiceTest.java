@@ -138,6 +138,26 @@ class ImportServiceTest extends IntegrationTest {
     }
 
     @Test
+    void the_same_phone_or_email_as_an_existing_customer_or_an_earlier_row_is_a_duplicate() {
+        String phone = "0571-" + String.format("%08d", Math.abs(tag.hashCode()) % 100_000_000);
+        run(ImportEntity.CUSTOMERS, "name,phone,email\n" + tag + " First," + phone + "," + tag + "@first.cn\n",
+                columns("name", "name", "phone", "phone", "email", "email"), ImportMode.ALL);
+        String csv = """
+                name,phone,email
+                %1$s Second,%2$s,
+                %1$s Third,,%3$s
+                %1$s Fourth,,%1$s@fourth.cn
+                %1$s Fifth,,%1$s@FOURTH.cn
+                """.formatted(tag, phone.replace("-", " "), (tag + "@first.cn").toUpperCase(Locale.ROOT));
+        ImportResult result = run(ImportEntity.CUSTOMERS, csv,
+                columns("name", "name", "phone", "phone", "email", "email"), ImportMode.ALL);
+
+        assertThat(result.errors()).extracting(ImportError::row, ImportError::column)
+                .containsExactly(tuple(2, "phone"), tuple(3, "email"), tuple(5, "email"));
+        assertThat(result.errors().get(0).reason()).contains(tag + " First");
+    }
+
+    @Test
     void a_mapping_that_does_not_fit_the_file_is_refused_before_any_row_is_read() {
         ImportResult result = run(ImportEntity.OPPORTUNITIES, "deal,who\nX,Y\n",
                 columns("deal", "title", "nowhere", "owner"), ImportMode.ALL);

@@ -58,6 +58,25 @@ class PoolAndRegistrationViewsTest extends KaribuTest {
     }
 
     @Test
+    void the_administrator_changes_the_pool_rules_and_nonsense_is_refused_by_the_field() {
+        login("admin");
+        UI.getCurrent().navigate(PoolView.class);
+        _click(_get(Button.class, spec -> spec.withText("Pool rules")));
+        var protection = _get(com.vaadin.flow.component.textfield.IntegerField.class,
+                spec -> spec.withLabel("Days a customer stays with its owner after the last follow-up"));
+        _setValue(protection, -3);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(protection.isInvalid()).isTrue();
+        assertThat(pool.settings().protectionDays()).isPositive();
+
+        _setValue(protection, 45);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(pool.settings().protectionDays()).isEqualTo(45);
+        data.asAdmin(() -> pool.updateSettings(dev.funnel.customer.PoolSettings.DEFAULTS));
+    }
+
+    @Test
     void the_owners_manager_approves_a_request_with_a_comment() {
         Org company = data.organisation();
         Customer customer = data.customerOf(company.eastRep());

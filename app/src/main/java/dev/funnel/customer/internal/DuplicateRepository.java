@@ -89,6 +89,34 @@ public class DuplicateRepository {
                         r.get(CUSTOMER.CREDIT_CODE), r.get(CUSTOMER.NORMALIZED_NAME)));
     }
 
+    /** Existing customers (through themselves or a contact) with one of these phones (digits) or e-mails (lower case). */
+    public List<ContactPoint> findContactPoints(Collection<String> phoneDigits, Collection<String> emails) {
+        var digits = DSL.unnest(phoneDigits.toArray(String[]::new)).as("digits", "value");
+        var mails = DSL.unnest(emails.toArray(String[]::new)).as("mails", "value");
+        Field<String> digitValue = digits.field("value", String.class);
+        Field<String> mailValue = mails.field("value", String.class);
+        var byCustomerPhone = db.select(CUSTOMER.NAME, APP_USER.FULL_NAME, digitValue, DSL.inline((String) null))
+                .from(CUSTOMER).leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .join(digits).on(digits(CUSTOMER.PHONE).eq(digitValue));
+        var byContactPhone = db.select(CUSTOMER.NAME, APP_USER.FULL_NAME, digitValue, DSL.inline((String) null))
+                .from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .join(digits).on(digits(CONTACT.PHONE).eq(digitValue).or(digits(CONTACT.MOBILE).eq(digitValue)));
+        var byCustomerMail = db.select(CUSTOMER.NAME, APP_USER.FULL_NAME, DSL.inline((String) null), mailValue)
+                .from(CUSTOMER).leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .join(mails).on(DSL.lower(CUSTOMER.EMAIL).eq(mailValue));
+        var byContactMail = db.select(CUSTOMER.NAME, APP_USER.FULL_NAME, DSL.inline((String) null), mailValue)
+                .from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
+                .join(mails).on(DSL.lower(CONTACT.EMAIL).eq(mailValue));
+        return byCustomerPhone.unionAll(byContactPhone).unionAll(byCustomerMail).unionAll(byContactMail)
+                .fetch(r -> new ContactPoint(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** A phone (digits) or e-mail (lower case) an existing customer is reached at, with the customer and owner. */
+    public record ContactPoint(String customerName, String ownerName, String phoneDigits, String email) {
+    }
+
     public List<dev.funnel.customer.CustomerSummary> lookup(String text) {
         return db.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.FULL_NAME).from(CUSTOMER)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))

@@ -17,6 +17,12 @@ import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerPoolService;
 import dev.funnel.customer.PoolSettings;
 import dev.funnel.identity.Role;
+import dev.funnel.identity.UserService;
+import dev.funnel.platform.ui.FieldErrors;
+import dev.funnel.platform.ui.FormDialogs;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.Messages;
 import dev.funnel.platform.ui.PagedGrids;
@@ -32,7 +38,7 @@ public class PoolView extends VerticalLayout implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Grid<Customer> grid = new Grid<>();
 
-    public PoolView(CustomerPoolService pool, Messages messages) {
+    public PoolView(CustomerPoolService pool, Messages messages, UserService users) {
         this.pool = pool;
         this.messages = messages;
         setSizeFull();
@@ -46,6 +52,9 @@ public class PoolView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         HorizontalLayout toolbar = new HorizontalLayout(title, search, rules);
+        if (users.current().isAdmin()) {
+            toolbar.add(new Button(getTranslation("pool.settings"), VaadinIcon.COG.create(), e -> settings()));
+        }
         toolbar.addClassName("funnel-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(search);
@@ -59,6 +68,26 @@ public class PoolView extends VerticalLayout implements HasDynamicTitle {
                 () -> pool.list(search.getValue(), dev.funnel.platform.PageRequest.of(0, 1)).total());
         add(toolbar, empty, grid);
         expand(grid);
+    }
+
+    /** The administrator's rules of the pool, and 'return lapsed customers now', which the night also does. */
+    private void settings() {
+        PoolSettings current = pool.settings();
+        IntegerField protection = new IntegerField(getTranslation("pool.protection-days"));
+        protection.setValue(current.protectionDays());
+        IntegerField claims = new IntegerField(getTranslation("pool.claims-per-day"));
+        claims.setValue(current.claimsPerDay());
+        Button release = new Button(getTranslation("pool.release-now"), e -> {
+            int released = pool.releaseLapsed();
+            Notification.show(getTranslation("pool.released", released));
+            grid.getDataProvider().refreshAll();
+        });
+        release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        FormLayout form = new FormLayout(protection, claims, release);
+        FieldErrors errors = new FieldErrors(form).bind("protectionDays", protection).bind("claimsPerDay", claims);
+        FormDialogs.open(getTranslation("pool.settings"), form, errors, () -> pool.updateSettings(new PoolSettings(
+                protection.getValue() == null ? 0 : protection.getValue(),
+                claims.getValue() == null ? 0 : claims.getValue())), () -> UI.getCurrent().getPage().reload());
     }
 
     private Button claimButton(Customer customer) {
