@@ -46,6 +46,13 @@ public class ActivityService {
         return activities.findForCustomer(users.visibleScope(), customerId, MOST_RECENT);
     }
 
+    /** The follow-ups the caller sees (their own; a manager's team's), newest first; text matches the content. */
+    public dev.funnel.platform.PageResult<Activity> list(String text, dev.funnel.platform.PageRequest page) {
+        var scope = users.visibleScope();
+        return new dev.funnel.platform.PageResult<>(activities.findVisible(scope, text, page.offset(), page.limit()),
+                activities.countVisible(scope, text), page.page(), page.size());
+    }
+
     public List<Activity> forOpportunity(long opportunityId) {
         opportunities.get(opportunityId);
         return activities.findForOpportunity(users.visibleScope(), opportunityId, MOST_RECENT);

@@ -7,6 +7,8 @@ import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import dev.funnel.platform.StaleVersionException;
 import dev.funnel.platform.TimelineCursor;
 import dev.funnel.platform.TimelineEntry;
@@ -46,6 +48,13 @@ public class OrderService {
         this.opportunities = opportunities;
         this.users = users;
         this.clock = clock;
+    }
+
+    /** Orders of the customers the caller sees, newest first; text matches the number or the customer's name. */
+    public PageResult<Order> list(String text, PageRequest page) {
+        var scope = users.visibleScope();
+        return new PageResult<>(orders.find(scope, text, page.offset(), page.limit()), orders.count(scope, text),
+                page.page(), page.size());
     }
 
     public List<Order> forCustomer(long customerId) {

@@ -18,6 +18,9 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.funnel.customer.ui.CustomersView;
 import dev.funnel.customer.ui.PoolView;
+import dev.funnel.activity.ui.FollowUpsView;
+import dev.funnel.sales.ui.OrdersView;
+import dev.funnel.support.ui.ServiceRequestsView;
 import dev.funnel.exchange.ui.ImportView;
 import dev.funnel.notification.ui.NotificationsView;
 import dev.funnel.pipeline.ui.RegistrationsView;
@@ -66,6 +69,11 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.FUNNEL.create()));
         work.addItem(new SideNavItem(getTranslation("nav.customers"), CustomersView.class,
                 VaadinIcon.BUILDING.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.follow-ups"), FollowUpsView.class,
+                VaadinIcon.COMMENTS_O.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.orders"), OrdersView.class, VaadinIcon.FILE_TEXT_O.create()));
+        work.addItem(new SideNavItem(getTranslation("nav.service-requests"), ServiceRequestsView.class,
+                VaadinIcon.WRENCH.create()));
         work.addItem(new SideNavItem(getTranslation("nav.pool"), PoolView.class, VaadinIcon.CLUSTER.create()));
         work.addItem(new SideNavItem(getTranslation("nav.registrations"), RegistrationsView.class,
                 VaadinIcon.HANDSHAKE.create()));

@@ -5,6 +5,8 @@ import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import dev.funnel.platform.StaleVersionException;
 import dev.funnel.platform.TimelineCursor;
 import dev.funnel.platform.TimelineEntry;
@@ -35,6 +37,13 @@ public class ServiceRequestService {
         this.customers = customers;
         this.users = users;
         this.clock = clock;
+    }
+
+    /** Requests of the customers the caller sees, newest first, optionally only the open ones. */
+    public PageResult<ServiceRequest> list(String text, boolean openOnly, PageRequest page) {
+        var scope = users.visibleScope();
+        return new PageResult<>(requests.find(scope, text, openOnly, page.offset(), page.limit()),
+                requests.count(scope, text, openOnly), page.page(), page.size());
     }
 
     public List<ServiceRequest> forCustomer(long customerId) {

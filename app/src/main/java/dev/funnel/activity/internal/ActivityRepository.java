@@ -32,6 +32,27 @@ public class ActivityRepository {
         return find(scope, ACTIVITY.CUSTOMER_ID.eq(customerId), limit);
     }
 
+    /** The follow-ups the scope sees, newest first; text matches the content. */
+    public List<Activity> findVisible(VisibleScope scope, String text, long offset, int limit) {
+        return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME)
+                .from(ACTIVITY)
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .where(textual(scope, text))
+                .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(ActivityRepository::toActivity);
+    }
+
+    public long countVisible(VisibleScope scope, String text) {
+        return db.fetchCount(ACTIVITY, textual(scope, text));
+    }
+
+    private static Condition textual(VisibleScope scope, String text) {
+        Condition condition = scope.owns(ACTIVITY.OWNER_ID);
+        return text == null || text.isBlank() ? condition
+                : condition.and(ACTIVITY.CONTENT.containsIgnoreCase(text.trim()));
+    }
+
     public List<Activity> findForOpportunity(VisibleScope scope, long opportunityId, int limit) {
         return find(scope, ACTIVITY.OPPORTUNITY_ID.eq(opportunityId), limit);
     }

@@ -53,6 +53,28 @@ public class OrderRepository {
                 .fetch(OrderRepository::toOrder);
     }
 
+    /** Orders of the customers the scope sees, newest first; text matches the number or the customer. */
+    public List<Order> find(dev.funnel.identity.VisibleScope scope, String text, long offset, int limit) {
+        return select(visible(scope, text))
+                .orderBy(SALES_ORDER.ORDER_DATE.desc(), SALES_ORDER.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(OrderRepository::toOrder);
+    }
+
+    public long count(dev.funnel.identity.VisibleScope scope, String text) {
+        return db.fetchCount(db.select(SALES_ORDER.ID).from(SALES_ORDER)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID)).where(visible(scope, text)));
+    }
+
+    private static Condition visible(dev.funnel.identity.VisibleScope scope, String text) {
+        Condition condition = scope.owns(CUSTOMER.OWNER_ID);
+        if (text != null && !text.isBlank()) {
+            condition = condition.and(SALES_ORDER.NUMBER.containsIgnoreCase(text.trim())
+                    .or(CUSTOMER.NAME.containsIgnoreCase(text.trim())));
+        }
+        return condition;
+    }
+
     public Optional<Order> findById(long id) {
         return select(SALES_ORDER.ID.eq(id)).fetchOptional(OrderRepository::toOrder);
     }

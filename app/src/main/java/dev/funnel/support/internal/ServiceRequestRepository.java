@@ -36,6 +36,33 @@ public class ServiceRequestRepository {
                 .fetch(ServiceRequestRepository::toRequest);
     }
 
+    /** Requests of the customers the scope sees, newest first; text matches the subject or the customer. */
+    public List<ServiceRequest> find(dev.funnel.identity.VisibleScope scope, String text, boolean openOnly,
+                                     long offset, int limit) {
+        return select(visible(scope, text, openOnly))
+                .orderBy(SERVICE_REQUEST.CREATED_AT.desc(), SERVICE_REQUEST.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(ServiceRequestRepository::toRequest);
+    }
+
+    public long count(dev.funnel.identity.VisibleScope scope, String text, boolean openOnly) {
+        return db.fetchCount(db.select(SERVICE_REQUEST.ID).from(SERVICE_REQUEST)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SERVICE_REQUEST.CUSTOMER_ID)).where(visible(scope, text, openOnly)));
+    }
+
+    private static Condition visible(dev.funnel.identity.VisibleScope scope, String text, boolean openOnly) {
+        Condition condition = scope.owns(CUSTOMER.OWNER_ID);
+        if (text != null && !text.isBlank()) {
+            condition = condition.and(SERVICE_REQUEST.SUBJECT.containsIgnoreCase(text.trim())
+                    .or(CUSTOMER.NAME.containsIgnoreCase(text.trim())));
+        }
+        if (openOnly) {
+            condition = condition.and(SERVICE_REQUEST.STATUS.in(RequestStatus.OPEN.name(),
+                    RequestStatus.IN_PROGRESS.name()));
+        }
+        return condition;
+    }
+
     public Optional<ServiceRequest> findById(long id) {
         return select(SERVICE_REQUEST.ID.eq(id)).fetchOptional(ServiceRequestRepository::toRequest);
     }
