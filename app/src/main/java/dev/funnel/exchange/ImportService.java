@@ -325,7 +325,8 @@ public class ImportService {
         return -1;
     }
 
+    /** Megabytes to one decimal, rounded up: a file just over the limit never reads as equal to it. */
     private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MB", Math.ceil(bytes / 1024.0 / 1024.0 * 10) / 10);
     }
 }

@@ -158,6 +158,17 @@ class ImportServiceTest extends IntegrationTest {
     }
 
     @Test
+    void a_file_over_the_size_limit_is_refused_with_both_sizes_and_nothing_is_read() {
+        byte[] tooBig = new byte[(int) (long) as("admin", () -> imports.maxBytes()) + 1];
+        ImportResult result = as("admin", () -> imports.run(ImportEntity.CUSTOMERS, tooBig, null,
+                columns("name", "name"), ImportMode.ALL, Locale.ENGLISH, null));
+
+        assertThat(result.status()).isEqualTo(Status.REJECTED);
+        assertThat(result.errors()).singleElement().extracting(ImportError::reason)
+                .isEqualTo("The file has 50.1 MB, more than the limit of 50.0 MB");
+    }
+
+    @Test
     void a_mapping_that_does_not_fit_the_file_is_refused_before_any_row_is_read() {
         ImportResult result = run(ImportEntity.OPPORTUNITIES, "deal,who\nX,Y\n",
                 columns("deal", "title", "nowhere", "owner"), ImportMode.ALL);
