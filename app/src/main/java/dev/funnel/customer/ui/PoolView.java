@@ -16,7 +16,10 @@ import com.vaadin.flow.router.Route;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerPoolService;
 import dev.funnel.customer.PoolSettings;
+import dev.funnel.exchange.ExportColumn;
+import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.identity.Role;
+import java.util.List;
 import dev.funnel.identity.UserService;
 import dev.funnel.platform.ui.FieldErrors;
 import dev.funnel.platform.ui.FormDialogs;
@@ -51,7 +54,12 @@ public class PoolView extends VerticalLayout implements HasDynamicTitle {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        HorizontalLayout toolbar = new HorizontalLayout(title, search, rules);
+        ExportMenu<Customer> export = new ExportMenu<>("customer-pool", () -> List.of(
+                new ExportColumn<>(getTranslation("customer.name"), Customer::name),
+                new ExportColumn<>(getTranslation("customer.industry"), Customer::industry),
+                new ExportColumn<>(getTranslation("customer.city"), Customer::city)),
+                page -> pool.list(search.getValue(), page).items());
+        HorizontalLayout toolbar = new HorizontalLayout(title, search, rules, export);
         if (users.current().isAdmin()) {
             toolbar.add(new Button(getTranslation("pool.settings"), VaadinIcon.COG.create(), e -> settings()));
         }

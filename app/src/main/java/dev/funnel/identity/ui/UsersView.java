@@ -24,9 +24,12 @@ import dev.funnel.identity.Team;
 import dev.funnel.identity.TeamService;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.UserSummary;
+import dev.funnel.exchange.ExportColumn;
+import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.platform.ui.FieldErrors;
 import dev.funnel.platform.ui.FormDialogs;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Admin &gt; Users and teams: who may sign in, in which team, with which roles. */
@@ -48,14 +51,19 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         Button create = new Button(getTranslation("user.new"), VaadinIcon.PLUS.create(), e -> openNewUser());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button createTeam = new Button(getTranslation("team.new"), VaadinIcon.PLUS.create(), e -> openNewTeam());
-        HorizontalLayout toolbar = new HorizontalLayout(title, create, createTeam);
+        ExportMenu<UserSummary> export = new ExportMenu<>("users", () -> List.of(
+                new ExportColumn<>(getTranslation("user.full-name"), UserSummary::fullName),
+                new ExportColumn<>(getTranslation("user.username"), UserSummary::username),
+                new ExportColumn<>(getTranslation("user.team"), UserSummary::teamName),
+                new ExportColumn<>(getTranslation("user.roles"), this::roles)),
+                page -> users.list().stream().skip(page.offset()).limit(page.limit()).toList());
+        HorizontalLayout toolbar = new HorizontalLayout(title, create, createTeam, export);
         toolbar.addClassName("funnel-toolbar");
 
         userGrid.addColumn(UserSummary::fullName).setHeader(getTranslation("user.full-name"));
         userGrid.addColumn(UserSummary::username).setHeader(getTranslation("user.username"));
         userGrid.addColumn(UserSummary::teamName).setHeader(getTranslation("user.team"));
-        userGrid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r.name()))
-                .sorted().collect(Collectors.joining(", "))).setHeader(getTranslation("user.roles"));
+        userGrid.addColumn(this::roles).setHeader(getTranslation("user.roles"));
         userGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 
         teamGrid.addColumn(Team::name).setHeader(getTranslation("team.name"));
@@ -66,6 +74,11 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
         add(toolbar, userGrid, new H3(getTranslation("team.title")), teamGrid);
         refresh();
+    }
+
+    private String roles(UserSummary user) {
+        return user.roles().stream().map(r -> getTranslation("role." + r.name())).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private String parentName(Team team) {
