@@ -6,5 +6,5 @@ import java.time.OffsetDateTime;
 /** A follow-up record; its owner is the rep who logged it. */
 public record Activity(long id, ActivityType type, OffsetDateTime occurredAt, String content, long customerId,
                        Long contactId, Long opportunityId, long ownerId, String ownerName, int version,
-                       LocalDate nextFollowUpOn) {
+                       LocalDate nextFollowUpOn, String customerName) {
 }

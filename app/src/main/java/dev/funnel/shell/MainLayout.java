@@ -80,14 +80,21 @@ public class MainLayout extends AppLayout {
         work.addItem(new SideNavItem(getTranslation("nav.notifications"), NotificationsView.class,
                 VaadinIcon.BELL_O.create()));
         VerticalLayout groups = new VerticalLayout(work);
-        if (me.isAdmin()) {
+        // the Admin group shows what the role may open: everything to administrators, the import to managers
+        if (me.isManager()) {
             SideNav admin = group("nav.group.admin");
-            admin.addItem(new SideNavItem(getTranslation("nav.process"), SalesProcessView.class,
-                    VaadinIcon.SITEMAP.create()));
-            admin.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));
-            admin.addItem(new SideNavItem(getTranslation("nav.lists"), ListsView.class, VaadinIcon.LIST.create()));
+            if (me.isAdmin()) {
+                admin.addItem(new SideNavItem(getTranslation("nav.process"), SalesProcessView.class,
+                        VaadinIcon.SITEMAP.create()));
+                admin.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class,
+                        VaadinIcon.USERS.create()));
+                admin.addItem(new SideNavItem(getTranslation("nav.lists"), ListsView.class, VaadinIcon.LIST.create()));
+            }
             admin.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class, VaadinIcon.UPLOAD.create()));
-            admin.addItem(new SideNavItem(getTranslation("nav.plugins"), PluginsView.class, VaadinIcon.PLUG.create()));
+            if (me.isAdmin()) {
+                admin.addItem(new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
+                        VaadinIcon.PLUG.create()));
+            }
             groups.add(admin);
         }
         groups.setPadding(false);

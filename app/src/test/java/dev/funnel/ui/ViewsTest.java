@@ -59,13 +59,23 @@ class ViewsTest extends KaribuTest {
 
         _get(OpportunitiesView.class);
         List<String> navigation = _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
-        assertThat(navigation).contains("Opportunities", "Customers").doesNotContain("Plugins", "Users and teams");
+        assertThat(navigation).contains("Opportunities", "Customers")
+                .doesNotContain("Plugins", "Users and teams", "Import");
 
         UI.getCurrent().navigate(PluginsView.class);
         // the router refuses: an error page is shown instead (Karibu's finders would fail on it, so look directly)
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
                 .noneMatch(PluginsView.class::isInstance)
                 .noneMatch(dev.funnel.shell.MainLayout.class::isInstance);
+    }
+
+    @Test
+    void a_manager_sees_the_import_but_not_the_other_admin_pages() {
+        login(data.user(Role.SALES_MANAGER, null).username());
+        UI.getCurrent().navigate(OpportunitiesView.class);
+
+        assertThat(_find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList())
+                .contains("Import").doesNotContain("Plugins", "Users and teams", "Sales process");
     }
 
     @Test

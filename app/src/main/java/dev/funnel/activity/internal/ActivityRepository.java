@@ -2,6 +2,7 @@ package dev.funnel.activity.internal;
 
 import static dev.funnel.jooq.Tables.ACTIVITY;
 import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.CUSTOMER;
 
 import dev.funnel.activity.Activity;
 import dev.funnel.activity.ActivityDraft;
@@ -34,9 +35,10 @@ public class ActivityRepository {
 
     /** The follow-ups the scope sees, newest first; text matches the content. */
     public List<Activity> findVisible(VisibleScope scope, String text, long offset, int limit) {
-        return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME)
+        return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME, CUSTOMER.NAME)
                 .from(ACTIVITY)
                 .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
                 .where(textual(scope, text))
                 .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc())
                 .limit(limit).offset(offset)
@@ -97,9 +99,10 @@ public class ActivityRepository {
     }
 
     private List<Activity> find(VisibleScope scope, Condition subject, int limit) {
-        return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME)
+        return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME, CUSTOMER.NAME)
                 .from(ACTIVITY)
                 .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
                 .where(subject.and(scope.owns(ACTIVITY.OWNER_ID)))
                 .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc())
                 .limit(limit)
@@ -110,6 +113,6 @@ public class ActivityRepository {
         return new Activity(r.get(ACTIVITY.ID), ActivityType.valueOf(r.get(ACTIVITY.TYPE)), r.get(ACTIVITY.OCCURRED_AT),
                 r.get(ACTIVITY.CONTENT), r.get(ACTIVITY.CUSTOMER_ID), r.get(ACTIVITY.CONTACT_ID),
                 r.get(ACTIVITY.OPPORTUNITY_ID), r.get(ACTIVITY.OWNER_ID), r.get(APP_USER.FULL_NAME),
-                r.get(ACTIVITY.VERSION), r.get(ACTIVITY.NEXT_FOLLOW_UP_ON));
+                r.get(ACTIVITY.VERSION), r.get(ACTIVITY.NEXT_FOLLOW_UP_ON), r.get(CUSTOMER.NAME));
     }
 }

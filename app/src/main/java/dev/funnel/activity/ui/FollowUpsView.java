@@ -26,6 +26,7 @@ public class FollowUpsView extends VerticalLayout implements HasDynamicTitle {
                         getLocale()), Activity::occurredAt),
                 new Column<>("activity.type", a -> getTranslation("activity.type." + a.type().name()),
                         a -> getTranslation("activity.type." + a.type().name())),
+                new Column<>("opportunity.customer", Activity::customerName, Activity::customerName),
                 new Column<>("activity.content", Activity::content, Activity::content),
                 new Column<>("activity.next-follow-up", a -> Formats.date(a.nextFollowUpOn(), getLocale()),
                         Activity::nextFollowUpOn),
