@@ -4,6 +4,7 @@ import static dev.funnel.jooq.Tables.PRODUCT;
 
 import dev.funnel.catalog.Product;
 import dev.funnel.catalog.ProductDraft;
+import dev.funnel.platform.NameMatches;
 import java.util.List;
 import org.springframework.stereotype.Repository;
 import org.jooq.DSLContext;
@@ -31,20 +32,12 @@ public class ProductRepository {
 
     /** Products by code or name (ignoring case), active or not, for resolving the names an import gives. */
     public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
-        List<String> lower = names.stream().map(n -> n.trim().toLowerCase(java.util.Locale.ROOT)).toList();
-        var result = new java.util.HashMap<String, List<Long>>();
-        db.select(PRODUCT.ID, PRODUCT.CODE, PRODUCT.NAME).from(PRODUCT)
-                .where(org.jooq.impl.DSL.lower(PRODUCT.CODE).in(lower).or(org.jooq.impl.DSL.lower(PRODUCT.NAME).in(lower)))
+        List<String> lower = NameMatches.lowered(names);
+        return NameMatches.match(names, db.select(PRODUCT.ID, PRODUCT.CODE, PRODUCT.NAME).from(PRODUCT)
+                .where(org.jooq.impl.DSL.lower(PRODUCT.CODE).in(lower)
+                        .or(org.jooq.impl.DSL.lower(PRODUCT.NAME).in(lower)))
                 .orderBy(PRODUCT.ID)
-                .forEach(r -> {
-                    for (String name : names) {
-                        String wanted = name.trim();
-                        if (wanted.equalsIgnoreCase(r.value2()) || wanted.equalsIgnoreCase(r.value3())) {
-                            result.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(r.value1());
-                        }
-                    }
-                });
-        return result;
+                .fetch(r -> new NameMatches.Candidate(r.value1(), r.value2(), r.value3())));
     }
 
     public boolean nameTaken(String name) {

@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.selectFrom;
 import dev.funnel.identity.NewUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
+import dev.funnel.platform.NameMatches;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -68,21 +69,12 @@ public class UserRepository {
 
     /** Users by username or full name (ignoring case), for resolving the names an import gives. */
     public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
-        List<String> lower = names.stream().map(n -> n.trim().toLowerCase(java.util.Locale.ROOT)).toList();
-        var result = new java.util.HashMap<String, List<Long>>();
-        db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME).from(APP_USER)
+        List<String> lower = NameMatches.lowered(names);
+        return NameMatches.match(names, db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME).from(APP_USER)
                 .where(org.jooq.impl.DSL.lower(APP_USER.USERNAME).in(lower)
                         .or(org.jooq.impl.DSL.lower(APP_USER.FULL_NAME).in(lower)))
                 .orderBy(APP_USER.ID)
-                .forEach(r -> {
-                    for (String name : names) {
-                        String wanted = name.trim();
-                        if (wanted.equalsIgnoreCase(r.value2()) || wanted.equalsIgnoreCase(r.value3())) {
-                            result.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(r.value1());
-                        }
-                    }
-                });
-        return result;
+                .fetch(r -> new NameMatches.Candidate(r.value1(), r.value2(), r.value3())));
     }
 
     public void assignTeamIfNone(long userId, long teamId) {
