@@ -18,6 +18,8 @@ import dev.funnel.catalog.Product;
 import dev.funnel.catalog.ProductService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.customer.CustomerSummary;
+import dev.funnel.exchange.ExportColumn;
+import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.identity.Role;
 import dev.funnel.pipeline.RegistrationDraft;
 import dev.funnel.pipeline.RegistrationRequest;
@@ -37,6 +39,11 @@ public class RegistrationsView extends VerticalLayout implements HasDynamicTitle
     private final ProductService products;
     private final Grid<RegistrationRequest> toDecide = grid();
     private final Grid<RegistrationRequest> mine = grid();
+    private TabSheet tabs;
+    /** The tab on show's requests, kept for the export, which runs outside the UI's session lock. */
+    private volatile java.util.List<RegistrationRequest> shown = java.util.List.of();
+    private java.util.List<RegistrationRequest> decide = java.util.List.of();
+    private java.util.List<RegistrationRequest> filed = java.util.List.of();
 
     public RegistrationsView(RegistrationService registrations, CustomerService customers, ProductService products) {
         this.registrations = registrations;
@@ -47,17 +54,33 @@ public class RegistrationsView extends VerticalLayout implements HasDynamicTitle
         title.addClassName("funnel-view-title");
         Button file = new Button(getTranslation("registration.new"), VaadinIcon.PLUS.create(), e -> file());
         file.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(title, file);
+        ExportMenu<RegistrationRequest> export = new ExportMenu<>("registrations", this::exportColumns,
+                page -> shown.stream().skip(page.offset()).limit(page.limit()).toList());
+        HorizontalLayout toolbar = new HorizontalLayout(title, file, export);
         toolbar.addClassName("funnel-toolbar");
         toDecide.setId("to-decide");
         toDecide.addComponentColumn(this::decision).setKey("decision").setAutoWidth(true);
-        TabSheet tabs = new TabSheet();
+        tabs = new TabSheet();
         tabs.add(getTranslation("registration.to-decide"), toDecide);
         tabs.add(getTranslation("registration.mine"), mine);
         tabs.setSizeFull();
+        tabs.addSelectedChangeListener(e -> shown = tabs.getSelectedIndex() == 0 ? decide : filed);
         add(toolbar, tabs);
         expand(tabs);
         refresh();
+    }
+
+    private java.util.List<ExportColumn<RegistrationRequest>> exportColumns() {
+        return java.util.List.of(
+                new ExportColumn<>(getTranslation("opportunity.customer"), RegistrationRequest::customerName),
+                new ExportColumn<>(getTranslation("registration.deal"), RegistrationRequest::opportunityName),
+                new ExportColumn<>(getTranslation("registration.product"), RegistrationRequest::productName),
+                new ExportColumn<>(getTranslation("registration.requester"), RegistrationRequest::requesterName),
+                new ExportColumn<>(getTranslation("registration.holder"), RegistrationRequest::holderName),
+                new ExportColumn<>(getTranslation("registration.reason"), RegistrationRequest::reason),
+                new ExportColumn<>(getTranslation("registration.status"),
+                        r -> getTranslation("registration.status." + r.status().name())),
+                new ExportColumn<>(getTranslation("registration.comment"), RegistrationRequest::decisionComment));
     }
 
     private Grid<RegistrationRequest> grid() {
@@ -120,8 +143,11 @@ public class RegistrationsView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void refresh() {
-        toDecide.setItems(registrations.toDecide());
-        mine.setItems(registrations.mine());
+        decide = registrations.toDecide();
+        filed = registrations.mine();
+        toDecide.setItems(decide);
+        mine.setItems(filed);
+        shown = tabs == null || tabs.getSelectedIndex() == 0 ? decide : filed;
     }
 
     @Override

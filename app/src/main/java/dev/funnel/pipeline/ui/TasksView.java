@@ -22,6 +22,8 @@ import dev.funnel.identity.UserService;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Task;
 import dev.funnel.pipeline.TaskService;
+import dev.funnel.exchange.ExportColumn;
+import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.platform.Formats;
 import dev.funnel.platform.ui.FieldErrors;
 import dev.funnel.platform.ui.FormDialogs;
@@ -43,6 +45,8 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
     private final Tab done = new Tab();
     private final Tabs tabs = new Tabs(overdue, today, upcoming, done);
     private final Grid<Task> grid = new Grid<>();
+    /** What the grid lists, kept for the export, which runs outside the UI's session lock. */
+    private volatile List<Task> shown = List.of();
 
     public TasksView(TaskService tasks, UserService users) {
         this.tasks = tasks;
@@ -60,7 +64,15 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(t -> t.required() ? getTranslation("task.required") : "").setHeader("");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        add(new HorizontalLayout(title, tabs), grid);
+        // the export writes the tab on show, as the grid lists it
+        ExportMenu<Task> export = new ExportMenu<>("tasks", () -> List.of(
+                new ExportColumn<>(getTranslation("task.title"), t -> t.title(getLocale())),
+                new ExportColumn<>(getTranslation("task.opportunity"), Task::opportunityName),
+                new ExportColumn<>(getTranslation("opportunity.stage"), t -> t.stageName(getLocale())),
+                new ExportColumn<>(getTranslation("task.due"), Task::dueDate),
+                new ExportColumn<>(getTranslation("task.required"), Task::required)),
+                page -> shown.stream().skip(page.offset()).limit(page.limit()).toList());
+        add(new HorizontalLayout(title, tabs, export), grid);
         expand(grid);
         refresh();
     }
@@ -74,12 +86,13 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         done.setLabel(getTranslation("task.done"));
         Tab selected = tabs.getSelectedTab();
         if (selected == done) {
-            grid.setItems(tasks.mine(Task.Status.DONE));
+            shown = tasks.mine(Task.Status.DONE);
         } else {
             Predicate<Task> due = selected == overdue ? t -> t.dueDate().isBefore(now)
                     : selected == today ? t -> t.dueDate().isEqual(now) : t -> t.dueDate().isAfter(now);
-            grid.setItems(open.stream().filter(due).toList());
+            shown = open.stream().filter(due).toList();
         }
+        grid.setItems(shown);
     }
 
     private static long count(List<Task> open, Predicate<Task> which) {
