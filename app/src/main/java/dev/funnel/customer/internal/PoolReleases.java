@@ -35,11 +35,13 @@ public class PoolReleases {
     @Transactional
     public int run(Long actorId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime cutoff = now.minusDays(pool.settings().protectionDays());
+        // read once: the notifications of every released customer name the same period
+        int protectionDays = pool.settings().protectionDays();
+        OffsetDateTime cutoff = now.minusDays(protectionDays);
         List<PoolRepository.Released> released = pool.releaseLapsed(cutoff, now, actorId);
         for (PoolRepository.Released customer : released) {
             notifications.notify(customer.previousOwnerId(), "notification.pool.released",
-                    List.of(customer.name(), Integer.toString(pool.settings().protectionDays())), "pool");
+                    List.of(customer.name(), Integer.toString(protectionDays)), "pool");
         }
         return released.size();
     }
