@@ -66,7 +66,10 @@ public final class ImportBenchmark {
                 "--funnel.admin-password=" + ADMIN_PASSWORD, "--funnel.import.max-size=1GB")) {
             run(app, rows, rounds, warmup);
         } finally {
-            TestDatabaseSession.drop(database);
+            // -Dbench.keep-database=true leaves it for a look with psql afterwards
+            if (!Boolean.getBoolean("bench.keep-database")) {
+                TestDatabaseSession.drop(database);
+            }
         }
     }
 
