@@ -3,6 +3,7 @@ package dev.funnel.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,8 @@ class PublicDatasetImportTest extends IntegrationTest {
     MockMvc http;
     @Autowired
     JdbcTemplate sql;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     List<CSVRecord> deals;
 
@@ -154,6 +158,66 @@ class PublicDatasetImportTest extends IntegrationTest {
                 .andExpect(jsonPath("$.status", is("REJECTED"))).andExpect(jsonPath("$.imported", is(0)))
                 .andExpect(jsonPath("$.errors[0].column", is("opportunity_id")));
         assertThat(sql.queryForObject("select count(*) from opportunity", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void win_rates_and_won_deal_size_per_agent_manager_and_product_equal_the_files() throws Exception {
+        Map<String, String> managerOfAgent = new TreeMap<>();
+        csv("sales_teams.csv").forEach(r -> managerOfAgent.put(r.get("sales_agent"), r.get("manager")));
+        Long pipelineId = sql.queryForObject("select id from pipeline where name = ?", Long.class, PIPELINE);
+
+        assertThat(winRates("owner", pipelineId)).isEqualTo(expectedWinRates(r -> r.get("sales_agent")));
+        assertThat(winRates("product", pipelineId)).isEqualTo(expectedWinRates(
+                r -> r.get("product").equals("GTXPro") ? "GTX Pro" : r.get("product")));
+        // a manager's figures are their team's: the agents' team is the one the manager leads
+        Map<String, String> managerOfTeam = new TreeMap<>();
+        sql.query("select t.name, m.full_name from team t join app_user m on m.id = t.manager_id", rs -> {
+            managerOfTeam.put(rs.getString(1), rs.getString(2));
+        });
+        Map<String, List<String>> perTeam = winRates("team", pipelineId);
+        Map<String, List<String>> perManager = new TreeMap<>();
+        perTeam.forEach((team, figures) -> perManager.put(managerOfTeam.get(team), figures));
+        assertThat(perManager).isEqualTo(expectedWinRates(r -> managerOfAgent.get(r.get("sales_agent"))));
+    }
+
+    /** label -> [won, lost, winRate, averageWonAmount] from the API. */
+    private Map<String, List<String>> winRates(String groupBy, long pipelineId) throws Exception {
+        String body = http.perform(get("/api/v1/reports/win-rates").param("groupBy", groupBy)
+                        .param("pipelineId", String.valueOf(pipelineId)).param("currency", "USD").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Map<String, List<String>> figures = new TreeMap<>();
+        for (var group : json.readTree(body).get("groups")) {
+            figures.put(group.get("label").asText(), List.of(group.get("won").asText(), group.get("lost").asText(),
+                    plain(group.get("winRate").decimalValue()), group.get("averageWonAmount").isNull() ? "-"
+                            : plain(group.get("averageWonAmount").decimalValue())));
+        }
+        return figures;
+    }
+
+    /** The same figures worked out from the CSV: closed deals only, rates to 4 places, averages to the cent. */
+    private Map<String, List<String>> expectedWinRates(java.util.function.Function<CSVRecord, String> key) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> wonAmounts = new TreeMap<>();
+        deals.stream().filter(r -> r.get("deal_stage").equals("Won") || r.get("deal_stage").equals("Lost"))
+                .forEach(r -> {
+                    boolean won = r.get("deal_stage").equals("Won");
+                    counts.computeIfAbsent(key.apply(r), k -> new long[2])[won ? 0 : 1]++;
+                    if (won) {
+                        wonAmounts.merge(key.apply(r), new BigDecimal(r.get("close_value")), BigDecimal::add);
+                    }
+                });
+        Map<String, List<String>> expected = new TreeMap<>();
+        counts.forEach((k, c) -> expected.put(k, List.of(String.valueOf(c[0]), String.valueOf(c[1]),
+                plain(BigDecimal.valueOf(c[0]).divide(BigDecimal.valueOf(c[0] + c[1]), 4, RoundingMode.HALF_UP)),
+                c[0] == 0 ? "-" : plain(wonAmounts.get(k).divide(BigDecimal.valueOf(c[0]), 2,
+                        RoundingMode.HALF_UP)))));
+        return expected;
+    }
+
+    /** JSON drops trailing zeros: 0.6190 arrives as 0.619. */
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private Map<String, Integer> grouped(String key) {

@@ -89,6 +89,15 @@ class ApiErrorHandler {
         return invalid(new InvalidInputException(List.of(problem)), locale);
     }
 
+    /** Query parameters bound to an object (a report's filters): each one that did not convert, by name. */
+    @ExceptionHandler(org.springframework.validation.BindException.class)
+    ResponseEntity<ApiError> badParameters(org.springframework.validation.BindException e, Locale locale) {
+        List<FieldProblem> problems = e.getFieldErrors().stream()
+                .map(f -> FieldProblem.of(f.getField(), "validation.parameter", String.valueOf(f.getRejectedValue())))
+                .toList();
+        return invalid(new InvalidInputException(problems), locale);
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, Locale locale) {
         return invalid(InvalidInputException.of(e.getParameterName(), "validation.required"), locale);

@@ -1,0 +1,265 @@
+package dev.funnel.analytics;
+
+import dev.funnel.analytics.internal.ReportRepository;
+import dev.funnel.analytics.internal.ReportRepository.CountAndAmount;
+import dev.funnel.analytics.internal.ReportRepository.CycleFigures;
+import dev.funnel.analytics.internal.ReportRepository.Outcomes;
+import dev.funnel.analytics.internal.ReportRepository.Selection;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.Choice;
+import dev.funnel.pipeline.ChoiceService;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.pipeline.PipelineService;
+import dev.funnel.pipeline.Stage;
+import dev.funnel.platform.Checks;
+import dev.funnel.platform.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The funnel reports, as docs/metrics.md defines them, over the deals the caller may see. Rates carry four
+ * decimal places (0.6316 = 63.16 %), amounts two, days two; everything else is exact.
+ */
+@Service
+@Transactional(readOnly = true)
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class ReportService {
+
+    static final int RATE_SCALE = 4;
+    static final int MONEY_SCALE = 2;
+    static final int DAYS_SCALE = 2;
+    /** A bottleneck needs this many entries in the period and before it, so that one deal cannot make one. */
+    static final int BOTTLENECK_MIN_ENTRIES = 5;
+    static final int BOTTLENECK_EARLIER_PERIODS = 4;
+
+    private final ReportRepository reports;
+    private final PipelineService pipelines;
+    private final ChoiceService choices;
+    private final UserService users;
+    private final Clock clock;
+    private final String companyCurrency;
+
+    ReportService(ReportRepository reports, PipelineService pipelines, ChoiceService choices, UserService users,
+                  Clock clock, @Value("${funnel.currency:CNY}") String companyCurrency) {
+        this.reports = reports;
+        this.pipelines = pipelines;
+        this.choices = choices;
+        this.users = users;
+        this.clock = clock;
+        this.companyCurrency = companyCurrency;
+    }
+
+    /** The currency reports use when the filter names none. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public String companyCurrency() {
+        return companyCurrency;
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public FunnelReport funnel(ReportFilter filter) {
+        Scope scope = scope(filter);
+        Map<Integer, CountAndAmount> levels = reports.funnelLevels(scope.selection(), filter.from(), filter.to());
+        List<FunnelReport.Level> stages = new ArrayList<>();
+        for (Stage stage : scope.pipeline().stages()) {
+            CountAndAmount reached = atOrAbove(levels, stage.position());
+            stages.add(new FunnelReport.Level(stage.id(), stage.position(), stage.nameEn(), stage.nameZh(),
+                    reached.count(), reached.amount()));
+        }
+        CountAndAmount won = atOrAbove(levels, ReportRepository.wonLevel());
+        long created = levels.values().stream().mapToLong(CountAndAmount::count).sum();
+        return new FunnelReport(scope.pipeline().id(), scope.selection().currency(), created, stages,
+                new FunnelReport.Level(null, scope.pipeline().stages().size() + 1, "Won", "赢单", won.count(),
+                        won.amount()));
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public ConversionReport conversion(ReportFilter filter) {
+        Scope scope = scope(filter);
+        List<ConversionReport.StageConversion> stages = conversions(scope, filter.from(), filter.to());
+        Optional<ConversionReport.Bottleneck> bottleneck = Optional.empty();
+        if (filter.from() != null && filter.to() != null) {
+            long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+            LocalDate earlierTo = filter.from().minusDays(1);
+            LocalDate earlierFrom = filter.from().minusDays(days * BOTTLENECK_EARLIER_PERIODS);
+            bottleneck = bottleneck(stages, conversions(scope, earlierFrom, earlierTo));
+        }
+        return new ConversionReport(scope.pipeline().id(), scope.selection().currency(), stages, bottleneck);
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public TimeInStageReport timeInStage(ReportFilter filter) {
+        Scope scope = scope(filter);
+        var stays = reports.stays(scope.selection(), filter.from(), filter.to());
+        List<TimeInStageReport.StageTime> stages = scope.pipeline().stages().stream().map(stage -> {
+            var s = stays.getOrDefault(stage.id(), new ReportRepository.StageStays(0, null, null, 0));
+            return new TimeInStageReport.StageTime(stage.id(), stage.position(), stage.nameEn(), stage.nameZh(),
+                    s.stays(), days(s.meanDays()), days(s.medianDays()), s.current());
+        }).toList();
+        return new TimeInStageReport(scope.pipeline().id(), stages);
+    }
+
+    /** Win rates per group; labels of lead sources are in the given language. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public WinRateReport winRates(ReportFilter filter, GroupBy groupBy, Locale locale) {
+        Scope scope = scope(filter);
+        List<Outcomes> rows = reports.outcomes(scope.selection(), filter.from(), filter.to(), groupBy);
+        Function<Outcomes, String> label = labeller(groupBy, locale);
+        List<WinRateReport.Group> groups = rows.stream()
+                .map(r -> group(r.key(), label.apply(r), r.won(), r.lost(), r.wonAmount(), r.lostAmount()))
+                .sorted(groupBy == GroupBy.MONTH ? Comparator.comparing(g -> g.key() == null ? "" : g.key())
+                        : Comparator.comparing(WinRateReport.Group::wonAmount).reversed()
+                        .thenComparing(g -> g.label() == null ? "" : g.label()))
+                .toList();
+        // the total is of deals, not of groups: with products a deal with two lines would count twice
+        Outcomes all = reports.outcomes(scope.selection(), filter.from(), filter.to(), GroupBy.MONTH).stream()
+                .reduce(new Outcomes(null, null, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO), (a, b) -> new Outcomes(
+                        null, null, a.won() + b.won(), a.lost() + b.lost(), a.wonAmount().add(b.wonAmount()),
+                        a.lostAmount().add(b.lostAmount())));
+        return new WinRateReport(groupBy, scope.selection().currency(), groups,
+                group(null, null, all.won(), all.lost(), all.wonAmount(), all.lostAmount()));
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public CycleReport cycle(ReportFilter filter) {
+        Scope scope = scope(filter);
+        CycleFigures won = reports.cycle(scope.selection(), filter.from(), filter.to(), "WON");
+        CycleFigures lost = reports.cycle(scope.selection(), filter.from(), filter.to(), "LOST");
+        long open = reports.openDeals(scope.selection());
+        WinRateReport.Group total = winRates(filter, GroupBy.MONTH, Locale.ENGLISH).total();
+        Optional<BigDecimal> velocity = Optional.empty();
+        if (total.winRate().isPresent() && total.averageWonAmount().isPresent() && won.medianDays() != null
+                && won.medianDays().signum() > 0) {
+            // open x (won / closed) x (won amount / won) / cycle, from the exact factors, rounded once at the end
+            BigDecimal closed = BigDecimal.valueOf(total.won() + total.lost());
+            velocity = Optional.of(BigDecimal.valueOf(open).multiply(total.wonAmount())
+                    .divide(closed.multiply(won.medianDays()), MONEY_SCALE, RoundingMode.HALF_UP));
+        }
+        return new CycleReport(scope.selection().currency(), cycle(won), cycle(lost), open, velocity);
+    }
+
+    private static CycleReport.Cycle cycle(CycleFigures figures) {
+        return new CycleReport.Cycle(figures.deals(), days(figures.medianDays()), days(figures.meanDays()));
+    }
+
+    private List<ConversionReport.StageConversion> conversions(Scope scope, LocalDate from, LocalDate to) {
+        var byStage = reports.conversion(scope.selection(), from, to);
+        return scope.pipeline().stages().stream().map(stage -> {
+            var c = byStage.getOrDefault(stage.id(), new ReportRepository.Conversion(0, 0, 0, 0, BigDecimal.ZERO));
+            return new ConversionReport.StageConversion(stage.id(), stage.position(), stage.nameEn(),
+                    stage.nameZh(), c.entered(), c.advanced(), c.stillOpen(), c.lost(), c.lostAmount(),
+                    rate(c.advanced(), c.entered()));
+        }).toList();
+    }
+
+    private static Optional<ConversionReport.Bottleneck> bottleneck(List<ConversionReport.StageConversion> now,
+                                                                    List<ConversionReport.StageConversion> before) {
+        ConversionReport.Bottleneck worst = null;
+        BigDecimal worstDrop = BigDecimal.ZERO;
+        for (int i = 0; i < now.size(); i++) {
+            var current = now.get(i);
+            var earlier = before.get(i);
+            if (current.entered() < BOTTLENECK_MIN_ENTRIES || earlier.entered() < BOTTLENECK_MIN_ENTRIES) {
+                continue;
+            }
+            // compare exact fractions, not the rounded rates
+            BigDecimal drop = BigDecimal.valueOf(earlier.advanced())
+                    .divide(BigDecimal.valueOf(earlier.entered()), 12, RoundingMode.HALF_UP)
+                    .subtract(BigDecimal.valueOf(current.advanced())
+                            .divide(BigDecimal.valueOf(current.entered()), 12, RoundingMode.HALF_UP));
+            if (drop.compareTo(worstDrop) > 0) {
+                worstDrop = drop;
+                worst = new ConversionReport.Bottleneck(current.stageId(), current.nameEn(), current.nameZh(),
+                        current.conversion().orElseThrow(), current.entered(), earlier.conversion().orElseThrow(),
+                        earlier.entered());
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
+    private Function<Outcomes, String> labeller(GroupBy groupBy, Locale locale) {
+        if (groupBy != GroupBy.SOURCE) {
+            return Outcomes::label;
+        }
+        Map<String, Choice> sources = choices.leadSources().stream()
+                .collect(Collectors.toMap(Choice::code, c -> c, (a, b) -> a));
+        return r -> {
+            Choice choice = r.key() == null ? null : sources.get(r.key());
+            return choice == null ? r.key() : choice.label(locale);
+        };
+    }
+
+    private static WinRateReport.Group group(String key, String label, long won, long lost, BigDecimal wonAmount,
+                                             BigDecimal lostAmount) {
+        Optional<BigDecimal> byAmount = wonAmount.add(lostAmount).signum() == 0 ? Optional.empty()
+                : Optional.of(wonAmount.divide(wonAmount.add(lostAmount), RATE_SCALE, RoundingMode.HALF_UP));
+        Optional<BigDecimal> average = won == 0 ? Optional.empty()
+                : Optional.of(wonAmount.divide(BigDecimal.valueOf(won), MONEY_SCALE, RoundingMode.HALF_UP));
+        return new WinRateReport.Group(key, label, won, lost, wonAmount, lostAmount, rate(won, won + lost), byAmount,
+                average);
+    }
+
+    private static Optional<BigDecimal> rate(long part, long whole) {
+        return whole == 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(part)
+                .divide(BigDecimal.valueOf(whole), RATE_SCALE, RoundingMode.HALF_UP));
+    }
+
+    private static Optional<BigDecimal> days(BigDecimal value) {
+        return Optional.ofNullable(value).map(v -> v.setScale(DAYS_SCALE, RoundingMode.HALF_UP));
+    }
+
+    private static CountAndAmount atOrAbove(Map<Integer, CountAndAmount> levels, int position) {
+        long count = 0;
+        BigDecimal amount = BigDecimal.ZERO;
+        for (var level : levels.entrySet()) {
+            if (level.getKey() != null && level.getKey() >= position) {
+                count += level.getValue().count();
+                amount = amount.add(level.getValue().amount() == null ? BigDecimal.ZERO : level.getValue().amount());
+            }
+        }
+        return new CountAndAmount(count, amount);
+    }
+
+    private record Scope(Pipeline pipeline, Selection selection) {
+    }
+
+    /** The pipeline and the deals a report covers; a bad filter is refused with the field it names. */
+    private Scope scope(ReportFilter filter) {
+        Checks checks = Checks.start()
+                .rule(filter.from() == null || filter.to() == null || !filter.from().isAfter(filter.to()), "to",
+                        "validation.report.period")
+                .currency("currency", filter.currency());
+        checks.orThrow();
+        Pipeline pipeline = filter.pipelineId() != null ? pipelines.get(filter.pipelineId())
+                : pipelines.defaultPipeline().orElseThrow(() -> new NotFoundException("pipeline", 0L));
+        Set<Long> owners = null;
+        if (filter.teamId() != null) {
+            owners = users.teamTreeMembers(filter.teamId());
+        }
+        if (filter.ownerId() != null) {
+            owners = owners == null ? Set.of(filter.ownerId())
+                    : owners.contains(filter.ownerId()) ? Set.of(filter.ownerId()) : Set.of();
+        }
+        String currency = filter.currency() == null ? companyCurrency
+                : filter.currency().toUpperCase(Locale.ROOT);
+        return new Scope(pipeline, new Selection(pipeline.id(), currency,
+                users.visibleScope(), owners,
+                filter.source(), filter.productId(), clock.getZone()));
+    }
+}

@@ -1,0 +1,291 @@
+package dev.funnel.analytics.internal;
+
+import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.OPPORTUNITY;
+import static dev.funnel.jooq.Tables.OPPORTUNITY_LINE;
+import static dev.funnel.jooq.Tables.PRODUCT;
+import static dev.funnel.jooq.Tables.STAGE;
+import static dev.funnel.jooq.Tables.STAGE_HISTORY;
+import static dev.funnel.jooq.Tables.TEAM;
+
+import dev.funnel.analytics.GroupBy;
+import dev.funnel.identity.VisibleScope;
+import dev.funnel.jooq.tables.StageHistory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The report queries. Each aggregates in the database and answers a handful of rows — one per stage or group —
+ * never the deals themselves. The definitions are docs/metrics.md's.
+ */
+@Repository
+public class ReportRepository {
+
+    private static final String WON = "WON";
+    private static final String LOST = "LOST";
+    private static final String OPEN = "OPEN";
+    /** The funnel level of a deal that was won: above every open stage. */
+    private static final int WON_LEVEL = Integer.MAX_VALUE;
+
+    private final DSLContext db;
+
+    ReportRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * The deals a report covers, apart from the period: pipeline, currency, what the caller may see, and the
+     * optional narrowing by owners, lead source and product.
+     */
+    public record Selection(long pipelineId, String currency, VisibleScope visible, Set<Long> owners, String source,
+                            Long productId, ZoneId zone) {
+
+        Condition condition() {
+            Condition c = OPPORTUNITY.PIPELINE_ID.eq(pipelineId).and(OPPORTUNITY.CURRENCY.eq(currency))
+                    .and(visible.owns(OPPORTUNITY.OWNER_ID));
+            if (owners != null) {
+                c = c.and(owners.isEmpty() ? DSL.falseCondition() : OPPORTUNITY.OWNER_ID.in(owners));
+            }
+            if (source != null) {
+                c = c.and(OPPORTUNITY.LEAD_SOURCE.eq(source));
+            }
+            if (productId != null) {
+                c = c.and(DSL.exists(DSL.selectOne().from(OPPORTUNITY_LINE)
+                        .where(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                        .and(OPPORTUNITY_LINE.PRODUCT_ID.eq(productId))));
+            }
+            return c;
+        }
+
+        Condition within(Field<OffsetDateTime> time, LocalDate from, LocalDate to) {
+            Condition c = DSL.trueCondition();
+            if (from != null) {
+                c = c.and(time.ge(from.atStartOfDay(zone).toOffsetDateTime()));
+            }
+            if (to != null) {
+                c = c.and(time.lt(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+            }
+            return c;
+        }
+    }
+
+    /** A deal's amount: the won amount when won, otherwise its amount; zero when it has none. */
+    private static Field<BigDecimal> dealAmount() {
+        return DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO));
+    }
+
+    /** Deals created in the period, counted by the highest stage position they ever entered (won: above all). */
+    public Map<Integer, CountAndAmount> funnelLevels(Selection selection, LocalDate from, LocalDate to) {
+        Field<Integer> maxPosition = DSL.max(STAGE.POSITION).as("max_position");
+        Field<Boolean> everWon = DSL.boolOr(STAGE_HISTORY.EVENT.eq(WON)).as("ever_won");
+        Field<BigDecimal> amount = dealAmount().as("amount");
+        var reach = DSL.select(OPPORTUNITY.ID, amount, maxPosition, everWon)
+                .from(OPPORTUNITY)
+                .join(STAGE_HISTORY).on(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                .join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
+                .where(selection.condition()).and(selection.within(OPPORTUNITY.CREATED_AT, from, to))
+                .groupBy(OPPORTUNITY.ID)
+                .asTable("reach");
+        Field<Integer> level = DSL.when(reach.field(everWon), DSL.inline(WON_LEVEL))
+                .otherwise(reach.field(maxPosition)).as("level");
+        return db.select(level, DSL.count(), DSL.sum(reach.field(amount)))
+                .from(reach)
+                .groupBy(level)
+                .fetchMap(r -> r.value1(), r -> new CountAndAmount(r.value2(), r.value3()));
+    }
+
+    public static int wonLevel() {
+        return WON_LEVEL;
+    }
+
+    /** A count of deals and the sum of their amounts. */
+    public record CountAndAmount(long count, BigDecimal amount) {
+    }
+
+    /** Per stage: the deals that entered it in the period, and what became of them after that entry. */
+    public Map<Long, Conversion> conversion(Selection selection, LocalDate from, LocalDate to) {
+        Field<Long> entryId = DSL.min(STAGE_HISTORY.ID).as("entry_id");
+        var entries = DSL.select(STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.TO_STAGE_ID, entryId)
+                .from(STAGE_HISTORY)
+                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(STAGE_HISTORY.OPPORTUNITY_ID))
+                .where(selection.condition())
+                .and(STAGE_HISTORY.EVENT.in("CREATED", "MOVED"))
+                .and(selection.within(STAGE_HISTORY.CHANGED_AT, from, to))
+                .groupBy(STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.TO_STAGE_ID)
+                .asTable("entry");
+        Field<Long> dealId = entries.field(STAGE_HISTORY.OPPORTUNITY_ID);
+        Field<Long> stageId = entries.field(STAGE_HISTORY.TO_STAGE_ID);
+        Field<Long> entry = entries.field(entryId);
+        StageHistory later = STAGE_HISTORY.as("later");
+        var laterStage = STAGE.as("later_stage");
+        Condition advanced = DSL.exists(DSL.selectOne().from(later)
+                .join(laterStage).on(laterStage.ID.eq(later.TO_STAGE_ID))
+                .where(later.OPPORTUNITY_ID.eq(dealId)).and(later.ID.gt(entry))
+                .and(later.EVENT.eq(WON).or(later.EVENT.eq("MOVED").and(laterStage.POSITION.gt(STAGE.POSITION)))));
+        Condition lost = DSL.exists(DSL.selectOne().from(later)
+                .where(later.OPPORTUNITY_ID.eq(dealId)).and(later.ID.gt(entry))
+                .and(later.EVENT.eq(LOST)).and(later.TO_STAGE_ID.eq(stageId)));
+        Condition stillOpen = OPPORTUNITY.STATUS.eq(OPEN).and(OPPORTUNITY.STAGE_ID.eq(stageId));
+        return db.select(stageId, DSL.count(), DSL.count().filterWhere(advanced),
+                        DSL.count().filterWhere(stillOpen), DSL.count().filterWhere(lost),
+                        DSL.sum(dealAmount()).filterWhere(lost))
+                .from(entries)
+                .join(STAGE).on(STAGE.ID.eq(stageId))
+                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(dealId))
+                .groupBy(stageId)
+                .fetchMap(r -> r.value1(), r -> new Conversion(r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null ? BigDecimal.ZERO : r.value6()));
+    }
+
+    public record Conversion(long entered, long advanced, long stillOpen, long lost, BigDecimal lostAmount) {
+    }
+
+    /**
+     * Per stage: the stays that ended in the period — from an entry into the stage to the deal's next ledger
+     * line — with their mean and median length in days; and how many deals are in the stage now.
+     */
+    public Map<Long, StageStays> stays(Selection selection, LocalDate from, LocalDate to) {
+        Field<OffsetDateTime> endedAt = DSL.lead(STAGE_HISTORY.CHANGED_AT)
+                .over(DSL.partitionBy(STAGE_HISTORY.OPPORTUNITY_ID).orderBy(STAGE_HISTORY.ID)).as("ended_at");
+        var ledger = DSL.select(STAGE_HISTORY.TO_STAGE_ID, STAGE_HISTORY.EVENT, STAGE_HISTORY.CHANGED_AT, endedAt)
+                .from(STAGE_HISTORY)
+                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(STAGE_HISTORY.OPPORTUNITY_ID))
+                .where(selection.condition())
+                .asTable("ledger");
+        Field<OffsetDateTime> start = ledger.field(STAGE_HISTORY.CHANGED_AT);
+        Field<OffsetDateTime> end = ledger.field(endedAt);
+        Field<Long> stageId = ledger.field(STAGE_HISTORY.TO_STAGE_ID);
+        // lengths in days from the exact interval, so that mean and median are exact to the microsecond
+        Field<BigDecimal> days = DSL.field("extract(epoch from ({0} - {1})) / 86400", SQLDataType.NUMERIC, end, start);
+        Field<BigDecimal> medianDays = DSL.field("extract(epoch from percentile_cont(0.5) within group (order by {0} - {1})) / 86400",
+                SQLDataType.NUMERIC, end, start);
+        Map<Long, StageStays> stays = db.select(stageId, DSL.count(), DSL.avg(days), medianDays)
+                .from(ledger)
+                .where(ledger.field(STAGE_HISTORY.EVENT).in("CREATED", "MOVED", "REOPENED"))
+                .and(end.isNotNull())
+                .and(selection.within(end, from, to))
+                .groupBy(stageId)
+                .fetchMap(r -> r.value1(), r -> new StageStays(r.value2(), r.value3(), r.value4(), 0));
+        db.select(OPPORTUNITY.STAGE_ID, DSL.count()).from(OPPORTUNITY)
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(OPEN))
+                .groupBy(OPPORTUNITY.STAGE_ID)
+                .forEach(r -> stays.merge(r.value1(), new StageStays(0, null, null, r.value2()),
+                        (a, b) -> new StageStays(a.stays(), a.meanDays(), a.medianDays(), b.current())));
+        return stays;
+    }
+
+    public record StageStays(long stays, BigDecimal meanDays, BigDecimal medianDays, long current) {
+    }
+
+    /**
+     * Deals closed with this outcome in the period: how many, and the median and mean of their length in calendar
+     * days from the day they were created to the day they closed.
+     */
+    public CycleFigures cycle(Selection selection, LocalDate from, LocalDate to, String status) {
+        // date - date is a whole number of days in PostgreSQL
+        Field<Integer> days = DSL.field("{0} - {1}", Integer.class, OPPORTUNITY.ACTUAL_CLOSE_DATE,
+                localDate(OPPORTUNITY.CREATED_AT, selection.zone())).as("days");
+        var lengths = DSL.select(days).from(OPPORTUNITY)
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(status))
+                .and(closedBetween(from, to))
+                .asTable("lengths");
+        Field<Integer> length = lengths.field(days);
+        return db.select(DSL.count(), DSL.percentileCont(0.5).withinGroupOrderBy(length), DSL.avg(length))
+                .from(lengths)
+                .fetchSingle(r -> new CycleFigures(r.value1(),
+                        r.value2() == null ? null : BigDecimal.valueOf(r.value2().doubleValue()), r.value3()));
+    }
+
+    public record CycleFigures(long deals, BigDecimal medianDays, BigDecimal meanDays) {
+    }
+
+    /** Deals in the selection open now, whatever the period. */
+    public long openDeals(Selection selection) {
+        return db.fetchCount(OPPORTUNITY, selection.condition().and(OPPORTUNITY.STATUS.eq(OPEN)));
+    }
+
+    private static Condition closedBetween(LocalDate from, LocalDate to) {
+        Condition closed = DSL.trueCondition();
+        if (from != null) {
+            closed = closed.and(OPPORTUNITY.ACTUAL_CLOSE_DATE.ge(from));
+        }
+        if (to != null) {
+            closed = closed.and(OPPORTUNITY.ACTUAL_CLOSE_DATE.le(to));
+        }
+        return closed;
+    }
+
+    /** The calendar day a moment falls on in the company's time zone. */
+    private static Field<LocalDate> localDate(Field<OffsetDateTime> time, ZoneId zone) {
+        if (zone instanceof java.time.ZoneOffset offset) {
+            // a bare offset: PostgreSQL would read '+08:00' as a POSIX zone, with the sign reversed
+            return DSL.field("({0} at time zone make_interval(secs => {1}))::date", LocalDate.class, time,
+                    DSL.inline(offset.getTotalSeconds()));
+        }
+        return DSL.field("({0} at time zone {1})::date", LocalDate.class, time, DSL.inline(zone.getId()));
+    }
+
+    /** Won and lost deals closed in the period, per group. */
+    public List<Outcomes> outcomes(Selection selection, LocalDate from, LocalDate to, GroupBy groupBy) {
+        Grouping g = grouping(groupBy);
+        Condition won = OPPORTUNITY.STATUS.eq(WON);
+        Condition lost = OPPORTUNITY.STATUS.eq(LOST);
+        Condition closed = OPPORTUNITY.STATUS.in(WON, LOST).and(closedBetween(from, to));
+        return db.select(g.key(), g.label(), DSL.count().filterWhere(won), DSL.count().filterWhere(lost),
+                        DSL.coalesce(DSL.sum(g.amount()).filterWhere(won), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(g.amount()).filterWhere(lost), BigDecimal.ZERO))
+                .from(g.source())
+                .where(selection.condition()).and(closed)
+                .groupBy(g.key(), g.label())
+                .orderBy(g.key())
+                .fetch(r -> new Outcomes(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    private record Grouping(Field<String> key, Field<String> label, Field<BigDecimal> amount, Table<?> source) {
+    }
+
+    /** A line's amount as the opportunity shows it: quantity × unit price less the discount, to the cent. */
+    private static Field<BigDecimal> lineTotal() {
+        Field<BigDecimal> keep = DSL.round(DSL.inline(new BigDecimal(100)).minus(OPPORTUNITY_LINE.DISCOUNT_PERCENT)
+                .div(DSL.inline(new BigDecimal(100))), 6);
+        return DSL.round(OPPORTUNITY_LINE.QUANTITY.mul(OPPORTUNITY_LINE.UNIT_PRICE).mul(keep), 2);
+    }
+
+    private static Grouping grouping(GroupBy groupBy) {
+        return switch (groupBy) {
+            case OWNER -> new Grouping(OPPORTUNITY.OWNER_ID.cast(String.class), APP_USER.FULL_NAME, dealAmount(),
+                    OPPORTUNITY.join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID)));
+            case TEAM -> new Grouping(TEAM.ID.cast(String.class), TEAM.NAME, dealAmount(),
+                    OPPORTUNITY.join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
+                            .leftJoin(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID)));
+            // a deal with two products counts for both, each with its own line's amount
+            case PRODUCT -> new Grouping(PRODUCT.ID.cast(String.class), PRODUCT.NAME, lineTotal(),
+                    OPPORTUNITY.join(OPPORTUNITY_LINE).on(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                            .join(PRODUCT).on(PRODUCT.ID.eq(OPPORTUNITY_LINE.PRODUCT_ID)));
+            case SOURCE -> new Grouping(OPPORTUNITY.LEAD_SOURCE, OPPORTUNITY.LEAD_SOURCE, dealAmount(), OPPORTUNITY);
+            case MONTH -> {
+                Field<String> month = DSL.field("to_char({0}, 'YYYY-MM')", String.class,
+                        OPPORTUNITY.ACTUAL_CLOSE_DATE);
+                yield new Grouping(month, month, dealAmount(), OPPORTUNITY);
+            }
+        };
+    }
+
+    public record Outcomes(String key, String label, long won, long lost, BigDecimal wonAmount,
+                           BigDecimal lostAmount) {
+    }
+}

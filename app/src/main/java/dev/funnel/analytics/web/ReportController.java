@@ -1,0 +1,91 @@
+package dev.funnel.analytics.web;
+
+import dev.funnel.analytics.ConversionReport;
+import dev.funnel.analytics.CycleReport;
+import dev.funnel.analytics.FunnelReport;
+import dev.funnel.analytics.GroupBy;
+import dev.funnel.analytics.ReportFilter;
+import dev.funnel.analytics.ReportService;
+import dev.funnel.analytics.TimeInStageReport;
+import dev.funnel.analytics.WinRateReport;
+import dev.funnel.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The funnel reports over REST, each with the Reports page's filters; the figures are those docs/metrics.md
+ * defines, over what the caller may see, with the counts they rest on.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports")
+class ReportController {
+
+    private final ReportService reports;
+
+    ReportController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/funnel")
+    @Operation(summary = "Deals created in the period that reached each stage, and those won")
+    FunnelReport funnel(Filter filter) {
+        return reports.funnel(filter.toReportFilter());
+    }
+
+    @GetMapping("/conversion")
+    @Operation(summary = "Per stage, the share of deals entering it in the period that later moved on; the bottleneck")
+    ConversionReport conversion(Filter filter) {
+        return reports.conversion(filter.toReportFilter());
+    }
+
+    @GetMapping("/time-in-stage")
+    @Operation(summary = "Mean and median days of the stays in each stage that ended in the period")
+    TimeInStageReport timeInStage(Filter filter) {
+        return reports.timeInStage(filter.toReportFilter());
+    }
+
+    @GetMapping("/win-rates")
+    @Operation(summary = "Win rate and won deal size of the deals closed in the period (from/to: close date), "
+            + "grouped by owner, team, product, source or month")
+    WinRateReport winRates(Filter filter, @RequestParam(defaultValue = "owner") String groupBy, Locale locale) {
+        return reports.winRates(filter.toReportFilter(), groupBy(groupBy), locale);
+    }
+
+    @GetMapping("/cycle")
+    @Operation(summary = "Median and mean days from creation to close of the deals closed in the period; velocity")
+    CycleReport cycle(Filter filter) {
+        return reports.cycle(filter.toReportFilter());
+    }
+
+    private static GroupBy groupBy(String value) {
+        return Arrays.stream(GroupBy.values()).filter(g -> g.name().equalsIgnoreCase(value.trim())).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("groupBy", "validation.report.group-by",
+                        Arrays.stream(GroupBy.values()).map(g -> g.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "))));
+    }
+
+    /** The query parameters every report takes. */
+    record Filter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Long pipelineId, Long teamId,
+                  Long ownerId, Long productId, String source, String currency) {
+
+        ReportFilter toReportFilter() {
+            return new ReportFilter(from, to, pipelineId, teamId, ownerId, productId, blankToNull(source),
+                    blankToNull(currency));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.funnel.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.funnel.analytics.ConversionReport.StageConversion;
+import dev.funnel.analytics.TimeInStageReport.StageTime;
+import dev.funnel.customer.Customer;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityDraft;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.platform.InvalidInputException;
+import dev.funnel.testsupport.IntegrationTest;
+import dev.funnel.testsupport.TestData.Org;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every report over a small history whose figures are worked out here by hand from docs/metrics.md. One rep,
+ * one pipeline of three stages — Qualify (1), Propose (2), Negotiate (3) — and five deals, day 0 being today:
+ *
+ * <pre>
+ *   A  100  created Q d0, moved P d2, moved N d5, won d6 for 120
+ *   B  200  created Q d0, moved P d2, back to Q d5, moved P d8 (open in P)
+ *   C  300  created Q d0, moved N d2 (skipping P), lost d6
+ *   D  400  created Q d0, lost d3 (from Q)
+ *   E  500  created Q d0 (open in Q), lead source 'website'
+ * </pre>
+ */
+class HandBuiltHistoryTest extends IntegrationTest {
+
+    @Autowired
+    OpportunityService opportunities;
+    @Autowired
+    ReportService reports;
+
+    Org company;
+    Pipeline pipeline;
+    LocalDate today;
+    ReportFilter everything;
+
+    @BeforeEach
+    void theHistory() {
+        company = data.organisation();
+        pipeline = data.pipeline();
+        Customer customer = data.customerOf(company.eastRep());
+        signIn(company.eastRep().username());
+        today = LocalDate.now(clock);
+        everything = new ReportFilter(today, today.plusDays(30), pipeline.id(), null, null, null, null, "CNY");
+
+        Opportunity a = deal("A", customer, "100", null);
+        Opportunity b = deal("B", customer, "200", null);
+        Opportunity c = deal("C", customer, "300", null);
+        Opportunity d = deal("D", customer, "400", null);
+        deal("E", customer, "500", "website");
+        clock.advance(Duration.ofDays(2));
+        a = move(a, 1);
+        b = move(b, 1);
+        c = move(c, 2);
+        clock.advance(Duration.ofDays(1));
+        opportunities.lose(d.id(), d.version(), "price", null);
+        clock.advance(Duration.ofDays(2));
+        a = move(a, 2);
+        b = move(b, 0);
+        clock.advance(Duration.ofDays(1));
+        opportunities.win(a.id(), a.version(), new BigDecimal("120"), LocalDate.now(clock));
+        opportunities.lose(c.id(), c.version(), "price", null);
+        clock.advance(Duration.ofDays(2));
+        move(b, 1);
+    }
+
+    private Opportunity deal(String name, Customer customer, String amount, String source) {
+        return opportunities.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
+                new BigDecimal(amount), "CNY", null, source, null, null, null, null, null));
+    }
+
+    private Opportunity move(Opportunity deal, int stageIndex) {
+        return opportunities.moveToStage(deal.id(), deal.version(), pipeline.stages().get(stageIndex).id(), null);
+    }
+
+    @Test
+    void the_funnel_counts_deals_that_reached_each_stage_skipped_stages_included() {
+        FunnelReport funnel = reports.funnel(everything);
+
+        assertThat(funnel.created()).isEqualTo(5);
+        // Q: all five; P: A, B and C (C skipped it); N: A and C; A's amount is what it was won for
+        assertThat(funnel.stages()).extracting(FunnelReport.Level::count).containsExactly(5L, 3L, 2L);
+        assertThat(funnel.stages()).extracting(FunnelReport.Level::amount)
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1520"), new BigDecimal("620"), new BigDecimal("420"));
+        assertThat(funnel.won().count()).isEqualTo(1);
+        assertThat(funnel.won().amount()).isEqualByComparingTo("120");
+    }
+
+    @Test
+    void conversion_follows_each_deal_from_its_first_entry_into_a_stage() {
+        ConversionReport conversion = reports.conversion(everything);
+
+        // Q: 5 entered (B once, though it came back), A B C moved on, D lost, E still there
+        // P: A and B entered (C skipped it), only A moved on; B went back and is in P again
+        // N: A and C entered, A won, C lost
+        assertThat(conversion.stages()).extracting(StageConversion::entered, StageConversion::advanced,
+                        StageConversion::stillOpen, StageConversion::lost)
+                .containsExactly(tuple(5L, 3L, 1L, 1L),
+                        tuple(2L, 1L, 1L, 0L),
+                        tuple(2L, 1L, 0L, 1L));
+        assertThat(conversion.stages()).extracting(StageConversion::conversion)
+                .containsExactly(Optional.of(new BigDecimal("0.6000")), Optional.of(new BigDecimal("0.5000")),
+                        Optional.of(new BigDecimal("0.5000")));
+        assertThat(conversion.stages().get(0).lostAmount()).isEqualByComparingTo("400");
+        assertThat(conversion.stages().get(2).lostAmount()).isEqualByComparingTo("300");
+    }
+
+    @Test
+    void time_in_stage_counts_stays_that_ended_and_reports_the_ones_still_going() {
+        List<StageTime> stages = reports.timeInStage(everything).stages();
+
+        // Q: A 2, B 2 and 3 (its second stay), C 2, D 3 -> mean 12/5, median 2; E still there
+        // P: A 3, B 3; B's second stay still going.  N: A 1, C 4 -> mean and median 2.5
+        assertThat(stages).extracting(StageTime::stays, StageTime::current)
+                .containsExactly(tuple(5L, 1L),
+                        tuple(2L, 1L), tuple(2L, 0L));
+        assertThat(stages).extracting(StageTime::meanDays).containsExactly(Optional.of(new BigDecimal("2.40")),
+                Optional.of(new BigDecimal("3.00")), Optional.of(new BigDecimal("2.50")));
+        assertThat(stages).extracting(StageTime::medianDays).containsExactly(Optional.of(new BigDecimal("2.00")),
+                Optional.of(new BigDecimal("3.00")), Optional.of(new BigDecimal("2.50")));
+    }
+
+    @Test
+    void win_rates_by_count_and_amount_and_the_average_won_deal() {
+        WinRateReport report = reports.winRates(everything, GroupBy.OWNER, Locale.ENGLISH);
+
+        // closed: A won for 120, C lost at 300, D lost at 400
+        assertThat(report.groups()).hasSize(1);
+        WinRateReport.Group rep = report.groups().get(0);
+        assertThat(rep.label()).isEqualTo(company.eastRep().fullName());
+        assertThat(rep.won()).isEqualTo(1);
+        assertThat(rep.lost()).isEqualTo(2);
+        assertThat(rep.winRate()).contains(new BigDecimal("0.3333"));
+        assertThat(rep.winRateByAmount()).contains(new BigDecimal("0.1463")); // 120 / 820
+        assertThat(rep.averageWonAmount()).contains(new BigDecimal("120.00"));
+        assertThat(report.total()).isEqualTo(new WinRateReport.Group(null, null, 1, 2, rep.wonAmount(),
+                rep.lostAmount(), rep.winRate(), rep.winRateByAmount(), rep.averageWonAmount()));
+
+        WinRateReport byMonth = reports.winRates(everything, GroupBy.MONTH, Locale.ENGLISH);
+        assertThat(byMonth.groups()).extracting(WinRateReport.Group::won).containsOnly(0L, 1L);
+        assertThat(byMonth.groups().stream().mapToLong(g -> g.won() + g.lost()).sum()).isEqualTo(3);
+    }
+
+    @Test
+    void the_cycle_and_the_velocity_it_implies() {
+        CycleReport cycle = reports.cycle(everything);
+
+        assertThat(cycle.won()).isEqualTo(new CycleReport.Cycle(1, Optional.of(new BigDecimal("6.00")),
+                Optional.of(new BigDecimal("6.00"))));
+        // C lost after 6 days, D after 3
+        assertThat(cycle.lost()).isEqualTo(new CycleReport.Cycle(2, Optional.of(new BigDecimal("4.50")),
+                Optional.of(new BigDecimal("4.50"))));
+        // B and E open; 2 x 1/3 x 120 / 6 days
+        assertThat(cycle.openDeals()).isEqualTo(2);
+        assertThat(cycle.velocityPerDay()).contains(new BigDecimal("13.33"));
+    }
+
+    @Test
+    void a_later_period_sees_only_what_happened_in_it() {
+        ReportFilter fromDay4 = everything.withPeriod(today.plusDays(4), today.plusDays(30));
+
+        assertThat(reports.funnel(fromDay4).created()).isZero();
+        // Q: B came back on day 5 and moved on on day 8; P: B entered on day 8; N: A entered on day 5 and won
+        assertThat(reports.conversion(fromDay4).stages()).extracting(StageConversion::entered,
+                        StageConversion::advanced)
+                .containsExactly(tuple(1L, 1L),
+                        tuple(1L, 0L), tuple(1L, 1L));
+        WinRateReport.Group total = reports.winRates(fromDay4, GroupBy.OWNER, Locale.ENGLISH).total();
+        assertThat(total.won()).isEqualTo(1);
+        assertThat(total.lost()).isEqualTo(1);
+        assertThat(total.winRate()).contains(new BigDecimal("0.5000"));
+        // stays ending from day 4: Q: B's second (3 days); P: A's and B's first (ended day 5); N: A's and C's
+        assertThat(reports.timeInStage(fromDay4).stages()).extracting(StageTime::stays)
+                .containsExactly(1L, 2L, 2L);
+    }
+
+    @Test
+    void filters_narrow_the_deals_and_visibility_hides_other_peoples() {
+        ReportFilter website = new ReportFilter(today, today.plusDays(30), pipeline.id(), null, null, null,
+                "website", null);
+        assertThat(reports.funnel(website).created()).isEqualTo(1);
+        assertThat(reports.funnel(website).stages()).extracting(FunnelReport.Level::count)
+                .containsExactly(1L, 0L, 0L);
+
+        ReportFilter otherCurrency = everything.withCurrency("USD");
+        assertThat(reports.funnel(otherCurrency).created()).isZero();
+
+        // the west rep sees none of it; the east manager all of it, also through the team filter
+        signIn(company.westRep().username());
+        assertThat(reports.funnel(everything).created()).isZero();
+        assertThat(reports.winRates(everything, GroupBy.OWNER, Locale.ENGLISH).groups()).isEmpty();
+        signIn(company.eastManager().username());
+        assertThat(reports.funnel(everything).created()).isEqualTo(5);
+        ReportFilter eastTeam = new ReportFilter(today, today.plusDays(30), pipeline.id(), company.east().id(),
+                null, null, null, null);
+        assertThat(reports.funnel(eastTeam).created()).isEqualTo(5);
+        ReportFilter westTeam = new ReportFilter(today, today.plusDays(30), pipeline.id(), company.west().id(),
+                null, null, null, null);
+        assertThat(reports.funnel(westTeam).created()).isZero();
+    }
+
+    @Test
+    void a_period_that_ends_before_it_starts_is_refused() {
+        assertThatThrownBy(() -> reports.funnel(everything.withPeriod(today, today.minusDays(1))))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                        .anyMatch(p -> p.field().equals("to")));
+    }
+}
