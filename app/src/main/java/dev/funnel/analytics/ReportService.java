@@ -14,6 +14,8 @@ import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -152,6 +154,21 @@ public class ReportService {
                     .divide(closed.multiply(won.medianDays()), MONEY_SCALE, RoundingMode.HALF_UP));
         }
         return new CycleReport(scope.selection().currency(), cycle(won), cycle(lost), open, velocity);
+    }
+
+    /** The deals behind a figure of a report with these filters (a chart's bar, a leaderboard's row). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public PageResult<DealRow> dealsBehind(ReportFilter filter, DrillDown drill, PageRequest page) {
+        Scope scope = scope(filter);
+        Checks.start()
+                .rule(drill.stageId() == null || scope.pipeline().stages().stream()
+                        .anyMatch(s -> s.id() == drill.stageId()), "stageId", "validation.stage.other-pipeline")
+                .orThrow();
+        if (drill.groupBy() != null && drill.groupBy() != GroupBy.SOURCE && drill.groupBy() != GroupBy.TEAM
+                && drill.groupKey() == null) {
+            throw dev.funnel.platform.InvalidInputException.of("groupKey", "validation.required");
+        }
+        return reports.dealsBehind(scope.selection(), filter.from(), filter.to(), drill, page);
     }
 
     private static CycleReport.Cycle cycle(CycleFigures figures) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
+import dev.funnel.analytics.ui.ReportsView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -79,7 +80,10 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.HANDSHAKE.create()));
         work.addItem(new SideNavItem(getTranslation("nav.notifications"), NotificationsView.class,
                 VaadinIcon.BELL_O.create()));
-        VerticalLayout groups = new VerticalLayout(work);
+        SideNav insights = group("nav.group.insights");
+        insights.addItem(new SideNavItem(getTranslation("nav.reports"), ReportsView.class,
+                VaadinIcon.CHART.create()));
+        VerticalLayout groups = new VerticalLayout(work, insights);
         // the Admin group shows what the role may open: everything to administrators, the import to managers
         if (me.isManager()) {
             SideNav admin = group("nav.group.admin");

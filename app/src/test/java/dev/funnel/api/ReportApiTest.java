@@ -100,6 +100,25 @@ class ReportApiTest extends IntegrationTest {
     }
 
     @Test
+    void the_deals_behind_a_figure_are_listed_with_the_same_filters() throws Exception {
+        http.perform(get("/api/v1/reports/deals").param("drill", "closed").param("groupBy", "owner")
+                        .param("groupKey", String.valueOf(company.eastRep().id())).param("outcome", "won")
+                        .param("pipelineId", String.valueOf(pipeline.id())).with(as(company.eastManager())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total", is(1)))
+                .andExpect(jsonPath("$.items[0].status", is("WON")))
+                .andExpect(jsonPath("$.items[0].amount", is(90000.0)));
+        http.perform(get("/api/v1/reports/deals").param("drill", "reached")
+                        .param("stageId", String.valueOf(pipeline.stages().get(0).id()))
+                        .param("pipelineId", String.valueOf(pipeline.id())).with(as(company.eastManager())))
+                .andExpect(jsonPath("$.total", is(2)));
+        http.perform(get("/api/v1/reports/deals").param("drill", "reached")
+                        .param("pipelineId", String.valueOf(pipeline.id())).with(as(company.eastManager())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors[0].field", is("stageId")));
+    }
+
+    @Test
     void bad_parameters_are_refused_naming_the_parameter() throws Exception {
         http.perform(get("/api/v1/reports/win-rates").param("groupBy", "colour").with(as(company.director())))
                 .andExpect(status().isBadRequest())

@@ -13,11 +13,11 @@ import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -129,6 +129,32 @@ class BrowserE2ETest {
     }
 
     /** Selenium's own drag and drop fires no HTML5 drag events in Chromium: fire them as the browser would. */
+    @Test
+    void the_director_opens_the_reports_and_every_chart_draws_its_data() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "director");
+        browser.get(app.baseUrl() + "/reports");
+
+        wait.until(ExpectedConditions.titleContains("Reports"));
+        // ECharts marks each chart once it has drawn an option; the drawing is a canvas inside the element
+        wait.until(d -> d.findElements(By.cssSelector("funnel-echart[data-rendered]")).size() == 6);
+        wait.until(d -> d.findElements(By.cssSelector("funnel-echart canvas")).size() >= 6);
+        Object funnelValues = ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('funnel-echart').option.series[0].data.map(d => d.value)");
+        assertThat((List<?>) funnelValues).isNotEmpty()
+                .allSatisfy(v -> assertThat(((Number) v).longValue()).isPositive());
+        // the canvas holds a drawing, not a blank area: some pixel differs from the first one
+        Object drawn = ((JavascriptExecutor) browser).executeScript("""
+                const canvas = document.querySelector('funnel-echart canvas');
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 4; i < data.length; i += 4) {
+                  if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) return true;
+                }
+                return false;""");
+        assertThat(drawn).isEqualTo(true);
+        save("reports.png");
+    }
+
     private static void drag(WebElement source, WebElement target) {
         ((JavascriptExecutor) browser).executeScript("""
                 const [source, target] = arguments;

@@ -8,7 +8,11 @@ import static dev.funnel.jooq.Tables.STAGE;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 import static dev.funnel.jooq.Tables.TEAM;
 
+import dev.funnel.analytics.DealRow;
+import dev.funnel.analytics.DrillDown;
 import dev.funnel.analytics.GroupBy;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.jooq.tables.StageHistory;
 import java.math.BigDecimal;
@@ -237,6 +241,71 @@ public class ReportRepository {
                     DSL.inline(offset.getTotalSeconds()));
         }
         return DSL.field("({0} at time zone {1})::date", LocalDate.class, time, DSL.inline(zone.getId()));
+    }
+
+    /** The deals behind a figure, a page at a time, newest first, with the total. */
+    public PageResult<DealRow> dealsBehind(Selection selection, LocalDate from, LocalDate to, DrillDown drill,
+                                           PageRequest page) {
+        Condition behind = selection.condition().and(behind(selection, from, to, drill));
+        int total = db.fetchCount(OPPORTUNITY, behind);
+        var customer = dev.funnel.jooq.Tables.CUSTOMER;
+        List<DealRow> rows = db.select(OPPORTUNITY.ID, OPPORTUNITY.NAME, customer.NAME, APP_USER.FULL_NAME,
+                        STAGE.NAME_EN, STAGE.NAME_ZH, OPPORTUNITY.STATUS, dealAmount(), OPPORTUNITY.CURRENCY,
+                        OPPORTUNITY.ACTUAL_CLOSE_DATE)
+                .from(OPPORTUNITY)
+                .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
+                .join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                .leftJoin(customer).on(customer.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .where(behind)
+                .orderBy(OPPORTUNITY.ID.desc())
+                .offset(page.offset()).limit(page.limit())
+                .fetch(r -> new DealRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), r.value10()));
+        return new PageResult<>(rows, total, (int) (page.offset() / page.limit()), page.limit());
+    }
+
+    private Condition behind(Selection selection, LocalDate from, LocalDate to, DrillDown drill) {
+        return switch (drill.kind()) {
+            case REACHED_STAGE -> {
+                int position = db.select(STAGE.POSITION).from(STAGE).where(STAGE.ID.eq(drill.stageId()))
+                        .fetchOptional(STAGE.POSITION).orElse(Integer.MAX_VALUE);
+                yield selection.within(OPPORTUNITY.CREATED_AT, from, to).and(DSL.exists(DSL.selectOne()
+                        .from(STAGE_HISTORY).join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
+                        .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                        .and(STAGE_HISTORY.EVENT.eq(WON).or(STAGE.POSITION.ge(position)))));
+            }
+            case WON -> selection.within(OPPORTUNITY.CREATED_AT, from, to).and(DSL.exists(DSL.selectOne()
+                    .from(STAGE_HISTORY).where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                    .and(STAGE_HISTORY.EVENT.eq(WON))));
+            case ENTERED_STAGE -> DSL.exists(DSL.selectOne().from(STAGE_HISTORY)
+                    .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                    .and(STAGE_HISTORY.EVENT.in("CREATED", "MOVED"))
+                    .and(STAGE_HISTORY.TO_STAGE_ID.eq(drill.stageId()))
+                    .and(selection.within(STAGE_HISTORY.CHANGED_AT, from, to)));
+            case CLOSED -> {
+                Condition closed = switch (drill.outcome()) {
+                    case ANY -> OPPORTUNITY.STATUS.in(WON, LOST);
+                    case WON -> OPPORTUNITY.STATUS.eq(WON);
+                    case LOST -> OPPORTUNITY.STATUS.eq(LOST);
+                };
+                closed = closed.and(closedBetween(from, to));
+                yield drill.groupBy() == null ? closed : closed.and(inGroup(drill.groupBy(), drill.groupKey()));
+            }
+        };
+    }
+
+    /** The deal belongs to the win-rate report's group with this key (null: the group without a team or source). */
+    private static Condition inGroup(GroupBy groupBy, String key) {
+        return switch (groupBy) {
+            case OWNER -> OPPORTUNITY.OWNER_ID.eq(Long.valueOf(key));
+            case TEAM -> DSL.exists(DSL.selectOne().from(APP_USER).where(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
+                    .and(key == null ? APP_USER.TEAM_ID.isNull() : APP_USER.TEAM_ID.eq(Long.valueOf(key))));
+            case PRODUCT -> DSL.exists(DSL.selectOne().from(OPPORTUNITY_LINE)
+                    .where(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                    .and(OPPORTUNITY_LINE.PRODUCT_ID.eq(Long.valueOf(key))));
+            case SOURCE -> key == null ? OPPORTUNITY.LEAD_SOURCE.isNull() : OPPORTUNITY.LEAD_SOURCE.eq(key);
+            case MONTH -> DSL.field("to_char({0}, 'YYYY-MM')", String.class, OPPORTUNITY.ACTUAL_CLOSE_DATE).eq(key);
+        };
     }
 
     /** Won and lost deals closed in the period, per group. */

@@ -2,6 +2,8 @@ package dev.funnel.analytics.web;
 
 import dev.funnel.analytics.ConversionReport;
 import dev.funnel.analytics.CycleReport;
+import dev.funnel.analytics.DealRow;
+import dev.funnel.analytics.DrillDown;
 import dev.funnel.analytics.FunnelReport;
 import dev.funnel.analytics.GroupBy;
 import dev.funnel.analytics.ReportFilter;
@@ -9,6 +11,8 @@ import dev.funnel.analytics.ReportService;
 import dev.funnel.analytics.TimeInStageReport;
 import dev.funnel.analytics.WinRateReport;
 import dev.funnel.platform.InvalidInputException;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -65,6 +69,38 @@ class ReportController {
     @Operation(summary = "Median and mean days from creation to close of the deals closed in the period; velocity")
     CycleReport cycle(Filter filter) {
         return reports.cycle(filter.toReportFilter());
+    }
+
+    @GetMapping("/deals")
+    @Operation(summary = "The opportunities behind a figure: drill=reached (stageId), won, entered (stageId) or "
+            + "closed (optionally groupBy with groupKey, and outcome=won|lost), with the same filters")
+    PageResult<DealRow> deals(Filter filter, @RequestParam String drill, @RequestParam(required = false) Long stageId,
+                              @RequestParam(required = false) String groupBy,
+                              @RequestParam(required = false) String groupKey,
+                              @RequestParam(defaultValue = "any") String outcome,
+                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        DrillDown.Outcome closedAs = Arrays.stream(DrillDown.Outcome.values())
+                .filter(o -> o.name().equalsIgnoreCase(outcome.trim())).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("outcome", "validation.report.outcome"));
+        DrillDown drillDown = switch (drill.trim().toLowerCase(Locale.ROOT)) {
+            case "reached" -> DrillDown.reached(required(stageId));
+            case "won" -> DrillDown.won();
+            case "entered" -> DrillDown.entered(required(stageId));
+            case "closed" -> DrillDown.closed(groupBy == null ? null : groupBy(groupBy), blank(groupKey), closedAs);
+            default -> throw InvalidInputException.of("drill", "validation.report.drill");
+        };
+        return reports.dealsBehind(filter.toReportFilter(), drillDown, PageRequest.of(page, size));
+    }
+
+    private static long required(Long stageId) {
+        if (stageId == null) {
+            throw InvalidInputException.of("stageId", "validation.required");
+        }
+        return stageId;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static GroupBy groupBy(String value) {

@@ -605,6 +605,13 @@ public class DemoDataSeeder implements ApplicationRunner {
                     .setStageEnteredAt(entry.at()).setAmount(deal.amount())
                     .setCurrency(CURRENCY).setExpectedCloseDate(deal.expectedClose()).setLeadSource(deal.leadSource())
                     .setStatus(deal.status().name()).setClosedAt(deal.closedAt()).setLostReason(deal.lostReason());
+            if (deal.closedAt() != null) {
+                // as closing in the app does: the close date, and for a won deal what it was won for
+                row.setActualCloseDate(deal.closedAt().atZoneSameInstant(ZONE).toLocalDate());
+                if (deal.status() == OpportunityStatus.WON) {
+                    row.setActualAmount(deal.amount());
+                }
+            }
             return audited(row, deal.createdAt(), account.ownerId()).setUpdatedAt(deal.updatedAt());
         }
 

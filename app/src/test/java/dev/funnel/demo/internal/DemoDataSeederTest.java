@@ -97,6 +97,11 @@ class DemoDataSeederTest extends IntegrationTest {
 
             assertThat(disagreeing).isZero();
             assertThat(withoutCreation).isZero();
+            // closed as the app closes: a close date on every closed deal, what it was won for on won ones
+            assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.STATUS.in("WON", "LOST")
+                    .and(OPPORTUNITY.ACTUAL_CLOSE_DATE.isNull()))).isZero();
+            assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.STATUS.eq("WON")
+                    .and(OPPORTUNITY.ACTUAL_AMOUNT.isNull()))).isZero();
             assertThat(db.fetchCount(STAGE_HISTORY, STAGE_HISTORY.CHANGED_AT.gt(java.time.OffsetDateTime.now()))).isZero();
         }
     }

@@ -1,0 +1,114 @@
+package dev.funnel.analytics.ui;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * ECharts option objects for the report cards, built as JSON trees so that names (a customer called
+ * {@code "A & B"}) are always escaped. Colours: one accent for figures, the stage palette for stages.
+ */
+final class ChartOptions {
+
+    static final String ACCENT = "#1676f3";
+    static final String SECOND = "#f59f00";
+    /** Stage colours, the same order on the board and in every chart. */
+    static final List<String> STAGE_COLOURS = List.of("#91caff", "#69b1ff", "#4096ff", "#1677ff", "#0958d9",
+            "#003eb3", "#002c8c");
+    static final String WON_COLOUR = "#389e0d";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private ChartOptions() {
+    }
+
+    /** One funnel level: its name and value. */
+    record Item(String name, BigDecimal value) {
+    }
+
+    /** A funnel, widest first, each level with its own colour; the last one is the won level. */
+    static String funnel(List<Item> levels) {
+        ObjectNode option = base();
+        ObjectNode series = option.putArray("series").addObject();
+        series.put("type", "funnel").put("sort", "none").put("gap", 2).put("minSize", "8%")
+                .put("left", "10%").put("width", "80%");
+        series.putObject("label").put("position", "inside").put("formatter", "{b}");
+        ArrayNode data = series.putArray("data");
+        for (int i = 0; i < levels.size(); i++) {
+            Item level = levels.get(i);
+            boolean won = i == levels.size() - 1;
+            ObjectNode item = data.addObject().put("name", level.name());
+            item.put("value", level.value());
+            item.putObject("itemStyle").put("color", won ? WON_COLOUR : STAGE_COLOURS.get(i % STAGE_COLOURS.size()));
+        }
+        option.putObject("tooltip").put("trigger", "item").put("formatter", "{b}<br/>{c}");
+        return option.toString();
+    }
+
+    /** Bars over categories, one series per list; each series may use its own axis (index 0 or 1). */
+    static String bars(List<String> categories, List<Series> series, boolean horizontal) {
+        ObjectNode option = base();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("grid").put("left", horizontal ? 120 : 48).put("right", 48).put("top", 36)
+                .put("bottom", 32);
+        if (series.size() > 1) {
+            ArrayNode names = option.putObject("legend").put("top", 0).putArray("data");
+            series.forEach(s -> names.add(s.name()));
+        }
+        ObjectNode categoryAxis = JSON.objectNode().put("type", "category");
+        ArrayNode names = categoryAxis.putArray("data");
+        categories.forEach(names::add);
+        categoryAxis.putObject("axisLabel").put("interval", 0).put("hideOverlap", true);
+        ArrayNode valueAxes = JSON.arrayNode();
+        valueAxes.addObject().put("type", "value");
+        if (series.stream().anyMatch(s -> s.axis() == 1)) {
+            valueAxes.addObject().put("type", "value").putObject("splitLine").put("show", false);
+        }
+        if (horizontal) {
+            categoryAxis.put("inverse", true);
+            option.set("yAxis", categoryAxis);
+            option.set("xAxis", valueAxes);
+        } else {
+            option.set("xAxis", categoryAxis);
+            option.set("yAxis", valueAxes);
+        }
+        ArrayNode all = option.putArray("series");
+        for (Series s : series) {
+            ObjectNode node = all.addObject().put("name", s.name()).put("type", s.line() ? "line" : "bar");
+            if (s.axis() == 1) {
+                node.put(horizontal ? "xAxisIndex" : "yAxisIndex", 1);
+            }
+            node.putObject("itemStyle").put("color", s.colour());
+            ArrayNode data = node.putArray("data");
+            s.values().forEach(v -> {
+                if (v == null) {
+                    data.addNull();
+                } else {
+                    data.add(v);
+                }
+            });
+        }
+        return option.toString();
+    }
+
+    /** One series of a bar chart: its name (legend), values per category, colour, axis, bar or line. */
+    record Series(String name, List<BigDecimal> values, String colour, int axis, boolean line) {
+
+        static Series bars(String name, List<BigDecimal> values, String colour) {
+            return new Series(name, values, colour, 0, false);
+        }
+
+        static Series lineOnSecondAxis(String name, List<BigDecimal> values, String colour) {
+            return new Series(name, values, colour, 1, true);
+        }
+    }
+
+    private static ObjectNode base() {
+        ObjectNode option = JSON.objectNode();
+        option.put("animation", false);
+        option.putObject("textStyle").put("fontFamily", "inherit");
+        return option;
+    }
+}
