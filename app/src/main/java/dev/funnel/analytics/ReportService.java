@@ -13,6 +13,7 @@ import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.Checks;
+import dev.funnel.plugin.api.ForecastCategory;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
@@ -57,15 +58,18 @@ public class ReportService {
     private final UserService users;
     private final Clock clock;
     private final String companyCurrency;
+    private final int lookBackMonths;
 
     ReportService(ReportRepository reports, PipelineService pipelines, ChoiceService choices, UserService users,
-                  Clock clock, @Value("${funnel.currency:CNY}") String companyCurrency) {
+                  Clock clock, @Value("${funnel.currency:CNY}") String companyCurrency,
+                  @Value("${funnel.forecast.look-back-months:12}") int lookBackMonths) {
         this.reports = reports;
         this.pipelines = pipelines;
         this.choices = choices;
         this.users = users;
         this.clock = clock;
         this.companyCurrency = companyCurrency;
+        this.lookBackMonths = lookBackMonths;
     }
 
     /** The currency reports use when the filter names none. */
@@ -154,6 +158,50 @@ public class ReportService {
                     .divide(closed.multiply(won.medianDays()), MONEY_SCALE, RoundingMode.HALF_UP));
         }
         return new CycleReport(scope.selection().currency(), cycle(won), cycle(lost), open, velocity);
+    }
+
+    /**
+     * The forecast of the filter's period (the current quarter when it names none): closed won plus the open deals
+     * expected to close in it, weighted, by category; beside each stage's probability the one history shows over
+     * the look-back window before the period.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public ForecastReport forecast(ReportFilter filter) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate quarterStart = today.with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
+        LocalDate from = filter.from() != null ? filter.from() : quarterStart;
+        LocalDate to = filter.to() != null ? filter.to() : quarterStart.plusMonths(3).minusDays(1);
+        ReportFilter period = filter.withPeriod(from, to);
+        Scope scope = scope(period);
+        WinRateReport.Group closed = winRates(period, GroupBy.MONTH, Locale.ENGLISH).total();
+        var open = reports.openByCategory(scope.selection(), from, to, today);
+        List<ForecastReport.Category> categories = new ArrayList<>();
+        BigDecimal forecast = closed.wonAmount();
+        for (ForecastCategory category : List.of(ForecastCategory.COMMIT, ForecastCategory.BEST_CASE,
+                ForecastCategory.PIPELINE)) {
+            var figures = open.getOrDefault(category.name(),
+                    new ReportRepository.Weighted(0, BigDecimal.ZERO, BigDecimal.ZERO));
+            BigDecimal weighted = figures.weighted().setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+            categories.add(new ForecastReport.Category(category, figures.deals(), figures.amount(), weighted));
+            forecast = forecast.add(weighted);
+        }
+        LocalDate lookBackTo = from.minusDays(1);
+        LocalDate lookBackFrom = from.minusMonths(lookBackMonths);
+        Map<Integer, long[]> levels = reports.closedLevels(scope.selection(), lookBackFrom, lookBackTo);
+        List<ForecastReport.StageProbability> stages = scope.pipeline().stages().stream().map(stage -> {
+            long reached = 0;
+            long won = 0;
+            for (var level : levels.entrySet()) {
+                if (level.getKey() != null && level.getKey() >= stage.position()) {
+                    reached += level.getValue()[0];
+                    won += level.getValue()[1];
+                }
+            }
+            return new ForecastReport.StageProbability(stage.id(), stage.position(), stage.nameEn(), stage.nameZh(),
+                    stage.probability(), rate(won, reached), reached, won);
+        }).toList();
+        return new ForecastReport(scope.selection().currency(), from, to, closed.won(), closed.wonAmount(),
+                categories, forecast, stages, lookBackFrom, lookBackTo);
     }
 
     /** The deals behind a figure of a report with these filters (a chart's bar, a leaderboard's row). */

@@ -10,7 +10,8 @@ public enum ImportEntity {
     CUSTOMERS,
     CONTACTS,
     PRODUCTS,
-    OPPORTUNITIES;
+    OPPORTUNITIES,
+    TARGETS;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import dev.funnel.analytics.ui.ReportsView;
+import dev.funnel.analytics.ui.TargetsView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -83,6 +84,8 @@ public class MainLayout extends AppLayout {
         SideNav insights = group("nav.group.insights");
         insights.addItem(new SideNavItem(getTranslation("nav.reports"), ReportsView.class,
                 VaadinIcon.CHART.create()));
+        insights.addItem(new SideNavItem(getTranslation("nav.targets"), TargetsView.class,
+                VaadinIcon.FLAG_CHECKERED.create()));
         VerticalLayout groups = new VerticalLayout(work, insights);
         // the Admin group shows what the role may open: everything to administrators, the import to managers
         if (me.isManager()) {

@@ -55,12 +55,19 @@ public class ReportRepository {
      * The deals a report covers, apart from the period: pipeline, currency, what the caller may see, and the
      * optional narrowing by owners, lead source and product.
      */
-    public record Selection(long pipelineId, String currency, VisibleScope visible, Set<Long> owners, String source,
+    public record Selection(Long pipelineId, String currency, VisibleScope visible, Set<Long> owners, String source,
                             Long productId, ZoneId zone) {
 
+        /** Deals of every pipeline: for targets, which count won business wherever it was won. */
+        public static Selection allPipelines(String currency, VisibleScope visible, Set<Long> owners, ZoneId zone) {
+            return new Selection(null, currency, visible, owners, null, null, zone);
+        }
+
         Condition condition() {
-            Condition c = OPPORTUNITY.PIPELINE_ID.eq(pipelineId).and(OPPORTUNITY.CURRENCY.eq(currency))
-                    .and(visible.owns(OPPORTUNITY.OWNER_ID));
+            Condition c = OPPORTUNITY.CURRENCY.eq(currency).and(visible.owns(OPPORTUNITY.OWNER_ID));
+            if (pipelineId != null) {
+                c = c.and(OPPORTUNITY.PIPELINE_ID.eq(pipelineId));
+            }
             if (owners != null) {
                 c = c.and(owners.isEmpty() ? DSL.falseCondition() : OPPORTUNITY.OWNER_ID.in(owners));
             }
@@ -306,6 +313,53 @@ public class ReportRepository {
             case SOURCE -> key == null ? OPPORTUNITY.LEAD_SOURCE.isNull() : OPPORTUNITY.LEAD_SOURCE.eq(key);
             case MONTH -> DSL.field("to_char({0}, 'YYYY-MM')", String.class, OPPORTUNITY.ACTUAL_CLOSE_DATE).eq(key);
         };
+    }
+
+    /**
+     * Open deals expected to close in the period, by their stage's forecast category: count, amount and amount
+     * weighted by the stage's probability. Deals whose expected close date has passed count in the period that
+     * holds today.
+     */
+    public Map<String, Weighted> openByCategory(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
+        Condition expected = OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
+        if (!today.isBefore(from) && !today.isAfter(to)) {
+            expected = expected.or(OPPORTUNITY.EXPECTED_CLOSE_DATE.lt(from));
+        }
+        Field<BigDecimal> amount = DSL.coalesce(OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO));
+        Field<BigDecimal> weighted = amount.mul(STAGE.PROBABILITY).div(DSL.inline(new BigDecimal(100)));
+        return db.select(STAGE.FORECAST_CATEGORY, DSL.count(), DSL.sum(amount), DSL.sum(weighted))
+                .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(OPEN)).and(expected)
+                .groupBy(STAGE.FORECAST_CATEGORY)
+                .fetchMap(r -> r.value1(), r -> new Weighted(r.value2(), r.value3(), r.value4()));
+    }
+
+    public record Weighted(long deals, BigDecimal amount, BigDecimal weighted) {
+    }
+
+    /**
+     * Deals closed in the window, counted by the highest stage position they ever entered (won: above all), and
+     * how many of each level were won: the ground for each stage's historical probability.
+     */
+    public Map<Integer, long[]> closedLevels(Selection selection, LocalDate from, LocalDate to) {
+        Field<Integer> maxPosition = DSL.max(STAGE.POSITION).as("max_position");
+        Field<Boolean> everWon = DSL.boolOr(STAGE_HISTORY.EVENT.eq(WON)).as("ever_won");
+        Field<String> status = OPPORTUNITY.STATUS.as("status");
+        var reach = DSL.select(OPPORTUNITY.ID, status, maxPosition, everWon)
+                .from(OPPORTUNITY)
+                .join(STAGE_HISTORY).on(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                .join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.in(WON, LOST)).and(closedBetween(from, to))
+                .groupBy(OPPORTUNITY.ID)
+                .asTable("reach");
+        Field<Integer> level = DSL.when(reach.field(everWon), DSL.inline(WON_LEVEL))
+                .otherwise(reach.field(maxPosition)).as("level");
+        Map<Integer, long[]> levels = new java.util.HashMap<>();
+        db.select(level, DSL.count(), DSL.count().filterWhere(reach.field(status).eq(WON)))
+                .from(reach)
+                .groupBy(level)
+                .forEach(r -> levels.put(r.value1(), new long[] {r.value2(), r.value3()}));
+        return levels;
     }
 
     /** Won and lost deals closed in the period, per group. */

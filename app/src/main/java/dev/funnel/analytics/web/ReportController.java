@@ -4,6 +4,7 @@ import dev.funnel.analytics.ConversionReport;
 import dev.funnel.analytics.CycleReport;
 import dev.funnel.analytics.DealRow;
 import dev.funnel.analytics.DrillDown;
+import dev.funnel.analytics.ForecastReport;
 import dev.funnel.analytics.FunnelReport;
 import dev.funnel.analytics.GroupBy;
 import dev.funnel.analytics.ReportFilter;
@@ -69,6 +70,13 @@ class ReportController {
     @Operation(summary = "Median and mean days from creation to close of the deals closed in the period; velocity")
     CycleReport cycle(Filter filter) {
         return reports.cycle(filter.toReportFilter());
+    }
+
+    @GetMapping("/forecast")
+    @Operation(summary = "Closed won plus open deals expected to close in the period (default: this quarter), "
+            + "weighted by stage probability, by forecast category; configured and historical stage probabilities")
+    ForecastReport forecast(Filter filter) {
+        return reports.forecast(filter.toReportFilter());
     }
 
     @GetMapping("/deals")

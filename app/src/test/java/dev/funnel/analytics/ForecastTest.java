@@ -1,0 +1,137 @@
+package dev.funnel.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.funnel.customer.Customer;
+import dev.funnel.identity.Role;
+import dev.funnel.identity.UserSummary;
+import dev.funnel.pipeline.NewPipeline;
+import dev.funnel.pipeline.NewStage;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityDraft;
+import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.pipeline.PipelineService;
+import dev.funnel.plugin.api.ForecastCategory;
+import dev.funnel.testsupport.IntegrationTest;
+import dev.funnel.testsupport.TestData;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The forecast over a hand-built pipeline — Qualify 10 % (pipeline), Propose 50 % (best case), Negotiate 80 %
+ * (commit) — with every figure worked out here. The period runs from 30 days ago to 30 days ahead.
+ *
+ * <pre>
+ *   100 days ago, closed:  H1 Q→P→N won, H2 Q→P lost, H3 Q lost, H4 Q→N won
+ *   now:  W won for 1,200;  C1 in N, 1,000, closes today;  C2 in N, 500, was due 31 days ago (overdue);
+ *         B1 in P, 2,000, today;  P1 in Q, 3,000, today;  N1 in Q, 9,999, after the period;  X in Q, no date
+ * </pre>
+ */
+class ForecastTest extends IntegrationTest {
+
+    @Autowired
+    OpportunityService opportunities;
+    @Autowired
+    PipelineService pipelines;
+    @Autowired
+    ReportService reports;
+
+    Pipeline pipeline;
+    Customer customer;
+    LocalDate today;
+    ReportFilter period;
+
+    @BeforeEach
+    void theDeals() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        pipeline = data.asAdmin(() -> pipelines.create(new NewPipeline(TestData.unique("forecast"), null, false,
+                List.of(new NewStage("Qualify", "验证", 10, ForecastCategory.PIPELINE, 30, List.of(), List.of()),
+                        new NewStage("Propose", "方案", 50, ForecastCategory.BEST_CASE, 30, List.of(), List.of()),
+                        new NewStage("Negotiate", "谈判", 80, ForecastCategory.COMMIT, 30, List.of(), List.of())))));
+        customer = data.customerOf(rep);
+        signIn(rep.username());
+
+        clock.advance(Duration.ofDays(-100));
+        Opportunity h1 = move(move(deal("H1", "100", null), 1), 2);
+        Opportunity h2 = move(deal("H2", "100", null), 1);
+        Opportunity h3 = deal("H3", "100", null);
+        Opportunity h4 = move(deal("H4", "100", null), 2);
+        opportunities.win(h1.id(), h1.version(), new BigDecimal("100"), LocalDate.now(clock));
+        opportunities.lose(h2.id(), h2.version(), "price", null);
+        opportunities.lose(h3.id(), h3.version(), "price", null);
+        opportunities.win(h4.id(), h4.version(), new BigDecimal("100"), LocalDate.now(clock));
+        clock.reset();
+
+        today = LocalDate.now(clock);
+        period = new ReportFilter(today.minusDays(30), today.plusDays(30), pipeline.id(), null, null, null, null,
+                "CNY");
+        Opportunity w = deal("W", "1000", today);
+        opportunities.win(w.id(), w.version(), new BigDecimal("1200"), today);
+        move(deal("C1", "1000", today), 2);
+        move(deal("C2", "500", today.minusDays(31)), 2);
+        move(deal("B1", "2000", today), 1);
+        deal("P1", "3000", today);
+        deal("N1", "9999", today.plusDays(45));
+        deal("X", "777", null);
+    }
+
+    private Opportunity deal(String name, String amount, LocalDate expectedClose) {
+        return opportunities.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
+                new BigDecimal(amount), "CNY", expectedClose, null, null, null, null, null, null));
+    }
+
+    private Opportunity move(Opportunity deal, int stageIndex) {
+        return opportunities.moveToStage(deal.id(), deal.version(), pipeline.stages().get(stageIndex).id(), null);
+    }
+
+    @Test
+    void closed_won_plus_the_weighted_open_deals_by_category() {
+        ForecastReport forecast = reports.forecast(period);
+
+        assertThat(forecast.wonDeals()).isEqualTo(1);
+        assertThat(forecast.closedWon()).isEqualByComparingTo("1200");
+        // commit: C1 1,000 + C2 500 (overdue, so in the period that holds today) at 80 %; best case: B1 at 50 %;
+        // pipeline: P1 at 10 %; N1 closes after the period and X has no date
+        assertThat(forecast.categories()).extracting(ForecastReport.Category::category,
+                        ForecastReport.Category::deals, c -> c.amount().stripTrailingZeros().toPlainString(),
+                        c -> c.weighted().toPlainString())
+                .containsExactly(tuple(ForecastCategory.COMMIT, 2L, "1500", "1200.00"),
+                        tuple(ForecastCategory.BEST_CASE, 1L, "2000", "1000.00"),
+                        tuple(ForecastCategory.PIPELINE, 1L, "3000", "300.00"));
+        assertThat(forecast.forecast()).isEqualByComparingTo("3700");
+    }
+
+    @Test
+    void each_stage_shows_its_configured_and_its_historical_probability() {
+        ForecastReport forecast = reports.forecast(period);
+
+        // reached and closed in the look-back: Q all four (2 won); P H1, H2 and H4, which skipped it (2 won);
+        // N H1 and H4 (both won)
+        assertThat(forecast.stages()).extracting(ForecastReport.StageProbability::configured,
+                        ForecastReport.StageProbability::closed, ForecastReport.StageProbability::won,
+                        ForecastReport.StageProbability::historical)
+                .containsExactly(tuple(10, 4L, 2L, Optional.of(new BigDecimal("0.5000"))),
+                        tuple(50, 3L, 2L, Optional.of(new BigDecimal("0.6667"))),
+                        tuple(80, 2L, 2L, Optional.of(new BigDecimal("1.0000"))));
+        assertThat(forecast.lookBackTo()).isEqualTo(today.minusDays(31));
+        assertThat(forecast.lookBackFrom()).isEqualTo(today.minusDays(30).minusMonths(12));
+    }
+
+    @Test
+    void a_later_period_has_no_overdue_deals_and_no_history_of_its_own() {
+        ForecastReport next = reports.forecast(period.withPeriod(today.plusDays(31), today.plusDays(60)));
+
+        assertThat(next.closedWon()).isEqualByComparingTo("0");
+        // only N1 (in Q, due in 45 days)
+        assertThat(next.categories()).extracting(ForecastReport.Category::deals).containsExactly(0L, 0L, 1L);
+        assertThat(next.forecast()).isEqualByComparingTo("999.90");
+    }
+}
