@@ -5,18 +5,20 @@ import dev.funnel.analytics.internal.ReportRepository.CountAndAmount;
 import dev.funnel.analytics.internal.ReportRepository.CycleFigures;
 import dev.funnel.analytics.internal.ReportRepository.Outcomes;
 import dev.funnel.analytics.internal.ReportRepository.Selection;
+import dev.funnel.analytics.internal.SnapshotRepository;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
+import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.Checks;
-import dev.funnel.plugin.api.ForecastCategory;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
+import dev.funnel.plugin.api.ForecastCategory;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,6 +55,7 @@ public class ReportService {
     static final int BOTTLENECK_EARLIER_PERIODS = 4;
 
     private final ReportRepository reports;
+    private final SnapshotRepository snapshots;
     private final PipelineService pipelines;
     private final ChoiceService choices;
     private final UserService users;
@@ -60,10 +63,11 @@ public class ReportService {
     private final String companyCurrency;
     private final int lookBackMonths;
 
-    ReportService(ReportRepository reports, PipelineService pipelines, ChoiceService choices, UserService users,
+    ReportService(ReportRepository reports, SnapshotRepository snapshots, PipelineService pipelines, ChoiceService choices, UserService users,
                   Clock clock, @Value("${funnel.currency:CNY}") String companyCurrency,
                   @Value("${funnel.forecast.look-back-months:12}") int lookBackMonths) {
         this.reports = reports;
+        this.snapshots = snapshots;
         this.pipelines = pipelines;
         this.choices = choices;
         this.users = users;
@@ -202,6 +206,29 @@ public class ReportService {
         }).toList();
         return new ForecastReport(scope.selection().currency(), from, to, closed.won(), closed.wonAmount(),
                 categories, forecast, stages, lookBackFrom, lookBackTo);
+    }
+
+    /**
+     * Per rep the caller sees, how close the forecast came for a period: the first weekly snapshot taken in it
+     * against what the rep won in it, in every pipeline.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public List<ForecastAccuracy> forecastAccuracy(PeriodKind kind, LocalDate periodStart, String currency) {
+        VisibleScope scope = users.visibleScope();
+        LocalDate start = kind.start(periodStart);
+        String inCurrency = currency == null ? companyCurrency : currency.toUpperCase(Locale.ROOT);
+        Map<String, BigDecimal> wonByOwner = reports.outcomes(
+                        Selection.allPipelines(inCurrency, scope, null, clock.getZone()), start, kind.end(start),
+                        GroupBy.OWNER).stream()
+                .collect(Collectors.toMap(Outcomes::key, Outcomes::wonAmount));
+        return snapshots.firstInPeriod(kind, start, inCurrency, scope).stream().map(first -> {
+            BigDecimal actual = wonByOwner.getOrDefault(String.valueOf(first.ownerId()), BigDecimal.ZERO);
+            Optional<BigDecimal> accuracy = actual.signum() == 0 ? Optional.empty()
+                    : Optional.of(BigDecimal.ONE.subtract(first.forecast().subtract(actual).abs()
+                            .divide(actual, RATE_SCALE, RoundingMode.HALF_UP)).max(BigDecimal.ZERO));
+            return new ForecastAccuracy(first.ownerId(), first.ownerName(), first.takenOn(), first.forecast(), actual,
+                    accuracy);
+        }).toList();
     }
 
     /** The deals behind a figure of a report with these filters (a chart's bar, a leaderboard's row). */

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
+import dev.funnel.analytics.ui.ForecastView;
 import dev.funnel.analytics.ui.ReportsView;
 import dev.funnel.analytics.ui.TargetsView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -84,6 +85,8 @@ public class MainLayout extends AppLayout {
         SideNav insights = group("nav.group.insights");
         insights.addItem(new SideNavItem(getTranslation("nav.reports"), ReportsView.class,
                 VaadinIcon.CHART.create()));
+        insights.addItem(new SideNavItem(getTranslation("nav.forecast"), ForecastView.class,
+                VaadinIcon.TRENDING_UP.create()));
         insights.addItem(new SideNavItem(getTranslation("nav.targets"), TargetsView.class,
                 VaadinIcon.FLAG_CHECKERED.create()));
         VerticalLayout groups = new VerticalLayout(work, insights);

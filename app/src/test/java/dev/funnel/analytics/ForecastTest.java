@@ -43,6 +43,13 @@ class ForecastTest extends IntegrationTest {
     PipelineService pipelines;
     @Autowired
     ReportService reports;
+    @Autowired
+    dev.funnel.analytics.internal.ForecastSnapshots snapshots;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate sql;
+
+    UserSummary rep;
+    Opportunity c1;
 
     Pipeline pipeline;
     Customer customer;
@@ -51,7 +58,7 @@ class ForecastTest extends IntegrationTest {
 
     @BeforeEach
     void theDeals() {
-        UserSummary rep = data.user(Role.SALES_REP, null);
+        rep = data.user(Role.SALES_REP, null);
         pipeline = data.asAdmin(() -> pipelines.create(new NewPipeline(TestData.unique("forecast"), null, false,
                 List.of(new NewStage("Qualify", "验证", 10, ForecastCategory.PIPELINE, 30, List.of(), List.of()),
                         new NewStage("Propose", "方案", 50, ForecastCategory.BEST_CASE, 30, List.of(), List.of()),
@@ -75,7 +82,7 @@ class ForecastTest extends IntegrationTest {
                 "CNY");
         Opportunity w = deal("W", "1000", today);
         opportunities.win(w.id(), w.version(), new BigDecimal("1200"), today);
-        move(deal("C1", "1000", today), 2);
+        c1 = move(deal("C1", "1000", today), 2);
         move(deal("C2", "500", today.minusDays(31)), 2);
         move(deal("B1", "2000", today), 1);
         deal("P1", "3000", today);
@@ -123,6 +130,30 @@ class ForecastTest extends IntegrationTest {
                         tuple(80, 2L, 2L, Optional.of(new BigDecimal("1.0000"))));
         assertThat(forecast.lookBackTo()).isEqualTo(today.minusDays(31));
         assertThat(forecast.lookBackFrom()).isEqualTo(today.minusDays(30).minusMonths(12));
+    }
+
+    @Test
+    void the_weekly_snapshot_is_written_once_and_later_measured_against_what_was_won() {
+        assertThat(snapshots.run()).isPositive();
+        snapshots.run();
+        assertThat(sql.queryForObject("select count(*) from forecast_snapshot where owner_id = ?", Integer.class,
+                rep.id())).isEqualTo(2);
+        // this month: won 1,200; commit 1,200 (C1 800 + C2 400); best case 1,000; pipeline 300 (N1 is next month)
+        assertThat(sql.queryForList("""
+                select closed_won || ' ' || commit_weighted || ' ' || best_case_weighted || ' ' || pipeline_weighted
+                       || ' ' || forecast from forecast_snapshot where owner_id = ? and period_kind = 'MONTH'""",
+                String.class, rep.id())).containsExactly("1200.00 1200.00 1000.00 300.00 3700.00");
+
+        // the forecast said 3,700 and 1,200 has been won: off by more than what was won
+        assertThat(reports.forecastAccuracy(PeriodKind.MONTH, today, "CNY")).singleElement().satisfies(a -> {
+            assertThat(a.forecast()).isEqualByComparingTo("3700");
+            assertThat(a.actual()).isEqualByComparingTo("1200");
+            assertThat(a.accuracy()).contains(new BigDecimal("0"));
+        });
+        opportunities.win(c1.id(), c1.version(), new BigDecimal("1000"), today);
+        // 1 - |3,700 - 2,200| / 2,200
+        assertThat(reports.forecastAccuracy(PeriodKind.MONTH, today, "CNY")).singleElement()
+                .satisfies(a -> assertThat(a.accuracy()).contains(new BigDecimal("0.3182")));
     }
 
     @Test

@@ -245,16 +245,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component tile(String labelKey, String value) {
-        Span label = new Span(getTranslation(labelKey));
-        label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        Span figure = new Span(value);
-        figure.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600")
-                .set("font-variant-numeric", "tabular-nums");
-        VerticalLayout tile = new VerticalLayout(label, figure);
-        tile.setPadding(false);
-        tile.setSpacing(false);
-        tile.setWidth(null);
-        return tile;
+        return new FigureTile(getTranslation(labelKey), value);
     }
 
     private void drawBottleneck() {

@@ -49,8 +49,7 @@ import java.util.List;
 public class TargetsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TargetService targets;
-    final Select<PeriodKind> kind = new Select<>();
-    final Select<LocalDate> period = new Select<>();
+    final PeriodPicker picker;
     final Grid<TargetProgress> grid = new Grid<>();
     final Button add = new Button();
 
@@ -59,22 +58,7 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
         this.targets = targets;
         setSizeFull();
         LocalDate today = LocalDate.now(clock);
-        kind.setLabel(getTranslation("target.kind"));
-        kind.setItems(PeriodKind.values());
-        kind.setItemLabelGenerator(k -> getTranslation("target.kind." + k.name()));
-        period.setLabel(getTranslation("target.period"));
-        kind.addValueChangeListener(e -> {
-            List<LocalDate> starts = new ArrayList<>();
-            LocalDate current = e.getValue().start(today);
-            int step = e.getValue() == PeriodKind.MONTH ? 1 : 3;
-            for (int i = -6; i <= 6; i++) {
-                starts.add(current.plusMonths((long) i * step));
-            }
-            period.setItems(starts);
-            period.setItemLabelGenerator(s -> e.getValue().label(s));
-            period.setValue(current);
-        });
-        period.addValueChangeListener(e -> refresh());
+        picker = new PeriodPicker(today, 6, 6, this::refresh);
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(p -> p.target().name() + (p.target().teamId() != null ? " " + getTranslation("target.team-mark")
@@ -100,22 +84,22 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(admin);
-        add.addClickListener(e -> new TargetDialog(kind.getValue(), period.getValue(), null, users.assignableOwners(),
+        add.addClickListener(e -> new TargetDialog(picker.kind(), picker.start(), null, users.assignableOwners(),
                 teams.list(), reports.companyCurrency()).open());
         if (admin) {
-            grid.addItemClickListener(e -> new TargetDialog(kind.getValue(), period.getValue(), e.getItem().target(),
+            grid.addItemClickListener(e -> new TargetDialog(picker.kind(), picker.start(), e.getItem().target(),
                     users.assignableOwners(), teams.list(), reports.companyCurrency()).open());
         }
-        HorizontalLayout bar = new HorizontalLayout(kind, period, add);
+        HorizontalLayout bar = new HorizontalLayout(picker, add);
         bar.setAlignItems(Alignment.BASELINE);
         add(bar, grid);
         expand(grid);
-        kind.setValue(PeriodKind.MONTH);
+        picker.kind.setValue(PeriodKind.MONTH);
     }
 
     void refresh() {
-        if (kind.getValue() != null && period.getValue() != null) {
-            grid.setItems(targets.progress(kind.getValue(), period.getValue()));
+        if (picker.kind() != null && picker.start() != null) {
+            grid.setItems(targets.progress(picker.kind(), picker.start()));
         }
     }
 

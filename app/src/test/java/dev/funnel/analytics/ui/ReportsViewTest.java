@@ -100,6 +100,20 @@ class ReportsViewTest extends KaribuTest {
         assertThat(_get(DealsDialog.class).count.getText()).isEqualTo("1 opportunities");
     }
 
+    @Test
+    void the_forecast_page_shows_closed_won_and_each_stages_probabilities() {
+        UI.getCurrent().navigate("forecast");
+        ForecastView forecast = _get(ForecastView.class);
+        forecast.picker.kind.setValue(dev.funnel.analytics.PeriodKind.MONTH);
+        forecast.pipeline.setValue(forecast.pipeline.getListDataView().getItems()
+                .filter(p -> p.id() == pipeline.id()).findFirst().orElseThrow());
+
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, s -> s.withText("¥80K"))).isNotEmpty();
+        assertThat(GridKt._size(forecast.stages)).isEqualTo(3);
+        assertThat(GridKt._fetch(forecast.stages, 0, 3)).extracting(s -> s.configured())
+                .containsExactly(10, 50, 90);
+    }
+
     private static void click(EChart chart, int index, String name) {
         ComponentUtil.fireEvent(chart, new EChart.ClickEvent(chart, true, 0, index, name));
     }

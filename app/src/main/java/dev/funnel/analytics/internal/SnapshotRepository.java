@@ -1,0 +1,90 @@
+package dev.funnel.analytics.internal;
+
+import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.FORECAST_SNAPSHOT;
+import static dev.funnel.jooq.Tables.OPPORTUNITY;
+import static dev.funnel.jooq.Tables.STAGE;
+
+import dev.funnel.analytics.PeriodKind;
+import dev.funnel.identity.VisibleScope;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Weekly forecast snapshots per rep, written in one statement, and what they said about a period. */
+@Repository
+public class SnapshotRepository {
+
+    private final DSLContext db;
+
+    SnapshotRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Takes today's snapshot of the period holding today for every owner with won or open business in it, in each
+     * currency. A snapshot already taken today is kept as it is: a repeated run writes nothing twice.
+     *
+     * @return how many snapshots were written
+     */
+    public int take(LocalDate today, PeriodKind kind) {
+        LocalDate start = kind.start(today);
+        LocalDate end = kind.end(start);
+        Condition wonInPeriod = OPPORTUNITY.STATUS.eq("WON").and(OPPORTUNITY.ACTUAL_CLOSE_DATE.between(start, end));
+        // open deals expected in the period, and those overdue, since today is in it
+        Condition openInPeriod = OPPORTUNITY.STATUS.eq("OPEN").and(OPPORTUNITY.EXPECTED_CLOSE_DATE.le(end));
+        Field<BigDecimal> won = DSL.coalesce(DSL.sum(DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT))
+                .filterWhere(wonInPeriod), BigDecimal.ZERO);
+        Field<BigDecimal> commit = weighted(openInPeriod, "COMMIT");
+        Field<BigDecimal> bestCase = weighted(openInPeriod, "BEST_CASE");
+        Field<BigDecimal> pipeline = weighted(openInPeriod, "PIPELINE");
+        return db.insertInto(FORECAST_SNAPSHOT, FORECAST_SNAPSHOT.TAKEN_ON, FORECAST_SNAPSHOT.PERIOD_KIND,
+                        FORECAST_SNAPSHOT.PERIOD_START, FORECAST_SNAPSHOT.OWNER_ID, FORECAST_SNAPSHOT.CURRENCY,
+                        FORECAST_SNAPSHOT.CLOSED_WON, FORECAST_SNAPSHOT.COMMIT_WEIGHTED,
+                        FORECAST_SNAPSHOT.BEST_CASE_WEIGHTED, FORECAST_SNAPSHOT.PIPELINE_WEIGHTED,
+                        FORECAST_SNAPSHOT.FORECAST)
+                .select(DSL.select(DSL.val(today), DSL.val(kind.name()), DSL.val(start), OPPORTUNITY.OWNER_ID,
+                                OPPORTUNITY.CURRENCY, won, commit, bestCase, pipeline,
+                                won.plus(commit).plus(bestCase).plus(pipeline))
+                        .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                        .where(wonInPeriod.or(openInPeriod))
+                        .groupBy(OPPORTUNITY.OWNER_ID, OPPORTUNITY.CURRENCY))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    private static Field<BigDecimal> weighted(Condition open, String category) {
+        Field<BigDecimal> amount = DSL.coalesce(OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO))
+                .mul(STAGE.PROBABILITY).div(DSL.inline(new BigDecimal(100)));
+        return DSL.coalesce(DSL.round(DSL.sum(amount).filterWhere(open.and(STAGE.FORECAST_CATEGORY.eq(category))), 2),
+                BigDecimal.ZERO);
+    }
+
+    /** Per visible rep: the first snapshot taken in the period, in the currency. */
+    public List<FirstSnapshot> firstInPeriod(PeriodKind kind, LocalDate start, String currency, VisibleScope scope) {
+        var first = DSL.select(FORECAST_SNAPSHOT.OWNER_ID, DSL.min(FORECAST_SNAPSHOT.TAKEN_ON).as("taken_on"))
+                .from(FORECAST_SNAPSHOT)
+                .where(FORECAST_SNAPSHOT.PERIOD_KIND.eq(kind.name())).and(FORECAST_SNAPSHOT.PERIOD_START.eq(start))
+                .and(FORECAST_SNAPSHOT.CURRENCY.eq(currency)).and(scope.owns(FORECAST_SNAPSHOT.OWNER_ID))
+                .groupBy(FORECAST_SNAPSHOT.OWNER_ID)
+                .asTable("first");
+        return db.select(FORECAST_SNAPSHOT.OWNER_ID, APP_USER.FULL_NAME, FORECAST_SNAPSHOT.TAKEN_ON,
+                        FORECAST_SNAPSHOT.FORECAST)
+                .from(FORECAST_SNAPSHOT)
+                .join(first).on(first.field(FORECAST_SNAPSHOT.OWNER_ID).eq(FORECAST_SNAPSHOT.OWNER_ID)
+                        .and(first.field("taken_on", LocalDate.class).eq(FORECAST_SNAPSHOT.TAKEN_ON)))
+                .join(APP_USER).on(APP_USER.ID.eq(FORECAST_SNAPSHOT.OWNER_ID))
+                .where(FORECAST_SNAPSHOT.PERIOD_KIND.eq(kind.name())).and(FORECAST_SNAPSHOT.PERIOD_START.eq(start))
+                .and(FORECAST_SNAPSHOT.CURRENCY.eq(currency))
+                .orderBy(APP_USER.FULL_NAME)
+                .fetch(r -> new FirstSnapshot(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public record FirstSnapshot(long ownerId, String ownerName, LocalDate takenOn, BigDecimal forecast) {
+    }
+}

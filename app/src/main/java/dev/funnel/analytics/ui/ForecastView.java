@@ -1,0 +1,144 @@
+package dev.funnel.analytics.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.funnel.analytics.ForecastAccuracy;
+import dev.funnel.analytics.ForecastReport;
+import dev.funnel.analytics.PeriodKind;
+import dev.funnel.analytics.ReportFilter;
+import dev.funnel.analytics.ReportService;
+import dev.funnel.analytics.ui.ChartOptions.Series;
+import dev.funnel.identity.Role;
+import dev.funnel.pipeline.Pipeline;
+import dev.funnel.pipeline.PipelineService;
+import dev.funnel.platform.Formats;
+import dev.funnel.platform.ui.EChart;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The forecast of a month or quarter: closed won plus open deals weighted by probability, by forecast category;
+ * each stage's configured probability beside the one history shows; and, for a period, how close each rep's
+ * first weekly forecast came to what was won.
+ */
+@Route("forecast")
+@RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+public class ForecastView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ReportService reports;
+    final PeriodPicker picker;
+    final Select<Pipeline> pipeline = new Select<>();
+    final Div tiles = new Div();
+    final EChart chart = new EChart();
+    final Grid<ForecastReport.StageProbability> stages = new Grid<>();
+    final Grid<ForecastAccuracy> accuracy = new Grid<>();
+
+    public ForecastView(ReportService reports, PipelineService pipelines, Clock clock) {
+        this.reports = reports;
+        setSizeFull();
+        LocalDate today = LocalDate.now(clock);
+        picker = new PeriodPicker(today, 6, 3, this::refresh);
+        pipeline.setLabel(getTranslation("report.filter.pipeline"));
+        pipeline.setItems(pipelines.list());
+        pipeline.setItemLabelGenerator(Pipeline::name);
+        pipelines.defaultPipeline().ifPresent(pipeline::setValue);
+        pipeline.addValueChangeListener(e -> refresh());
+        tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
+        chart.setHeight("220px");
+
+        stages.addThemeVariants(GridVariant.LUMO_COMPACT);
+        stages.setAllRowsVisible(true);
+        stages.addColumn(s -> Locale.CHINESE.getLanguage().equals(getLocale().getLanguage()) ? s.nameZh() : s.nameEn())
+                .setHeader(getTranslation("report.col.stage"));
+        stages.addColumn(s -> s.configured() + " %").setHeader(getTranslation("forecast.configured"))
+                .setTextAlign(ColumnTextAlign.END);
+        stages.addColumn(s -> percent(s.historical())).setHeader(getTranslation("forecast.historical"))
+                .setTextAlign(ColumnTextAlign.END);
+        stages.addColumn(s -> getTranslation("forecast.won-of-closed", s.won(), s.closed()))
+                .setHeader(getTranslation("forecast.basis"));
+
+        accuracy.addThemeVariants(GridVariant.LUMO_COMPACT);
+        accuracy.setAllRowsVisible(true);
+        accuracy.addColumn(ForecastAccuracy::ownerName).setHeader(getTranslation("report.filter.rep"));
+        accuracy.addColumn(a -> Formats.date(a.snapshotTakenOn(), getLocale()))
+                .setHeader(getTranslation("forecast.snapshot-on"));
+        accuracy.addColumn(a -> Formats.money(a.forecast(), reports.companyCurrency(), getLocale()))
+                .setHeader(getTranslation("forecast.forecast")).setTextAlign(ColumnTextAlign.END);
+        accuracy.addColumn(a -> Formats.money(a.actual(), reports.companyCurrency(), getLocale()))
+                .setHeader(getTranslation("forecast.actual")).setTextAlign(ColumnTextAlign.END);
+        accuracy.addColumn(a -> percent(a.accuracy())).setHeader(getTranslation("forecast.accuracy"))
+                .setTextAlign(ColumnTextAlign.END);
+        Span noSnapshot = new Span(getTranslation("forecast.no-snapshot"));
+        noSnapshot.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        accuracy.getElement().appendChild(noSnapshot.getElement().setAttribute("slot", "empty-state"));
+
+        HorizontalLayout bar = new HorizontalLayout(picker, pipeline);
+        bar.setAlignItems(Alignment.BASELINE);
+        add(bar, tiles, chart, heading("forecast.stages"), stages, heading("forecast.accuracy.title"), accuracy);
+        picker.kind.setValue(PeriodKind.QUARTER);
+    }
+
+    private H3 heading(String key) {
+        H3 heading = new H3(getTranslation(key));
+        heading.getStyle().set("margin", "var(--lumo-space-s) 0 0").set("font-size", "var(--lumo-font-size-m)");
+        return heading;
+    }
+
+    void refresh() {
+        if (picker.kind() == null || picker.start() == null || pipeline.getValue() == null) {
+            return;
+        }
+        LocalDate start = picker.start();
+        ForecastReport forecast = reports.forecast(new ReportFilter(start, picker.kind().end(start),
+                pipeline.getValue().id(), null, null, null, null, null));
+        tiles.removeAll();
+        tiles.add(tile(getTranslation("forecast.closed-won"), money(forecast.closedWon(), forecast)));
+        List<String> names = new ArrayList<>(List.of(getTranslation("forecast.closed-won")));
+        List<BigDecimal> values = new ArrayList<>(List.of(forecast.closedWon()));
+        for (ForecastReport.Category category : forecast.categories()) {
+            String name = getTranslation("forecast.category." + category.category().name());
+            tiles.add(tile(name, money(category.weighted(), forecast)));
+            names.add(name);
+            values.add(category.weighted());
+        }
+        tiles.add(tile(getTranslation("forecast.forecast"), money(forecast.forecast(), forecast)));
+        chart.setOption(ChartOptions.bars(names, List.of(Series.bars(getTranslation("forecast.weighted"), values,
+                ChartOptions.ACCENT)), true));
+        stages.setItems(forecast.stages());
+        accuracy.setItems(reports.forecastAccuracy(picker.kind(), start, null));
+    }
+
+    private String money(BigDecimal amount, ForecastReport forecast) {
+        return Formats.compactMoney(amount, forecast.currency(), getLocale());
+    }
+
+    private static String percent(Optional<BigDecimal> rate) {
+        return rate.map(r -> r.movePointRight(2).setScale(1, RoundingMode.HALF_UP) + " %").orElse("–");
+    }
+
+    private Component tile(String label, String value) {
+        return new FigureTile(label, value);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.forecast") + " · " + getTranslation("app.name");
+    }
+}
