@@ -129,19 +129,15 @@ public class ReportService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public WinRateReport winRates(ReportFilter filter, GroupBy groupBy, Locale locale) {
         Scope scope = scope(filter);
-        List<Outcomes> rows = reports.outcomes(scope.selection(), filter.from(), filter.to(), groupBy);
+        var table = reports.outcomesWithTotal(scope.selection(), filter.from(), filter.to(), groupBy);
         Function<Outcomes, String> label = labeller(groupBy, locale);
-        List<WinRateReport.Group> groups = rows.stream()
+        List<WinRateReport.Group> groups = table.groups().stream()
                 .map(r -> group(r.key(), label.apply(r), r.won(), r.lost(), r.wonAmount(), r.lostAmount()))
                 .sorted(groupBy == GroupBy.MONTH ? Comparator.comparing(g -> g.key() == null ? "" : g.key())
                         : Comparator.comparing(WinRateReport.Group::wonAmount).reversed()
                         .thenComparing(g -> g.label() == null ? "" : g.label()))
                 .toList();
-        // the total is of deals, not of groups: with products a deal with two lines would count twice
-        Outcomes all = reports.outcomes(scope.selection(), filter.from(), filter.to(), GroupBy.MONTH).stream()
-                .reduce(new Outcomes(null, null, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO), (a, b) -> new Outcomes(
-                        null, null, a.won() + b.won(), a.lost() + b.lost(), a.wonAmount().add(b.wonAmount()),
-                        a.lostAmount().add(b.lostAmount())));
+        Outcomes all = table.total();
         return new WinRateReport(groupBy, scope.selection().currency(), groups,
                 group(null, null, all.won(), all.lost(), all.wonAmount(), all.lostAmount()));
     }
@@ -177,7 +173,7 @@ public class ReportService {
         LocalDate to = filter.to() != null ? filter.to() : quarterStart.plusMonths(3).minusDays(1);
         ReportFilter period = filter.withPeriod(from, to);
         Scope scope = scope(period);
-        WinRateReport.Group closed = winRates(period, GroupBy.MONTH, Locale.ENGLISH).total();
+        Outcomes closed = reports.outcomesWithTotal(scope.selection(), from, to, GroupBy.MONTH).total();
         var open = reports.openByCategory(scope.selection(), from, to, today);
         List<ForecastReport.Category> categories = new ArrayList<>();
         BigDecimal forecast = closed.wonAmount();

@@ -1,7 +1,6 @@
 package dev.funnel.analytics;
 
 import dev.funnel.analytics.internal.ReportRepository;
-import dev.funnel.analytics.internal.ReportRepository.Outcomes;
 import dev.funnel.analytics.internal.ReportRepository.Selection;
 import dev.funnel.analytics.internal.ReportRepository.Weighted;
 import dev.funnel.analytics.internal.TargetRepository;
@@ -74,8 +73,7 @@ public class TargetService {
                                     LocalDate today) {
         Set<Long> owners = owners(target);
         Selection selection = Selection.allPipelines(target.currency(), scope, owners, clock.getZone());
-        BigDecimal won = reports.outcomes(selection, start, end, GroupBy.MONTH).stream()
-                .map(Outcomes::wonAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal won = reports.outcomesWithTotal(selection, start, end, GroupBy.MONTH).total().wonAmount();
         Map<String, Weighted> open = reports.openByCategory(selection, start, end, today);
         BigDecimal weighted = open.values().stream().map(Weighted::weighted).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(ReportService.MONEY_SCALE, RoundingMode.HALF_UP);

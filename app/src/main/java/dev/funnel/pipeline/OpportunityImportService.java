@@ -116,6 +116,7 @@ public class OpportunityImportService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         Map<Long, Long> firstStageOf = new HashMap<>();
+        Map<Long, Integer> positionOf = new HashMap<>();
         Map<Long, Optional<Product>> productById = new HashMap<>();
         Function<LocalDate, OffsetDateTime> startOf = d -> d.atStartOfDay(zone).toOffsetDateTime();
         for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -124,8 +125,11 @@ public class OpportunityImportService {
             List<ImportedDeal> deals = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 OpportunityImport row = chunk.get(i);
-                long firstStage = firstStageOf.computeIfAbsent(row.pipelineId(),
-                        id -> pipelines.findById(id).orElseThrow().stages().get(0).id());
+                long firstStage = firstStageOf.computeIfAbsent(row.pipelineId(), id -> {
+                    Pipeline pipeline = pipelines.findById(id).orElseThrow();
+                    pipeline.stages().forEach(s -> positionOf.put(s.id(), s.position()));
+                    return pipeline.stages().get(0).id();
+                });
                 LocalDate created = firstNonNull(row.createdOn(), row.stageEnteredOn(), row.closedOn(), today);
                 LocalDate entered = firstNonNull(row.stageEnteredOn(), created);
                 BigDecimal listPrice = row.productId() == null ? null
@@ -134,7 +138,9 @@ public class OpportunityImportService {
                 // as with lines entered by hand, a deal with a product is worth its line: the amount, else the price
                 BigDecimal amount = row.amount() != null ? row.amount() : listPrice;
                 BigDecimal linePrice = amount == null ? BigDecimal.ZERO : amount;
-                deals.add(new ImportedDeal(ids.get(i), row, firstStage, startOf.apply(created),
+                // the history written is first stage, then the deal's stage: it reached the higher of the two
+                int reached = Math.max(positionOf.get(firstStage), positionOf.get(row.stageId()));
+                deals.add(new ImportedDeal(ids.get(i), row, firstStage, reached, startOf.apply(created),
                         startOf.apply(entered), row.closedOn() == null ? null : startOf.apply(row.closedOn()), amount,
                         linePrice));
             }

@@ -123,6 +123,7 @@ public class PipelineService {
         List<Long> order = new ArrayList<>(pipeline.stages().stream().map(Stage::id).toList());
         order.add(position - 1, id);
         pipelines.setPositions(order, me);
+        pipelines.recomputeReach(pipelineId);
         return get(pipelineId);
     }
 
@@ -139,6 +140,7 @@ public class PipelineService {
                         && stageIds.size() == pipeline.stages().size(), "stageIds", "validation.stages.order")
                 .orThrow();
         pipelines.setPositions(stageIds, users.current().id());
+        pipelines.recomputeReach(pipelineId);
         return get(pipelineId);
     }
 
@@ -170,6 +172,7 @@ public class PipelineService {
         }
         pipelines.archiveStage(stageId, now, me);
         pipelines.setPositions(pipeline.stages().stream().map(Stage::id).filter(id -> id != stageId).toList(), me);
+        pipelines.recomputeReach(pipeline.id());
         return get(pipeline.id());
     }
 

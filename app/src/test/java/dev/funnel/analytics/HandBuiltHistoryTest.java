@@ -42,6 +42,8 @@ class HandBuiltHistoryTest extends IntegrationTest {
     OpportunityService opportunities;
     @Autowired
     ReportService reports;
+    @Autowired
+    dev.funnel.pipeline.PipelineService pipelines;
 
     Org company;
     Pipeline pipeline;
@@ -211,6 +213,22 @@ class HandBuiltHistoryTest extends IntegrationTest {
         ReportFilter westTeam = new ReportFilter(today, today.plusDays(30), pipeline.id(), company.west().id(),
                 null, null, null, null);
         assertThat(reports.funnel(westTeam).created()).isZero();
+    }
+
+    @Test
+    void after_the_stages_are_reordered_the_funnel_follows_the_new_order() {
+        // Q, N, P: A reached N and won; B reached P (now the last stage); C reached N; D and E only Q
+        data.asAdmin(() -> pipelines.reorder(pipeline.id(), List.of(pipeline.stages().get(0).id(),
+                pipeline.stages().get(2).id(), pipeline.stages().get(1).id())));
+
+        FunnelReport funnel = reports.funnel(everything);
+
+        assertThat(funnel.stages()).extracting(FunnelReport.Level::nameEn).containsExactly("Qualify", "Negotiate",
+                "Propose");
+        assertThat(funnel.stages()).extracting(FunnelReport.Level::count).containsExactly(5L, 3L, 2L);
+        assertThat(funnel.stages()).extracting(FunnelReport.Level::amount)
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1520"),
+                        new BigDecimal("620"), new BigDecimal("320"));
     }
 
     @Test

@@ -80,7 +80,7 @@ class ReportApiTest extends IntegrationTest {
     @Test
     void every_report_answers_for_the_same_filters() throws Exception {
         String today = LocalDate.now(clock).toString();
-        for (String report : new String[] {"funnel", "conversion", "time-in-stage", "cycle"}) {
+        for (String report : new String[] {"funnel", "conversion", "time-in-stage", "cycle", "forecast"}) {
             http.perform(get("/api/v1/reports/" + report).param("pipelineId", String.valueOf(pipeline.id()))
                             .param("from", today).param("to", today).param("teamId", String.valueOf(company.east().id()))
                             .param("ownerId", String.valueOf(company.eastRep().id())).param("source", "website")
@@ -93,6 +93,12 @@ class ReportApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.stages", hasSize(3)))
                 .andExpect(jsonPath("$.stages[0].count", is(2)))
                 .andExpect(jsonPath("$.won.count", is(1)));
+        http.perform(get("/api/v1/reports/forecast").param("pipelineId", String.valueOf(pipeline.id()))
+                        .param("from", today).param("to", today).with(as(company.director())))
+                .andExpect(jsonPath("$.wonDeals", is(1)))
+                .andExpect(jsonPath("$.closedWon", is(90000.0)))
+                .andExpect(jsonPath("$.categories", hasSize(3)))
+                .andExpect(jsonPath("$.stages[0].configured", is(10)));
         http.perform(get("/api/v1/reports/cycle").param("pipelineId", String.valueOf(pipeline.id()))
                         .with(as(company.director())))
                 .andExpect(jsonPath("$.won.deals", is(1)))

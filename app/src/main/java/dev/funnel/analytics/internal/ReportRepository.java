@@ -39,6 +39,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReportRepository {
 
+    // statuses are written as literals, never bound: the reports' partial indexes (WHERE status IN ('WON', 'LOST'),
+    // WHERE status = 'OPEN') are usable only when the planner sees the value, also in a cached generic plan
     private static final String WON = "WON";
     private static final String LOST = "LOST";
     private static final String OPEN = "OPEN";
@@ -101,22 +103,18 @@ public class ReportRepository {
 
     /** Deals created in the period, counted by the highest stage position they ever entered (won: above all). */
     public Map<Integer, CountAndAmount> funnelLevels(Selection selection, LocalDate from, LocalDate to) {
-        Field<Integer> maxPosition = DSL.max(STAGE.POSITION).as("max_position");
-        Field<Boolean> everWon = DSL.boolOr(STAGE_HISTORY.EVENT.eq(WON)).as("ever_won");
-        Field<BigDecimal> amount = dealAmount().as("amount");
-        var reach = DSL.select(OPPORTUNITY.ID, amount, maxPosition, everWon)
+        Field<Integer> level = level();
+        return db.select(level, DSL.count(), DSL.sum(dealAmount()))
                 .from(OPPORTUNITY)
-                .join(STAGE_HISTORY).on(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
-                .join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
                 .where(selection.condition()).and(selection.within(OPPORTUNITY.CREATED_AT, from, to))
-                .groupBy(OPPORTUNITY.ID)
-                .asTable("reach");
-        Field<Integer> level = DSL.when(reach.field(everWon), DSL.inline(WON_LEVEL))
-                .otherwise(reach.field(maxPosition)).as("level");
-        return db.select(level, DSL.count(), DSL.sum(reach.field(amount)))
-                .from(reach)
                 .groupBy(level)
                 .fetchMap(r -> r.value1(), r -> new CountAndAmount(r.value2(), r.value3()));
+    }
+
+    /** How far a deal got: the position of the highest stage it entered, or above every stage once it was won. */
+    private static Field<Integer> level() {
+        return DSL.when(OPPORTUNITY.EVER_WON, DSL.inline(WON_LEVEL)).otherwise(OPPORTUNITY.REACHED_POSITION)
+                .as("level");
     }
 
     public static int wonLevel() {
@@ -150,7 +148,7 @@ public class ReportRepository {
         Condition lost = DSL.exists(DSL.selectOne().from(later)
                 .where(later.OPPORTUNITY_ID.eq(dealId)).and(later.ID.gt(entry))
                 .and(later.EVENT.eq(LOST)).and(later.TO_STAGE_ID.eq(stageId)));
-        Condition stillOpen = OPPORTUNITY.STATUS.eq(OPEN).and(OPPORTUNITY.STAGE_ID.eq(stageId));
+        Condition stillOpen = OPPORTUNITY.STATUS.eq(DSL.inline(OPEN)).and(OPPORTUNITY.STAGE_ID.eq(stageId));
         return db.select(stageId, DSL.count(), DSL.count().filterWhere(advanced),
                         DSL.count().filterWhere(stillOpen), DSL.count().filterWhere(lost),
                         DSL.sum(dealAmount()).filterWhere(lost))
@@ -192,7 +190,7 @@ public class ReportRepository {
                 .groupBy(stageId)
                 .fetchMap(r -> r.value1(), r -> new StageStays(r.value2(), r.value3(), r.value4(), 0));
         db.select(OPPORTUNITY.STAGE_ID, DSL.count()).from(OPPORTUNITY)
-                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(OPEN))
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(DSL.inline(OPEN)))
                 .groupBy(OPPORTUNITY.STAGE_ID)
                 .forEach(r -> stays.merge(r.value1(), new StageStays(0, null, null, r.value2()),
                         (a, b) -> new StageStays(a.stays(), a.meanDays(), a.medianDays(), b.current())));
@@ -211,7 +209,7 @@ public class ReportRepository {
         Field<Integer> days = DSL.field("{0} - {1}", Integer.class, OPPORTUNITY.ACTUAL_CLOSE_DATE,
                 localDate(OPPORTUNITY.CREATED_AT, selection.zone())).as("days");
         var lengths = DSL.select(days).from(OPPORTUNITY)
-                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(status))
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(DSL.inline(status)))
                 .and(closedBetween(from, to))
                 .asTable("lengths");
         Field<Integer> length = lengths.field(days);
@@ -226,7 +224,7 @@ public class ReportRepository {
 
     /** Deals in the selection open now, whatever the period. */
     public long openDeals(Selection selection) {
-        return db.fetchCount(OPPORTUNITY, selection.condition().and(OPPORTUNITY.STATUS.eq(OPEN)));
+        return db.fetchCount(OPPORTUNITY, selection.condition().and(OPPORTUNITY.STATUS.eq(DSL.inline(OPEN))));
     }
 
     private static Condition closedBetween(LocalDate from, LocalDate to) {
@@ -276,14 +274,10 @@ public class ReportRepository {
             case REACHED_STAGE -> {
                 int position = db.select(STAGE.POSITION).from(STAGE).where(STAGE.ID.eq(drill.stageId()))
                         .fetchOptional(STAGE.POSITION).orElse(Integer.MAX_VALUE);
-                yield selection.within(OPPORTUNITY.CREATED_AT, from, to).and(DSL.exists(DSL.selectOne()
-                        .from(STAGE_HISTORY).join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
-                        .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
-                        .and(STAGE_HISTORY.EVENT.eq(WON).or(STAGE.POSITION.ge(position)))));
+                yield selection.within(OPPORTUNITY.CREATED_AT, from, to)
+                        .and(OPPORTUNITY.EVER_WON.isTrue().or(OPPORTUNITY.REACHED_POSITION.ge(position)));
             }
-            case WON -> selection.within(OPPORTUNITY.CREATED_AT, from, to).and(DSL.exists(DSL.selectOne()
-                    .from(STAGE_HISTORY).where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
-                    .and(STAGE_HISTORY.EVENT.eq(WON))));
+            case WON -> selection.within(OPPORTUNITY.CREATED_AT, from, to).and(OPPORTUNITY.EVER_WON.isTrue());
             case ENTERED_STAGE -> DSL.exists(DSL.selectOne().from(STAGE_HISTORY)
                     .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
                     .and(STAGE_HISTORY.EVENT.in("CREATED", "MOVED"))
@@ -291,9 +285,9 @@ public class ReportRepository {
                     .and(selection.within(STAGE_HISTORY.CHANGED_AT, from, to)));
             case CLOSED -> {
                 Condition closed = switch (drill.outcome()) {
-                    case ANY -> OPPORTUNITY.STATUS.in(WON, LOST);
-                    case WON -> OPPORTUNITY.STATUS.eq(WON);
-                    case LOST -> OPPORTUNITY.STATUS.eq(LOST);
+                    case ANY -> OPPORTUNITY.STATUS.in(DSL.inline(WON), DSL.inline(LOST));
+                    case WON -> OPPORTUNITY.STATUS.eq(DSL.inline(WON));
+                    case LOST -> OPPORTUNITY.STATUS.eq(DSL.inline(LOST));
                 };
                 closed = closed.and(closedBetween(from, to));
                 yield drill.groupBy() == null ? closed : closed.and(inGroup(drill.groupBy(), drill.groupKey()));
@@ -329,7 +323,7 @@ public class ReportRepository {
         Field<BigDecimal> weighted = amount.mul(STAGE.PROBABILITY).div(DSL.inline(new BigDecimal(100)));
         return db.select(STAGE.FORECAST_CATEGORY, DSL.count(), DSL.sum(amount), DSL.sum(weighted))
                 .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
-                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(OPEN)).and(expected)
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(DSL.inline(OPEN))).and(expected)
                 .groupBy(STAGE.FORECAST_CATEGORY)
                 .fetchMap(r -> r.value1(), r -> new Weighted(r.value2(), r.value3(), r.value4()));
     }
@@ -342,21 +336,11 @@ public class ReportRepository {
      * how many of each level were won: the ground for each stage's historical probability.
      */
     public Map<Integer, long[]> closedLevels(Selection selection, LocalDate from, LocalDate to) {
-        Field<Integer> maxPosition = DSL.max(STAGE.POSITION).as("max_position");
-        Field<Boolean> everWon = DSL.boolOr(STAGE_HISTORY.EVENT.eq(WON)).as("ever_won");
-        Field<String> status = OPPORTUNITY.STATUS.as("status");
-        var reach = DSL.select(OPPORTUNITY.ID, status, maxPosition, everWon)
-                .from(OPPORTUNITY)
-                .join(STAGE_HISTORY).on(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
-                .join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
-                .where(selection.condition()).and(OPPORTUNITY.STATUS.in(WON, LOST)).and(closedBetween(from, to))
-                .groupBy(OPPORTUNITY.ID)
-                .asTable("reach");
-        Field<Integer> level = DSL.when(reach.field(everWon), DSL.inline(WON_LEVEL))
-                .otherwise(reach.field(maxPosition)).as("level");
+        Field<Integer> level = level();
         Map<Integer, long[]> levels = new java.util.HashMap<>();
-        db.select(level, DSL.count(), DSL.count().filterWhere(reach.field(status).eq(WON)))
-                .from(reach)
+        db.select(level, DSL.count(), DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))))
+                .from(OPPORTUNITY)
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.in(DSL.inline(WON), DSL.inline(LOST))).and(closedBetween(from, to))
                 .groupBy(level)
                 .forEach(r -> levels.put(r.value1(), new long[] {r.value2(), r.value3()}));
         return levels;
@@ -364,21 +348,48 @@ public class ReportRepository {
 
     /** Won and lost deals closed in the period, per group. */
     public List<Outcomes> outcomes(Selection selection, LocalDate from, LocalDate to, GroupBy groupBy) {
-        Grouping g = grouping(groupBy);
-        Condition won = OPPORTUNITY.STATUS.eq(WON);
-        Condition lost = OPPORTUNITY.STATUS.eq(LOST);
-        Condition closed = OPPORTUNITY.STATUS.in(WON, LOST).and(closedBetween(from, to));
-        return db.select(g.key(), g.label(), DSL.count().filterWhere(won), DSL.count().filterWhere(lost),
-                        DSL.coalesce(DSL.sum(g.amount()).filterWhere(won), BigDecimal.ZERO),
-                        DSL.coalesce(DSL.sum(g.amount()).filterWhere(lost), BigDecimal.ZERO))
-                .from(g.source())
-                .where(selection.condition()).and(closed)
-                .groupBy(g.key(), g.label())
-                .orderBy(g.key())
-                .fetch(r -> new Outcomes(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        return outcomesWithTotal(selection, from, to, groupBy).groups();
     }
 
-    private record Grouping(Field<String> key, Field<String> label, Field<BigDecimal> amount, Table<?> source) {
+    /**
+     * Won and lost deals closed in the period, per group, and for all of them. Where each deal is in one group the
+     * total is the sum of the groups' counts and sums; by products, where a deal with two products is in two
+     * groups, the total is counted apart, by deal.
+     */
+    public OutcomeTable outcomesWithTotal(Selection selection, LocalDate from, LocalDate to, GroupBy groupBy) {
+        Grouping g = grouping(groupBy);
+        Condition closed = OPPORTUNITY.STATUS.in(DSL.inline(WON), DSL.inline(LOST)).and(closedBetween(from, to));
+        List<Outcomes> groups = db.select(g.key(), g.label(), DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))),
+                        DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))),
+                        DSL.coalesce(DSL.sum(g.amount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(g.amount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))), BigDecimal.ZERO))
+                .from(g.source())
+                .where(selection.condition()).and(closed)
+                .groupBy(g.groupBy())
+                .orderBy(g.key())
+                .fetch(r -> new Outcomes(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        Outcomes total;
+        if (groupBy == GroupBy.PRODUCT) {
+            total = db.select(DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))),
+                            DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))),
+                            DSL.coalesce(DSL.sum(dealAmount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))), BigDecimal.ZERO),
+                            DSL.coalesce(DSL.sum(dealAmount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))),
+                                    BigDecimal.ZERO))
+                    .from(OPPORTUNITY).where(selection.condition()).and(closed)
+                    .fetchSingle(r -> new Outcomes(null, null, r.value1(), r.value2(), r.value3(), r.value4()));
+        } else {
+            total = groups.stream().reduce(new Outcomes(null, null, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+                    (a, b) -> new Outcomes(null, null, a.won() + b.won(), a.lost() + b.lost(),
+                            a.wonAmount().add(b.wonAmount()), a.lostAmount().add(b.lostAmount())));
+        }
+        return new OutcomeTable(groups, total);
+    }
+
+    public record OutcomeTable(List<Outcomes> groups, Outcomes total) {
+    }
+
+    private record Grouping(Field<String> key, Field<String> label, Field<BigDecimal> amount, Table<?> source,
+                            List<Field<?>> groupBy) {
     }
 
     /** A line's amount as the opportunity shows it: quantity × unit price less the discount, to the cent. */
@@ -391,19 +402,22 @@ public class ReportRepository {
     private static Grouping grouping(GroupBy groupBy) {
         return switch (groupBy) {
             case OWNER -> new Grouping(OPPORTUNITY.OWNER_ID.cast(String.class), APP_USER.FULL_NAME, dealAmount(),
-                    OPPORTUNITY.join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID)));
+                    OPPORTUNITY.join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID)),
+                    List.of(OPPORTUNITY.OWNER_ID, APP_USER.FULL_NAME));
             case TEAM -> new Grouping(TEAM.ID.cast(String.class), TEAM.NAME, dealAmount(),
                     OPPORTUNITY.join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
-                            .leftJoin(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID)));
+                            .leftJoin(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID)), List.of(TEAM.ID, TEAM.NAME));
             // a deal with two products counts for both, each with its own line's amount
             case PRODUCT -> new Grouping(PRODUCT.ID.cast(String.class), PRODUCT.NAME, lineTotal(),
                     OPPORTUNITY.join(OPPORTUNITY_LINE).on(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
-                            .join(PRODUCT).on(PRODUCT.ID.eq(OPPORTUNITY_LINE.PRODUCT_ID)));
-            case SOURCE -> new Grouping(OPPORTUNITY.LEAD_SOURCE, OPPORTUNITY.LEAD_SOURCE, dealAmount(), OPPORTUNITY);
+                            .join(PRODUCT).on(PRODUCT.ID.eq(OPPORTUNITY_LINE.PRODUCT_ID)),
+                    List.of(PRODUCT.ID, PRODUCT.NAME));
+            case SOURCE -> new Grouping(OPPORTUNITY.LEAD_SOURCE, OPPORTUNITY.LEAD_SOURCE, dealAmount(), OPPORTUNITY,
+                    List.of(OPPORTUNITY.LEAD_SOURCE));
             case MONTH -> {
                 Field<String> month = DSL.field("to_char({0}, 'YYYY-MM')", String.class,
                         OPPORTUNITY.ACTUAL_CLOSE_DATE);
-                yield new Grouping(month, month, dealAmount(), OPPORTUNITY);
+                yield new Grouping(month, month, dealAmount(), OPPORTUNITY, List.of(month));
             }
         };
     }

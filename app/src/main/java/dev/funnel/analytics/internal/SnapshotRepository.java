@@ -35,9 +35,9 @@ public class SnapshotRepository {
     public int take(LocalDate today, PeriodKind kind) {
         LocalDate start = kind.start(today);
         LocalDate end = kind.end(start);
-        Condition wonInPeriod = OPPORTUNITY.STATUS.eq("WON").and(OPPORTUNITY.ACTUAL_CLOSE_DATE.between(start, end));
+        Condition wonInPeriod = OPPORTUNITY.STATUS.eq(DSL.inline("WON")).and(OPPORTUNITY.ACTUAL_CLOSE_DATE.between(start, end));
         // open deals expected in the period, and those overdue, since today is in it
-        Condition openInPeriod = OPPORTUNITY.STATUS.eq("OPEN").and(OPPORTUNITY.EXPECTED_CLOSE_DATE.le(end));
+        Condition openInPeriod = OPPORTUNITY.STATUS.eq(DSL.inline("OPEN")).and(OPPORTUNITY.EXPECTED_CLOSE_DATE.le(end));
         Field<BigDecimal> won = DSL.coalesce(DSL.sum(DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT))
                 .filterWhere(wonInPeriod), BigDecimal.ZERO);
         Field<BigDecimal> commit = weighted(openInPeriod, "COMMIT");

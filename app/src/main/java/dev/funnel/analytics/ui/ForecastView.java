@@ -1,12 +1,15 @@
 package dev.funnel.analytics.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -18,6 +21,8 @@ import dev.funnel.analytics.PeriodKind;
 import dev.funnel.analytics.ReportFilter;
 import dev.funnel.analytics.ReportService;
 import dev.funnel.analytics.ui.ChartOptions.Series;
+import dev.funnel.exchange.ExportColumn;
+import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.identity.Role;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
@@ -49,6 +54,7 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
     final EChart chart = new EChart();
     final Grid<ForecastReport.StageProbability> stages = new Grid<>();
     final Grid<ForecastAccuracy> accuracy = new Grid<>();
+    private ForecastReport shown;
 
     public ForecastView(ReportService reports, PipelineService pipelines, Clock clock) {
         this.reports = reports;
@@ -89,7 +95,13 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
         noSnapshot.getStyle().set("color", "var(--lumo-secondary-text-color)");
         accuracy.getElement().appendChild(noSnapshot.getElement().setAttribute("slot", "empty-state"));
 
-        HorizontalLayout bar = new HorizontalLayout(picker, pipeline);
+        Button png = new Button(
+                getTranslation("report.png"), VaadinIcon.PICTURE.create(),
+                e -> chart.downloadPng("forecast.png"));
+        png.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        ExportMenu<List<String>> xlsx = new ExportMenu<>("forecast",
+                this::exportColumns, page -> page.offset() == 0 ? exportRows() : List.of());
+        HorizontalLayout bar = new HorizontalLayout(picker, pipeline, xlsx, png);
         bar.setAlignItems(Alignment.BASELINE);
         add(bar, tiles, chart, heading("forecast.stages"), stages, heading("forecast.accuracy.title"), accuracy);
         picker.kind.setValue(PeriodKind.QUARTER);
@@ -108,6 +120,7 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
         LocalDate start = picker.start();
         ForecastReport forecast = reports.forecast(new ReportFilter(start, picker.kind().end(start),
                 pipeline.getValue().id(), null, null, null, null, null));
+        shown = forecast;
         tiles.removeAll();
         tiles.add(tile(getTranslation("forecast.closed-won"), money(forecast.closedWon(), forecast)));
         List<String> names = new ArrayList<>(List.of(getTranslation("forecast.closed-won")));
@@ -123,6 +136,33 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
                 ChartOptions.ACCENT)), true));
         stages.setItems(forecast.stages());
         accuracy.setItems(reports.forecastAccuracy(picker.kind(), start, null));
+    }
+
+    private List<ExportColumn<List<String>>> exportColumns() {
+        List<String> headers = List.of(getTranslation("forecast.figure"), getTranslation("report.col.deals"),
+                getTranslation("report.col.amount"), getTranslation("forecast.weighted"));
+        List<ExportColumn<List<String>>> columns = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            int index = i;
+            columns.add(new ExportColumn<>(headers.get(i), row -> row.get(index)));
+        }
+        return columns;
+    }
+
+    /** The figures as shown: closed won, each category, the forecast; then each stage's probabilities. */
+    private List<List<String>> exportRows() {
+        List<List<String>> rows = new ArrayList<>();
+        if (shown == null) {
+            return rows;
+        }
+        rows.add(List.of(getTranslation("forecast.closed-won"), String.valueOf(shown.wonDeals()),
+                shown.closedWon().toPlainString(), shown.closedWon().toPlainString()));
+        shown.categories().forEach(c -> rows.add(List.of(getTranslation("forecast.category." + c.category().name()),
+                String.valueOf(c.deals()), c.amount().toPlainString(), c.weighted().toPlainString())));
+        rows.add(List.of(getTranslation("forecast.forecast"), "", "", shown.forecast().toPlainString()));
+        shown.stages().forEach(s -> rows.add(List.of(s.nameEn() + " / " + s.nameZh(), String.valueOf(s.closed()),
+                s.configured() + " %", percent(s.historical()))));
+        return rows;
     }
 
     private String money(BigDecimal amount, ForecastReport forecast) {

@@ -604,7 +604,8 @@ public class DemoDataSeeder implements ApplicationRunner {
                     .setPipelineId(funnel.pipelineId()).setStageId(funnel.stageIds().get(entry.to()))
                     .setStageEnteredAt(entry.at()).setAmount(deal.amount())
                     .setCurrency(CURRENCY).setExpectedCloseDate(deal.expectedClose()).setLeadSource(deal.leadSource())
-                    .setStatus(deal.status().name()).setClosedAt(deal.closedAt()).setLostReason(deal.lostReason());
+                    .setStatus(deal.status().name()).setClosedAt(deal.closedAt()).setLostReason(deal.lostReason())
+                    .setReachedPosition(deal.reachedPosition()).setEverWon(deal.everWon());
             if (deal.closedAt() != null) {
                 // as closing in the app does: the close date, and for a won deal what it was won for
                 row.setActualCloseDate(deal.closedAt().atZoneSameInstant(ZONE).toLocalDate());
@@ -771,6 +772,15 @@ public class DemoDataSeeder implements ApplicationRunner {
 
         OffsetDateTime closedAt() {
             return status == OpportunityStatus.OPEN ? null : updatedAt();
+        }
+
+        /** The highest stage it entered: stages are planned in pipeline order, so index + 1 is the position. */
+        int reachedPosition() {
+            return steps.stream().mapToInt(Step::to).max().orElseThrow() + 1;
+        }
+
+        boolean everWon() {
+            return steps.stream().anyMatch(step -> step.event() == Event.WON);
         }
     }
 

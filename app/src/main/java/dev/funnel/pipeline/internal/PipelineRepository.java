@@ -2,8 +2,10 @@ package dev.funnel.pipeline.internal;
 
 import static dev.funnel.jooq.Tables.EXIT_CRITERION;
 import static dev.funnel.jooq.Tables.KEY_ACTIVITY;
+import static dev.funnel.jooq.Tables.OPPORTUNITY;
 import static dev.funnel.jooq.Tables.PIPELINE;
 import static dev.funnel.jooq.Tables.STAGE;
+import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectFrom;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
@@ -166,6 +169,24 @@ public class PipelineRepository {
             db.update(STAGE).set(STAGE.POSITION, position++).set(STAGE.VERSION, STAGE.VERSION.plus(1))
                     .set(STAGE.UPDATED_BY, actorId).where(STAGE.ID.eq(stageId)).execute();
         }
+    }
+
+    /**
+     * Works out again how far each deal of the pipeline got, from its ledger and the stages' positions now: after
+     * stages were reordered, added or removed, 'the highest stage it entered' means something else.
+     */
+    public void recomputeReach(long pipelineId) {
+        var reach = DSL.select(STAGE_HISTORY.OPPORTUNITY_ID, DSL.max(STAGE.POSITION).as("reached"))
+                .from(STAGE_HISTORY).join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
+                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(STAGE_HISTORY.OPPORTUNITY_ID))
+                .where(OPPORTUNITY.PIPELINE_ID.eq(pipelineId))
+                .groupBy(STAGE_HISTORY.OPPORTUNITY_ID)
+                .asTable("reach");
+        db.update(OPPORTUNITY)
+                .set(OPPORTUNITY.REACHED_POSITION, reach.field("reached", Integer.class))
+                .from(reach)
+                .where(OPPORTUNITY.ID.eq(reach.field(STAGE_HISTORY.OPPORTUNITY_ID)))
+                .execute();
     }
 
     public void archiveStage(long stageId, OffsetDateTime now, long actorId) {
