@@ -315,10 +315,10 @@ public class ReportRepository {
      * holds today.
      */
     public Map<String, Weighted> openByCategory(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
-        Condition expected = OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
-        if (!today.isBefore(from) && !today.isAfter(to)) {
-            expected = expected.or(OPPORTUNITY.EXPECTED_CLOSE_DATE.lt(from));
-        }
+        // one range either way, so that the index on the expected close date reads just that range
+        boolean holdsToday = !today.isBefore(from) && !today.isAfter(to);
+        Condition expected = holdsToday ? OPPORTUNITY.EXPECTED_CLOSE_DATE.le(to)
+                : OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
         Field<BigDecimal> amount = DSL.coalesce(OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO));
         Field<BigDecimal> weighted = amount.mul(STAGE.PROBABILITY).div(DSL.inline(new BigDecimal(100)));
         return db.select(STAGE.FORECAST_CATEGORY, DSL.count(), DSL.sum(amount), DSL.sum(weighted))
