@@ -148,10 +148,10 @@ public class ReportService {
         CycleFigures won = reports.cycle(scope.selection(), filter.from(), filter.to(), "WON");
         CycleFigures lost = reports.cycle(scope.selection(), filter.from(), filter.to(), "LOST");
         long open = reports.openDeals(scope.selection());
-        WinRateReport.Group total = winRates(filter, GroupBy.MONTH, Locale.ENGLISH).total();
+        Outcomes total = reports.outcomesWithTotal(scope.selection(), filter.from(), filter.to(), GroupBy.MONTH)
+                .total();
         Optional<BigDecimal> velocity = Optional.empty();
-        if (total.winRate().isPresent() && total.averageWonAmount().isPresent() && won.medianDays() != null
-                && won.medianDays().signum() > 0) {
+        if (total.won() > 0 && won.medianDays() != null && won.medianDays().signum() > 0) {
             // open x (won / closed) x (won amount / won) / cycle, from the exact factors, rounded once at the end
             BigDecimal closed = BigDecimal.valueOf(total.won() + total.lost());
             velocity = Optional.of(BigDecimal.valueOf(open).multiply(total.wonAmount())
