@@ -34,7 +34,7 @@ final class ChartOptions {
         ObjectNode series = option.putArray("series").addObject();
         series.put("type", "funnel").put("sort", "none").put("gap", 2).put("minSize", "8%")
                 .put("left", "10%").put("width", "80%");
-        series.putObject("label").put("position", "inside").put("formatter", "{b}");
+        series.putObject("label").put("position", "inside").put("formatter", "{b}: {c}");
         ArrayNode data = series.putArray("data");
         for (int i = 0; i < levels.size(); i++) {
             Item level = levels.get(i);
