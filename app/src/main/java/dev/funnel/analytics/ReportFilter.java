@@ -17,16 +17,8 @@ import java.time.LocalDate;
 public record ReportFilter(LocalDate from, LocalDate to, Long pipelineId, Long teamId, Long ownerId, Long productId,
                            String source, String currency) {
 
-    public static ReportFilter none() {
-        return new ReportFilter(null, null, null, null, null, null, null, null);
-    }
-
     public ReportFilter withPeriod(LocalDate newFrom, LocalDate newTo) {
         return new ReportFilter(newFrom, newTo, pipelineId, teamId, ownerId, productId, source, currency);
-    }
-
-    public ReportFilter withPipeline(Long newPipelineId) {
-        return new ReportFilter(from, to, newPipelineId, teamId, ownerId, productId, source, currency);
     }
 
     public ReportFilter withCurrency(String newCurrency) {

@@ -55,7 +55,8 @@ public class TargetService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public List<Target> list(PeriodKind kind, LocalDate periodStart) {
         VisibleScope scope = users.visibleScope();
-        return targets.find(kind, kind.start(periodStart)).stream().filter(t -> visible(t, scope)).toList();
+        return targets.find(kind, kind.start(periodStart)).stream()
+                .filter(t -> scope.everything() || visible(owners(t), scope)).toList();
     }
 
     /** Each visible target of the period with what has been won and what is open against it. */
@@ -65,13 +66,19 @@ public class TargetService {
         LocalDate start = kind.start(periodStart);
         LocalDate end = kind.end(start);
         LocalDate today = LocalDate.now(clock);
-        return targets.find(kind, start).stream().filter(t -> visible(t, scope))
-                .map(t -> progress(t, scope, start, end, today)).toList();
+        List<TargetProgress> progress = new ArrayList<>();
+        for (Target target : targets.find(kind, start)) {
+            // a team's people are looked up once: they decide who sees the target and what it counts
+            Set<Long> owners = owners(target);
+            if (visible(owners, scope)) {
+                progress.add(progress(target, owners, scope, start, end, today));
+            }
+        }
+        return progress;
     }
 
-    private TargetProgress progress(Target target, VisibleScope scope, LocalDate start, LocalDate end,
-                                    LocalDate today) {
-        Set<Long> owners = owners(target);
+    private TargetProgress progress(Target target, Set<Long> owners, VisibleScope scope, LocalDate start,
+                                    LocalDate end, LocalDate today) {
         Selection selection = Selection.allPipelines(target.currency(), scope, owners, clock.getZone());
         BigDecimal won = reports.outcomesWithTotal(selection, start, end, GroupBy.MONTH).total().wonAmount();
         Map<String, Weighted> open = reports.openByCategory(selection, start, end, today);
@@ -181,14 +188,7 @@ public class TargetService {
     }
 
     /** A rep's own target; a team's when the caller sees everyone in it. */
-    private boolean visible(Target target, VisibleScope scope) {
-        if (scope.everything()) {
-            return true;
-        }
-        if (target.ownerId() != null) {
-            return scope.canSee(target.ownerId());
-        }
-        Set<Long> members = users.teamTreeMembers(target.teamId());
-        return !members.isEmpty() && scope.ownerIds().containsAll(members);
+    private static boolean visible(Set<Long> owners, VisibleScope scope) {
+        return scope.everything() || (!owners.isEmpty() && scope.ownerIds().containsAll(owners));
     }
 }
