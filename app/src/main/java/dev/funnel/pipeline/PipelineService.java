@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +37,11 @@ public class PipelineService {
     private final TaskPlanner planner;
     private final UserService users;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PipelineService(PipelineRepository pipelines, OpportunityRepository opportunities, StageTemplateCatalog templates,
-                    TaskRepository tasks, TaskPlanner planner, UserService users, Clock clock) {
+                    TaskRepository tasks, TaskPlanner planner, UserService users, Clock clock,
+                    ApplicationEventPublisher events) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.templates = templates;
@@ -46,6 +49,7 @@ public class PipelineService {
         this.planner = planner;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<Pipeline> list() {
@@ -123,7 +127,7 @@ public class PipelineService {
         List<Long> order = new ArrayList<>(pipeline.stages().stream().map(Stage::id).toList());
         order.add(position - 1, id);
         pipelines.setPositions(order, me);
-        pipelines.recomputeReach(pipelineId);
+        positionsChanged(pipelineId);
         return get(pipelineId);
     }
 
@@ -140,7 +144,7 @@ public class PipelineService {
                         && stageIds.size() == pipeline.stages().size(), "stageIds", "validation.stages.order")
                 .orThrow();
         pipelines.setPositions(stageIds, users.current().id());
-        pipelines.recomputeReach(pipelineId);
+        positionsChanged(pipelineId);
         return get(pipelineId);
     }
 
@@ -172,8 +176,13 @@ public class PipelineService {
         }
         pipelines.archiveStage(stageId, now, me);
         pipelines.setPositions(pipeline.stages().stream().map(Stage::id).filter(id -> id != stageId).toList(), me);
-        pipelines.recomputeReach(pipeline.id());
+        positionsChanged(pipeline.id());
         return get(pipeline.id());
+    }
+
+    private void positionsChanged(long pipelineId) {
+        pipelines.recomputeReach(pipelineId);
+        events.publishEvent(new StagePositionsChanged(pipelineId));
     }
 
     private Stage liveStage(long stageId) {

@@ -49,6 +49,7 @@ class HandBuiltHistoryTest extends IntegrationTest {
     Pipeline pipeline;
     LocalDate today;
     ReportFilter everything;
+    Opportunity e;
 
     @BeforeEach
     void theHistory() {
@@ -56,6 +57,13 @@ class HandBuiltHistoryTest extends IntegrationTest {
         pipeline = data.pipeline();
         Customer customer = data.customerOf(company.eastRep());
         signIn(company.eastRep().username());
+        // day 0 is the 28th of a 31-day month: days 0 to 3 end that month and days 5 to 8 begin the next, so that
+        // a period can hold a whole month, which the conversion report reads from its summary, and single days
+        LocalDate start = LocalDate.now(clock).plusMonths(1).withDayOfMonth(28);
+        while (start.lengthOfMonth() != 31) {
+            start = start.plusMonths(1);
+        }
+        clock.advance(Duration.between(clock.instant(), start.atTime(12, 0).atZone(clock.getZone()).toInstant()));
         today = LocalDate.now(clock);
         everything = new ReportFilter(today, today.plusDays(30), pipeline.id(), null, null, null, null, "CNY");
 
@@ -63,7 +71,7 @@ class HandBuiltHistoryTest extends IntegrationTest {
         Opportunity b = deal("B", customer, "200", null);
         Opportunity c = deal("C", customer, "300", null);
         Opportunity d = deal("D", customer, "400", null);
-        deal("E", customer, "500", "website");
+        e = deal("E", customer, "500", "website");
         clock.advance(Duration.ofDays(2));
         a = move(a, 1);
         b = move(b, 1);
@@ -122,6 +130,42 @@ class HandBuiltHistoryTest extends IntegrationTest {
     }
 
     @Test
+    void conversion_reads_whole_months_and_single_days_alike() {
+        LocalDate endOfNextMonth = today.plusDays(5).withDayOfMonth(today.plusDays(5).lengthOfMonth());
+
+        // days 1 to 3 one by one, then the whole next month: on day 2 A and B entered P and C entered N, on day 5
+        // A entered N; B's return to P on day 8 is not an entry
+        assertThat(reports.conversion(everything.withPeriod(today.plusDays(1), endOfNextMonth)).stages())
+                .extracting(StageConversion::entered, StageConversion::advanced, StageConversion::stillOpen,
+                        StageConversion::lost)
+                .containsExactly(tuple(0L, 0L, 0L, 0L), tuple(2L, 1L, 1L, 0L), tuple(2L, 1L, 0L, 1L));
+        // days 3 to 29 of the month: the month less days 1, 2 (no entries) and 30, 31 (A's, B's and C's entries
+        // into P and N on day 2), which leaves the five entries into Q on day 0, read day by day
+        assertThat(reports.conversion(everything.withPeriod(today.withDayOfMonth(3), today.plusDays(1))).stages())
+                .isEqualTo(reports.conversion(everything.withPeriod(today, today)).stages())
+                .extracting(StageConversion::entered).containsExactly(5L, 0L, 0L);
+        // the two whole months of the history give what its days gave
+        assertThat(reports.conversion(everything.withPeriod(today.withDayOfMonth(1), endOfNextMonth)).stages())
+                .isEqualTo(reports.conversion(everything).stages());
+    }
+
+    @Test
+    void conversion_follows_changes_to_the_deal_behind_an_entry() {
+        LocalDate endOfNextMonth = today.plusDays(5).withDayOfMonth(today.plusDays(5).lengthOfMonth());
+        ReportFilter website = new ReportFilter(today.withDayOfMonth(1), endOfNextMonth, pipeline.id(), null, null,
+                null, "website", null);
+        ReportFilter referral = new ReportFilter(today.withDayOfMonth(1), endOfNextMonth, pipeline.id(), null, null,
+                null, "referral", null);
+        assertThat(reports.conversion(website).stages().get(0).entered()).isEqualTo(1);
+
+        opportunities.update(e.id(), e.version(), new OpportunityDraft("E", e.customerId(), null, null, null, null,
+                e.amount(), null, null, "referral", null, null, null, null, null));
+
+        assertThat(reports.conversion(website).stages().get(0).entered()).isZero();
+        assertThat(reports.conversion(referral).stages().get(0).entered()).isEqualTo(1);
+    }
+
+    @Test
     void time_in_stage_counts_stays_that_ended_and_reports_the_ones_still_going() {
         List<StageTime> stages = reports.timeInStage(everything).stages();
 
@@ -176,11 +220,12 @@ class HandBuiltHistoryTest extends IntegrationTest {
         ReportFilter fromDay4 = everything.withPeriod(today.plusDays(4), today.plusDays(30));
 
         assertThat(reports.funnel(fromDay4).created()).isZero();
-        // Q: B came back on day 5 and moved on on day 8; P: B entered on day 8; N: A entered on day 5 and won
+        // a deal counts from its first entry into a stage: B's return to Q on day 5 and to P on day 8 are not
+        // entries (it entered both first on days 0 and 2); N: A entered on day 5 and was won
         assertThat(reports.conversion(fromDay4).stages()).extracting(StageConversion::entered,
                         StageConversion::advanced)
-                .containsExactly(tuple(1L, 1L),
-                        tuple(1L, 0L), tuple(1L, 1L));
+                .containsExactly(tuple(0L, 0L),
+                        tuple(0L, 0L), tuple(1L, 1L));
         WinRateReport.Group total = reports.winRates(fromDay4, GroupBy.OWNER, Locale.ENGLISH).total();
         assertThat(total.won()).isEqualTo(1);
         assertThat(total.lost()).isEqualTo(1);
@@ -217,7 +262,12 @@ class HandBuiltHistoryTest extends IntegrationTest {
 
     @Test
     void after_the_stages_are_reordered_the_funnel_follows_the_new_order() {
-        // Q, N, P: A reached N and won; B reached P (now the last stage); C reached N; D and E only Q
+        // F goes Q, P, N: forward in the order Q P N, backward from P in the new order Q N P
+        Opportunity f = deal("F", data.customerOf(company.eastRep()), "600", null);
+        move(move(f, 1), 2);
+        assertThat(reports.conversion(everything).stages().get(1)).extracting(StageConversion::entered,
+                StageConversion::advanced).containsExactly(3L, 2L);
+        // Q, N, P: A reached N and won; B and F reached P (now the last stage); C reached N; D and E only Q
         data.asAdmin(() -> pipelines.reorder(pipeline.id(), List.of(pipeline.stages().get(0).id(),
                 pipeline.stages().get(2).id(), pipeline.stages().get(1).id())));
 
@@ -225,10 +275,13 @@ class HandBuiltHistoryTest extends IntegrationTest {
 
         assertThat(funnel.stages()).extracting(FunnelReport.Level::nameEn).containsExactly("Qualify", "Negotiate",
                 "Propose");
-        assertThat(funnel.stages()).extracting(FunnelReport.Level::count).containsExactly(5L, 3L, 2L);
+        assertThat(funnel.stages()).extracting(FunnelReport.Level::count).containsExactly(6L, 4L, 3L);
         assertThat(funnel.stages()).extracting(FunnelReport.Level::amount)
-                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1520"),
-                        new BigDecimal("620"), new BigDecimal("320"));
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("2120"),
+                        new BigDecimal("1220"), new BigDecimal("920"));
+        // P is last now: of A, B and F, which entered it, only A moved on (by being won); F went back to N
+        assertThat(reports.conversion(everything).stages().get(2)).extracting(StageConversion::nameEn,
+                StageConversion::entered, StageConversion::advanced).containsExactly("Propose", 3L, 1L);
     }
 
     @Test

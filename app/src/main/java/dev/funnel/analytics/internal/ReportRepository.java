@@ -5,6 +5,8 @@ import static dev.funnel.jooq.Tables.OPPORTUNITY;
 import static dev.funnel.jooq.Tables.OPPORTUNITY_LINE;
 import static dev.funnel.jooq.Tables.PRODUCT;
 import static dev.funnel.jooq.Tables.STAGE;
+import static dev.funnel.jooq.Tables.STAGE_ENTRY;
+import static dev.funnel.jooq.Tables.STAGE_ENTRY_MONTH;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 import static dev.funnel.jooq.Tables.TEAM;
 
@@ -14,8 +16,8 @@ import dev.funnel.analytics.GroupBy;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
 import dev.funnel.identity.VisibleScope;
-import dev.funnel.jooq.tables.StageHistory;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,6 +27,8 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record6;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -46,9 +50,11 @@ public class ReportRepository {
     private static final int WON_LEVEL = Integer.MAX_VALUE;
 
     private final DSLContext db;
+    private final Clock clock;
 
-    ReportRepository(DSLContext db) {
+    ReportRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -78,6 +84,22 @@ public class ReportRepository {
                 c = c.and(DSL.exists(DSL.selectOne().from(OPPORTUNITY_LINE)
                         .where(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
                         .and(OPPORTUNITY_LINE.PRODUCT_ID.eq(productId))));
+            }
+            return c;
+        }
+
+        /**
+         * As {@link #within}, with the bounds written into the SQL: the planner then sees how many days a range
+         * covers. With bound values a statement run often gets PostgreSQL's generic plan, which cannot tell three
+         * days of entries (an index-only range) from three years (a scan) and picks one plan for both.
+         */
+        Condition withinLiterally(Field<OffsetDateTime> time, LocalDate from, LocalDate to) {
+            Condition c = DSL.trueCondition();
+            if (from != null) {
+                c = c.and(time.ge(DSL.inline(from.atStartOfDay(zone).toOffsetDateTime())));
+            }
+            if (to != null) {
+                c = c.and(time.lt(DSL.inline(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())));
             }
             return c;
         }
@@ -123,39 +145,89 @@ public class ReportRepository {
     public record CountAndAmount(long count, BigDecimal amount) {
     }
 
-    /** Per stage: the deals that entered it in the period, and what became of them after that entry. */
+    /**
+     * Per stage: the deals whose first entry into it lies in the period, and what became of them since. Months
+     * are read from the monthly summary and days from the entries ({@link ConversionPieces}; db-changelog
+     * 1.3/conversion-summary.xml keeps both current); a product filter, which the summary does not carry, reads
+     * the entries of the whole period.
+     */
     public Map<Long, Conversion> conversion(Selection selection, LocalDate from, LocalDate to) {
-        Field<Long> entryId = DSL.min(STAGE_HISTORY.ID).as("entry_id");
-        var entries = DSL.select(STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.TO_STAGE_ID, entryId)
-                .from(STAGE_HISTORY)
-                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(STAGE_HISTORY.OPPORTUNITY_ID))
-                .where(selection.condition())
-                .and(STAGE_HISTORY.EVENT.in("CREATED", "MOVED"))
-                .and(selection.within(STAGE_HISTORY.CHANGED_AT, from, to))
-                .groupBy(STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.TO_STAGE_ID)
-                .asTable("entry");
-        Field<Long> dealId = entries.field(STAGE_HISTORY.OPPORTUNITY_ID);
-        Field<Long> stageId = entries.field(STAGE_HISTORY.TO_STAGE_ID);
-        Field<Long> entry = entries.field(entryId);
-        StageHistory later = STAGE_HISTORY.as("later");
-        var laterStage = STAGE.as("later_stage");
-        Condition advanced = DSL.exists(DSL.selectOne().from(later)
-                .join(laterStage).on(laterStage.ID.eq(later.TO_STAGE_ID))
-                .where(later.OPPORTUNITY_ID.eq(dealId)).and(later.ID.gt(entry))
-                .and(later.EVENT.eq(WON).or(later.EVENT.eq("MOVED").and(laterStage.POSITION.gt(STAGE.POSITION)))));
-        Condition lost = DSL.exists(DSL.selectOne().from(later)
-                .where(later.OPPORTUNITY_ID.eq(dealId)).and(later.ID.gt(entry))
-                .and(later.EVENT.eq(LOST)).and(later.TO_STAGE_ID.eq(stageId)));
-        Condition stillOpen = OPPORTUNITY.STATUS.eq(DSL.inline(OPEN)).and(OPPORTUNITY.STAGE_ID.eq(stageId));
-        return db.select(stageId, DSL.count(), DSL.count().filterWhere(advanced),
-                        DSL.count().filterWhere(stillOpen), DSL.count().filterWhere(lost),
-                        DSL.sum(dealAmount()).filterWhere(lost))
-                .from(entries)
-                .join(STAGE).on(STAGE.ID.eq(stageId))
-                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(dealId))
+        Condition inPipeline = STAGE.PIPELINE_ID.eq(selection.pipelineId());
+        List<ConversionPieces.Piece> pieces = selection.productId() != null
+                ? List.of(new ConversionPieces.Piece(false, from, to, 1))
+                : ConversionPieces.of(from, to, LocalDate.now(clock.withZone(selection.zone())));
+        var all = pieces.stream()
+                .map(piece -> piece.months() ? months(selection, inPipeline, piece) : entries(selection, inPipeline, piece))
+                .reduce(Select::unionAll).orElseThrow().asTable("part");
+        Field<Long> stageId = all.field(0, Long.class);
+        return db.select(stageId, DSL.sum(all.field(1, Integer.class)), DSL.sum(all.field(2, Integer.class)),
+                        DSL.sum(all.field(3, Integer.class)), DSL.sum(all.field(4, Integer.class)),
+                        DSL.sum(all.field(5, BigDecimal.class)))
+                .from(all)
                 .groupBy(stageId)
-                .fetchMap(r -> r.value1(), r -> new Conversion(r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() == null ? BigDecimal.ZERO : r.value6()));
+                // a month less its other days can leave a stage with nothing: as if it had had no row
+                .having(DSL.sum(all.field(1, Integer.class)).ne(BigDecimal.ZERO))
+                .fetchMap(r -> r.value1(), r -> new Conversion(r.value2().longValue(), r.value3().longValue(),
+                        r.value4().longValue(), r.value5().longValue(),
+                        r.value6().signum() == 0 ? BigDecimal.ZERO : r.value6()));
+    }
+
+    /** Whole months of the summary, added or taken away. */
+    private Select<Record6<Long, Integer, Integer, Integer, Integer, BigDecimal>> months(
+            Selection selection, Condition inPipeline, ConversionPieces.Piece piece) {
+        Condition months = DSL.trueCondition();
+        if (piece.from() != null) {
+            months = months.and(STAGE_ENTRY_MONTH.ENTRY_MONTH.ge(DSL.inline(piece.from())));
+        }
+        if (piece.to() != null) {
+            months = months.and(STAGE_ENTRY_MONTH.ENTRY_MONTH.lt(DSL.inline(piece.to())));
+        }
+        Field<Integer> sign = DSL.inline(piece.sign());
+        return DSL.select(STAGE_ENTRY_MONTH.STAGE_ID, STAGE_ENTRY_MONTH.ENTERED.mul(sign).as("entered"),
+                        STAGE_ENTRY_MONTH.ADVANCED.mul(sign).as("advanced"),
+                        STAGE_ENTRY_MONTH.OPEN_HERE.mul(sign).as("open_here"), STAGE_ENTRY_MONTH.LOST.mul(sign).as("lost"),
+                        STAGE_ENTRY_MONTH.LOST_AMOUNT.mul(DSL.inline(BigDecimal.valueOf(piece.sign()))).as("lost_amount"))
+                .from(STAGE_ENTRY_MONTH).join(STAGE).on(STAGE.ID.eq(STAGE_ENTRY_MONTH.STAGE_ID))
+                .where(inPipeline).and(months)
+                .and(entryCondition(selection, STAGE_ENTRY_MONTH.OWNER_ID, STAGE_ENTRY_MONTH.CURRENCY,
+                        STAGE_ENTRY_MONTH.LEAD_SOURCE));
+    }
+
+    /** The entries of a stretch of days, one row each in the shape of the summary's, added or taken away. */
+    private Select<Record6<Long, Integer, Integer, Integer, Integer, BigDecimal>> entries(
+            Selection selection, Condition inPipeline, ConversionPieces.Piece piece) {
+        Condition c = inPipeline.and(selection.withinLiterally(STAGE_ENTRY.ENTERED_AT, piece.from(), piece.to()))
+                .and(entryCondition(selection, STAGE_ENTRY.OWNER_ID, STAGE_ENTRY.CURRENCY, STAGE_ENTRY.LEAD_SOURCE));
+        if (selection.productId() != null) {
+            c = c.and(DSL.exists(DSL.selectOne().from(OPPORTUNITY_LINE)
+                    .where(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(STAGE_ENTRY.OPPORTUNITY_ID))
+                    .and(OPPORTUNITY_LINE.PRODUCT_ID.eq(selection.productId()))));
+        }
+        int sign = piece.sign();
+        return DSL.select(STAGE_ENTRY.STAGE_ID, DSL.inline(sign).as("entered"),
+                        flag(STAGE_ENTRY.ADVANCED, sign).as("advanced"), flag(STAGE_ENTRY.OPEN_HERE, sign).as("open_here"),
+                        flag(STAGE_ENTRY.LOST, sign).as("lost"),
+                        DSL.when(STAGE_ENTRY.LOST, STAGE_ENTRY.AMOUNT.mul(DSL.inline(BigDecimal.valueOf(sign))))
+                                .otherwise(DSL.inline(BigDecimal.ZERO.setScale(2))).as("lost_amount"))
+                .from(STAGE_ENTRY).join(STAGE).on(STAGE.ID.eq(STAGE_ENTRY.STAGE_ID))
+                .where(c);
+    }
+
+    private static Field<Integer> flag(Field<Boolean> condition, int sign) {
+        return DSL.when(condition, DSL.inline(sign)).otherwise(DSL.inline(0));
+    }
+
+    /** The selection's owner, currency and lead-source rules on the entry tables' copies of those columns. */
+    private static Condition entryCondition(Selection selection, Field<Long> owner, Field<String> currency,
+                                            Field<String> source) {
+        Condition c = currency.eq(selection.currency()).and(selection.visible().owns(owner));
+        if (selection.owners() != null) {
+            c = c.and(selection.owners().isEmpty() ? DSL.falseCondition() : owner.in(selection.owners()));
+        }
+        if (selection.source() != null) {
+            c = c.and(source.eq(selection.source()));
+        }
+        return c;
     }
 
     public record Conversion(long entered, long advanced, long stillOpen, long lost, BigDecimal lostAmount) {
@@ -276,11 +348,10 @@ public class ReportRepository {
                         .and(OPPORTUNITY.EVER_WON.isTrue().or(OPPORTUNITY.REACHED_POSITION.ge(position)));
             }
             case WON -> selection.within(OPPORTUNITY.CREATED_AT, from, to).and(OPPORTUNITY.EVER_WON.isTrue());
-            case ENTERED_STAGE -> DSL.exists(DSL.selectOne().from(STAGE_HISTORY)
-                    .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
-                    .and(STAGE_HISTORY.EVENT.in("CREATED", "MOVED"))
-                    .and(STAGE_HISTORY.TO_STAGE_ID.eq(drill.stageId()))
-                    .and(selection.within(STAGE_HISTORY.CHANGED_AT, from, to)));
+            case ENTERED_STAGE -> DSL.exists(DSL.selectOne().from(STAGE_ENTRY)
+                    .where(STAGE_ENTRY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
+                    .and(STAGE_ENTRY.STAGE_ID.eq(drill.stageId()))
+                    .and(selection.within(STAGE_ENTRY.ENTERED_AT, from, to)));
             case CLOSED -> {
                 Condition closed = switch (drill.outcome()) {
                     case ANY -> OPPORTUNITY.STATUS.in(DSL.inline(WON), DSL.inline(LOST));
