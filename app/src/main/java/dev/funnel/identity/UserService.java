@@ -123,6 +123,38 @@ public class UserService {
         return users.findById(id).orElseThrow();
     }
 
+    /** The signed-in user's choice of e-mail for their notifications. */
+    @PermitAll
+    @Transactional
+    public void changeEmailChoice(EmailChoice choice) {
+        Checks.start().rule(choice != null, "notificationEmail", "validation.required").orThrow();
+        users.updateEmailChoice(current().id(), choice.name());
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public EmailChoice myEmailChoice() {
+        return users.mailProfiles(List.of(current().id())).stream().findFirst().map(MailProfile::choice)
+                .orElse(EmailChoice.OFF);
+    }
+
+    /**
+     * What it takes to write to these users by e-mail (the enabled ones). Open to the system's own jobs, which
+     * run without a signed-in user; it reveals no more than a notification's recipient needs.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<MailProfile> mailProfiles(java.util.Collection<Long> userIds) {
+        return userIds.isEmpty() ? List.of() : users.mailProfiles(userIds);
+    }
+
+    /** The enabled users with an address who chose one daily digest. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<MailProfile> digestRecipients() {
+        return users.mailProfiles(EmailChoice.DIGEST);
+    }
+
     /** Remembers the signed-in user's language, so the next sign-in opens in it. */
     @PermitAll
     @Transactional

@@ -1,11 +1,16 @@
 package dev.funnel.notification;
 
 import dev.funnel.identity.UserService;
+import dev.funnel.identity.Role;
+import dev.funnel.notification.internal.MailOutboxRepository;
+import dev.funnel.notification.internal.MailSettings;
+import dev.funnel.notification.internal.Mailer;
 import dev.funnel.notification.internal.NotificationRepository;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,11 +27,20 @@ public class NotificationService {
 
     private final NotificationRepository notifications;
     private final UserService users;
+    private final UnreadCounts unreadCounts;
+    private final Mailer mailer;
+    private final MailSettings mail;
+    private final MailOutboxRepository outbox;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, UserService users, Clock clock) {
+    NotificationService(NotificationRepository notifications, UserService users, UnreadCounts unreadCounts,
+                        Mailer mailer, MailSettings mail, MailOutboxRepository outbox, Clock clock) {
         this.notifications = notifications;
         this.users = users;
+        this.unreadCounts = unreadCounts;
+        this.mailer = mailer;
+        this.mail = mail;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -39,7 +53,26 @@ public class NotificationService {
     @PermitAll
     @Transactional
     public void notify(long userId, String messageKey, List<String> arguments, String link) {
-        notifications.insert(userId, messageKey, arguments, link, OffsetDateTime.now(clock));
+        notifyAll(List.of(new NewNotification(userId, messageKey, arguments, link)));
+    }
+
+    /** Tells several users something at once, in one statement. */
+    @PermitAll
+    @Transactional
+    public void notifyAll(List<NewNotification> batch) {
+        if (!batch.isEmpty()) {
+            notifications.insertAll(batch, OffsetDateTime.now(clock));
+            mailer.queue(batch);
+            unreadCounts.changed(batch.stream().map(NewNotification::userId).distinct().toList());
+        }
+    }
+
+    /** Whether e-mail is on, and how the outbox stands: for Admin. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public MailStatus mailStatus() {
+        return new MailStatus(mail.enabled(), mail.enabled() ? mail.server() + " (" + mail.from() + ")" : null,
+                mail.problem(), outbox.count("PENDING"), outbox.count("FAILED"), outbox.count("SENT"),
+                outbox.lastError().orElse(null));
     }
 
     @PermitAll
@@ -57,8 +90,10 @@ public class NotificationService {
     @PermitAll
     @Transactional
     public void markRead(long id) {
-        if (!notifications.markRead(users.current().id(), id, OffsetDateTime.now(clock))) {
+        long me = users.current().id();
+        if (!notifications.markRead(me, id, OffsetDateTime.now(clock))) {
             throw new NotFoundException("notification", id);
         }
+        unreadCounts.changed(List.of(me));
     }
 }

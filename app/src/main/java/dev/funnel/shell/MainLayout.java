@@ -17,6 +17,12 @@ import dev.funnel.analytics.ui.ForecastView;
 import dev.funnel.analytics.ui.ReportsView;
 import dev.funnel.analytics.ui.TargetsView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.notification.Notification;
+import dev.funnel.automation.ui.AutomationView;
+import dev.funnel.identity.EmailChoice;
+import dev.funnel.notification.NotificationService;
+import dev.funnel.notification.UnreadCounts;
+import dev.funnel.notification.ui.NotificationBell;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.funnel.customer.ui.CustomersView;
@@ -41,14 +47,15 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
- * The frame around every page: side navigation in groups, showing only what the user's role may open, and the
- * user menu (language, log out).
+ * The frame around every page: side navigation in groups, showing only what the user's role may open, the
+ * notification bell, and the user menu (language, log out).
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(UserService users, AuthenticationContext authentication) {
+    public MainLayout(UserService users, AuthenticationContext authentication, NotificationService notifications,
+                      UnreadCounts unreadCounts) {
         CurrentUser me = users.current();
         H1 brand = new H1(getTranslation("app.name"));
         brand.addClassName("funnel-brand");
@@ -56,7 +63,8 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
 
         Span spacer = new Span();
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), spacer, userMenu(me, users, authentication));
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), spacer,
+                new NotificationBell(notifications, unreadCounts, me.id()), userMenu(me, users, authentication));
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(spacer);
@@ -104,6 +112,8 @@ public class MainLayout extends AppLayout {
             if (me.isAdmin()) {
                 admin.addItem(new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
                         VaadinIcon.PLUG.create()));
+                admin.addItem(new SideNavItem(getTranslation("nav.automation"), AutomationView.class,
+                        VaadinIcon.AUTOMATION.create()));
             }
             groups.add(admin);
         }
@@ -127,6 +137,19 @@ public class MainLayout extends AppLayout {
         SubMenu language = sub.addItem(getTranslation("menu.language")).getSubMenu();
         language.addItem("中文", e -> switchTo(Messages.CHINESE, users));
         language.addItem("English", e -> switchTo(Messages.ENGLISH, users));
+        SubMenu email = sub.addItem(getTranslation("menu.email")).getSubMenu();
+        EmailChoice chosen = users.myEmailChoice();
+        for (EmailChoice choice : EmailChoice.values()) {
+            String label = getTranslation("menu.email." + choice.name().toLowerCase(Locale.ROOT));
+            var item = email.addItem(label, e -> {
+                users.changeEmailChoice(choice);
+                email.getItems().forEach(other -> other.setChecked(other == e.getSource()));
+                Notification.show(getTranslation("menu.email.saved", label));
+            });
+            item.setCheckable(true);
+            item.setChecked(choice == chosen);
+            item.setId("email-choice-" + choice.name().toLowerCase(Locale.ROOT));
+        }
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
         return menu;
     }

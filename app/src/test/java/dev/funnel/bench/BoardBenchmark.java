@@ -114,7 +114,7 @@ public final class BoardBenchmark {
     private static ConfigurableApplicationContext start(String database) {
         return new SpringApplicationBuilder(FunnelApplication.class).run(
                 "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database,
-                "--server.port=0",
+                "--server.port=0", "--funnel.automation.cron=-",
                 "--funnel.admin-password=" + ADMIN_PASSWORD);
     }
 

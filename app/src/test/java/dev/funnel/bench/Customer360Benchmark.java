@@ -44,7 +44,7 @@ public final class Customer360Benchmark {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String database = "funnel_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class).run(
-                "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0",
+                "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0", "--funnel.automation.cron=-",
                 "--funnel.admin-password=" + ADMIN_PASSWORD)) {
             var user = app.getBean(FunnelUserDetailsService.class).loadUserByUsername("admin");
             app.getBean(SecurityContextHolderStrategy.class).getContext().setAuthentication(

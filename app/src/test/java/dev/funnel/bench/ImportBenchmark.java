@@ -62,7 +62,7 @@ public final class ImportBenchmark {
         }
         String database = "funnel_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class).run(
-                "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0",
+                "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0", "--funnel.automation.cron=-",
                 "--funnel.admin-password=" + ADMIN_PASSWORD, "--funnel.import.max-size=1GB")) {
             run(app, rows, rounds, warmup);
         } finally {

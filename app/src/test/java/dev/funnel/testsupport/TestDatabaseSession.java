@@ -30,6 +30,16 @@ public class TestDatabaseSession implements LauncherSessionListener {
         System.setProperty("FUNNEL_ADMIN_PASSWORD", ADMIN_PASSWORD);
         String dist = System.getProperty("funnel.dist", "target/dist");
         System.setProperty("FUNNEL_PLUGINS_DIR", dist + "/plugins");
+        // the automation rules run only when a test runs them: a scheduled run would put reminders into other
+        // tests' data at random moments
+        System.setProperty("FUNNEL_AUTOMATION_CRON", "-");
+        // no scheduled jobs at all: tests run the jobs' work themselves, or start schedulers of their own
+        System.setProperty("FUNNEL_SCHEDULER_ENABLED", "false");
+        // e-mail goes to the SMTP server the mail tests start on this port (GreenMail)
+        System.setProperty("FUNNEL_SMTP_HOST", "127.0.0.1");
+        System.setProperty("FUNNEL_SMTP_PORT", Integer.toString(freePort()));
+        System.setProperty("FUNNEL_SMTP_STARTTLS", "false");
+        System.setProperty("FUNNEL_MAIL_FROM", "funnel@funnel.test");
     }
 
     @Override
@@ -60,6 +70,14 @@ public class TestDatabaseSession implements LauncherSessionListener {
     }
 
     /** Drops a database of this test run, closing whatever connections are still open to it. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void drop(String database) {
         Properties credentials = new Properties();
         credentials.setProperty("user", user());

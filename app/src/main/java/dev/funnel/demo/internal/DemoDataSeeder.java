@@ -8,6 +8,7 @@ import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
 import static dev.funnel.jooq.Tables.PIPELINE;
 import static dev.funnel.jooq.Tables.PRODUCT;
+import static dev.funnel.jooq.Tables.REGISTRATION_REQUEST;
 import static dev.funnel.jooq.Tables.STAGE;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 import static dev.funnel.jooq.Tables.TEAM;
@@ -317,6 +318,7 @@ public class DemoDataSeeder implements ApplicationRunner {
             insert(STAGE_HISTORY, history);
             List<ActivityRecord> activities = activities(deals, opportunityIds, accounts);
             insert(ACTIVITY, activities);
+            seedWaitingRegistration(staff, accounts);
             int tasks = process.apply(funnel.pipelineId(), funnel.stageIds(), now, adminId);
             log.info("Gave the demo pipeline the {} template's criteria and activities, and its open deals {} tasks",
                     DemoProcess.TEMPLATE, tasks);
@@ -329,6 +331,30 @@ public class DemoDataSeeder implements ApplicationRunner {
                     accounts.stream().mapToInt(a -> a.contactIds().size()).sum(), deals.size(),
                     count(deals, OpportunityStatus.WON), count(deals, OpportunityStatus.LOST), history.size(),
                     activities.size());
+        }
+
+        /**
+         * A rep of the north asks to work a customer of an east rep; the request has waited since yesterday, so
+         * that the first run of the automation rules reminds the east manager, who decides it.
+         */
+        private void seedWaitingRegistration(Staff staff, List<Account> accounts) {
+            List<Long> eastReps = staff.reps().get(Region.EAST);
+            Account customer = accounts.stream().filter(a -> eastReps.contains(a.ownerId())).findFirst()
+                    .orElseThrow();
+            long requester = staff.reps().get(Region.NORTH).get(0);
+            Long approver = db.select(TEAM.MANAGER_ID).from(APP_USER).join(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID))
+                    .where(APP_USER.ID.eq(customer.ownerId())).fetchOne(TEAM.MANAGER_ID);
+            OffsetDateTime filed = now.minusHours(30);
+            db.insertInto(REGISTRATION_REQUEST)
+                    .set(REGISTRATION_REQUEST.CUSTOMER_ID, customer.id())
+                    .set(REGISTRATION_REQUEST.REQUESTER_ID, requester)
+                    .set(REGISTRATION_REQUEST.HOLDER_ID, customer.ownerId())
+                    .set(REGISTRATION_REQUEST.APPROVER_ID, approver)
+                    .set(REGISTRATION_REQUEST.OPPORTUNITY_NAME, "北方分公司数字化项目")
+                    .set(REGISTRATION_REQUEST.REASON, "客户北京分公司主动联系我方，希望单独立项")
+                    .set(REGISTRATION_REQUEST.CREATED_AT, filed)
+                    .set(REGISTRATION_REQUEST.CREATED_BY, requester)
+                    .execute();
         }
 
         // ---- staff -------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectFrom;
 
+import dev.funnel.identity.EmailChoice;
+import dev.funnel.identity.MailProfile;
 import dev.funnel.identity.NewUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
@@ -120,6 +122,34 @@ public class UserRepository {
             db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name()).execute();
         }
         return id;
+    }
+
+    public void updateEmailChoice(long userId, String choice) {
+        db.update(APP_USER)
+                .set(APP_USER.NOTIFICATION_EMAIL, choice)
+                .set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                .set(APP_USER.UPDATED_BY, userId)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /** Enabled users among these, with what it takes to write to them. */
+    public List<MailProfile> mailProfiles(java.util.Collection<Long> ids) {
+        return mailProfiles(APP_USER.ID.in(ids));
+    }
+
+    /** Enabled users with an address who chose this. */
+    public List<MailProfile> mailProfiles(EmailChoice choice) {
+        return mailProfiles(APP_USER.NOTIFICATION_EMAIL.eq(choice.name()).and(APP_USER.EMAIL.isNotNull()));
+    }
+
+    private List<MailProfile> mailProfiles(org.jooq.Condition which) {
+        return db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE, APP_USER.NOTIFICATION_EMAIL)
+                .from(APP_USER)
+                .where(which).and(APP_USER.ENABLED)
+                .orderBy(APP_USER.ID)
+                .fetch(r -> new MailProfile(r.value1(), r.value2(), r.value3(), r.value4(),
+                        EmailChoice.valueOf(r.value5())));
     }
 
     public void updateLocale(long userId, String locale) {

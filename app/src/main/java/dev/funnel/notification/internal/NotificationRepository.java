@@ -5,6 +5,7 @@ import static dev.funnel.jooq.Tables.NOTIFICATION;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.notification.NewNotification;
 import dev.funnel.notification.Notification;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,17 +25,20 @@ public class NotificationRepository {
         this.db = db;
     }
 
-    public void insert(long userId, String messageKey, List<String> arguments, String link, OffsetDateTime at) {
-        try {
-            db.insertInto(NOTIFICATION)
-                    .set(NOTIFICATION.USER_ID, userId)
-                    .set(NOTIFICATION.MESSAGE_KEY, messageKey)
-                    .set(NOTIFICATION.ARGUMENTS, JSON.writeValueAsString(arguments))
-                    .set(NOTIFICATION.LINK, link)
-                    .set(NOTIFICATION.CREATED_AT, at)
-                    .execute();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("arguments of a notification are plain strings", e);
+    /** In statements of a thousand rows: one statement may bind at most 65,535 values. */
+    public void insertAll(List<NewNotification> batch, OffsetDateTime at) {
+        for (int start = 0; start < batch.size(); start += 1000) {
+            var insert = db.insertInto(NOTIFICATION, NOTIFICATION.USER_ID, NOTIFICATION.MESSAGE_KEY,
+                    NOTIFICATION.ARGUMENTS, NOTIFICATION.LINK, NOTIFICATION.CREATED_AT);
+            for (NewNotification n : batch.subList(start, Math.min(batch.size(), start + 1000))) {
+                try {
+                    insert = insert.values(n.userId(), n.messageKey(), JSON.writeValueAsString(n.arguments()),
+                            n.link(), at);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("arguments of a notification are plain strings", e);
+                }
+            }
+            insert.execute();
         }
     }
 
@@ -42,6 +46,17 @@ public class NotificationRepository {
         return db.selectFrom(NOTIFICATION).where(condition(userId, unreadOnly))
                 .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())
                 .limit(limit).offset(offset)
+                .fetch(r -> new Notification(r.getId(), r.getMessageKey(), arguments(r.getArguments()), r.getLink(),
+                        r.getCreatedAt(), r.getReadAt()));
+    }
+
+    /** The user's notifications created after a moment (all when null) up to another, oldest first. */
+    public List<Notification> between(long userId, OffsetDateTime after, OffsetDateTime upTo) {
+        Condition c = NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.CREATED_AT.le(upTo));
+        if (after != null) {
+            c = c.and(NOTIFICATION.CREATED_AT.gt(after));
+        }
+        return db.selectFrom(NOTIFICATION).where(c).orderBy(NOTIFICATION.CREATED_AT, NOTIFICATION.ID)
                 .fetch(r -> new Notification(r.getId(), r.getMessageKey(), arguments(r.getArguments()), r.getLink(),
                         r.getCreatedAt(), r.getReadAt()));
     }

@@ -35,7 +35,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("notification.when")).setAutoWidth(true);
         grid.addColumn(n -> getTranslation(n.messageKey(), n.arguments().toArray()))
                 .setHeader(getTranslation("notification.what")).setFlexGrow(4);
-        grid.addComponentColumn(this::open).setAutoWidth(true);
+        grid.addComponentColumn(this::open).setKey("open").setAutoWidth(true);
         grid.setPartNameGenerator(n -> n.unread() ? "funnel-unread" : null);
         Span empty = new Span(getTranslation("notification.empty"));
         empty.addClassName("funnel-empty-state");

@@ -1,6 +1,7 @@
 package dev.funnel.demo.internal;
 
 import static dev.funnel.jooq.Tables.APP_USER;
+import static dev.funnel.jooq.Tables.NOTIFICATION;
 import static dev.funnel.jooq.Tables.CONTACT;
 import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.EXIT_CRITERION;
@@ -12,6 +13,9 @@ import static dev.funnel.jooq.Tables.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.FunnelApplication;
+import dev.funnel.automation.AutomationRun;
+import dev.funnel.automation.RuleCode;
+import dev.funnel.automation.internal.RuleRunner;
 import dev.funnel.customer.CreditCode;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestDatabaseSession;
@@ -103,6 +107,25 @@ class DemoDataSeederTest extends IntegrationTest {
             assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.STATUS.eq("WON")
                     .and(OPPORTUNITY.ACTUAL_AMOUNT.isNull()))).isZero();
             assertThat(db.fetchCount(STAGE_HISTORY, STAGE_HISTORY.CHANGED_AT.gt(java.time.OffsetDateTime.now()))).isZero();
+        }
+    }
+
+    @Test
+    void the_first_run_of_the_automation_rules_gives_every_rep_real_reminders_and_a_second_run_none() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            RuleRunner rules = app.getBean(RuleRunner.class);
+
+            AutomationRun first = rules.runAll("MANUAL", null);
+
+            assertThat(first.fired().get(RuleCode.STALLED_DEAL)).isPositive();
+            assertThat(first.fired().get(RuleCode.CLOSE_DATE_PASSED)).isPositive();
+            assertThat(first.fired().get(RuleCode.TASK_OVERDUE)).isPositive();
+            assertThat(first.fired().get(RuleCode.REGISTRATION_WAITING)).isEqualTo(1);
+            assertThat(db.selectDistinct(APP_USER.USERNAME).from(NOTIFICATION).join(APP_USER)
+                    .on(APP_USER.ID.eq(NOTIFICATION.USER_ID)).where(APP_USER.USERNAME.like("rep%"))
+                    .fetch(APP_USER.USERNAME)).hasSize(12);
+            assertThat(rules.runAll("MANUAL", null).total()).isZero();
         }
     }
 

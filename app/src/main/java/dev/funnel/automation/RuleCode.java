@@ -1,0 +1,44 @@
+package dev.funnel.automation;
+
+/**
+ * The built-in rules, each with what its threshold counts. A rule fires once per subject and occurrence of the
+ * situation: the deal's entry into its stage, the date that passed, the customer's last follow-up, the task's
+ * due date, the request.
+ */
+public enum RuleCode {
+    /** An open deal longer in its stage than the stage's limit: remind the owner. No threshold of its own. */
+    STALLED_DEAL(Unit.NONE),
+    /** Still there the threshold's days after the limit: tell the owner's manager. */
+    STALLED_DEAL_ESCALATION(Unit.DAYS),
+    /** An open deal whose expected close date has passed: remind the owner. */
+    CLOSE_DATE_PASSED(Unit.NONE),
+    /** A customer without a follow-up for the threshold's days (counted from the owner taking it, at the
+     * earliest): remind the owner. */
+    NO_FOLLOW_UP(Unit.DAYS),
+    /** An open task past its due date: remind the assignee. */
+    TASK_OVERDUE(Unit.NONE),
+    /** Still open the threshold's days after its due date: tell the assignee's manager. */
+    TASK_OVERDUE_ESCALATION(Unit.DAYS),
+    /** A registration request waiting longer than the threshold's hours: remind its approver. */
+    REGISTRATION_WAITING(Unit.HOURS);
+
+    /** What a rule's threshold counts. */
+    public enum Unit {
+        NONE, DAYS, HOURS
+    }
+
+    private final Unit unit;
+
+    RuleCode(Unit unit) {
+        this.unit = unit;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    /** The key of the rule's name in the bundles. */
+    public String labelKey() {
+        return "automation.rule." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,79 @@
+package dev.funnel.automation.internal;
+
+import dev.funnel.automation.AutomationRule;
+import dev.funnel.automation.AutomationRun;
+import dev.funnel.automation.RuleCode;
+import dev.funnel.notification.NewNotification;
+import dev.funnel.notification.NotificationService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs every enabled rule, each in its own transaction together with its firings and notifications: a run that
+ * dies half-way keeps the rules it finished, and the next run (or the scheduler's retry) does the rest without
+ * repeating any reminder, because a firing and its notification commit or roll back together.
+ */
+@Component
+public class RuleRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleRunner.class);
+
+    private final AutomationRepository automation;
+    private final RuleStatements statements;
+    private final NotificationService notifications;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RuleRunner(AutomationRepository automation, RuleStatements statements, NotificationService notifications,
+               TransactionTemplate transaction, Clock clock) {
+        this.automation = automation;
+        this.statements = statements;
+        this.notifications = notifications;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * @param trigger {@code SCHEDULE} or {@code MANUAL}
+     * @param actorId who asked, or null for the schedule
+     */
+    public AutomationRun runAll(String trigger, Long actorId) {
+        long runId = transaction.execute(status -> automation.startRun(trigger, OffsetDateTime.now(clock), actorId));
+        String failure = null;
+        try {
+            for (AutomationRule rule : automation.rules()) {
+                if (rule.enabled()) {
+                    transaction.executeWithoutResult(status -> fire(runId, rule));
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error("Automation run {} failed; the next run picks up what it left", runId, e);
+            throw e;
+        } finally {
+            String why = failure;
+            transaction.executeWithoutResult(status -> automation.finishRun(runId, OffsetDateTime.now(clock), why));
+        }
+        return automation.run(runId).orElseThrow();
+    }
+
+    private void fire(long runId, AutomationRule rule) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
+        List<RuleStatements.Fired> fired = statements.fire(rule.code(), rule.threshold(), now, today);
+        notifications.notifyAll(fired.stream()
+                .map(f -> new NewNotification(f.recipientId(), messageKey(rule.code()), f.arguments(), f.link()))
+                .toList());
+        automation.recordRule(runId, rule.code(), fired.size());
+    }
+
+    static String messageKey(RuleCode code) {
+        return "notification.rule." + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
