@@ -1,5 +1,6 @@
 package dev.funnel.analytics;
 
+import dev.funnel.analytics.internal.ConversionSummary;
 import dev.funnel.analytics.internal.ReportRepository;
 import dev.funnel.analytics.internal.ReportRepository.CountAndAmount;
 import dev.funnel.analytics.internal.ReportRepository.CycleFigures;
@@ -55,6 +56,7 @@ public class ReportService {
     static final int BOTTLENECK_EARLIER_PERIODS = 4;
 
     private final ReportRepository reports;
+    private final ConversionSummary summary;
     private final SnapshotRepository snapshots;
     private final PipelineService pipelines;
     private final ChoiceService choices;
@@ -63,10 +65,12 @@ public class ReportService {
     private final String companyCurrency;
     private final int lookBackMonths;
 
-    ReportService(ReportRepository reports, SnapshotRepository snapshots, PipelineService pipelines, ChoiceService choices, UserService users,
+    ReportService(ReportRepository reports, ConversionSummary summary, SnapshotRepository snapshots,
+                  PipelineService pipelines, ChoiceService choices, UserService users,
                   Clock clock, @Value("${funnel.currency:CNY}") String companyCurrency,
                   @Value("${funnel.forecast.look-back-months:12}") int lookBackMonths) {
         this.reports = reports;
+        this.summary = summary;
         this.snapshots = snapshots;
         this.pipelines = pipelines;
         this.choices = choices;
@@ -102,6 +106,7 @@ public class ReportService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public ConversionReport conversion(ReportFilter filter) {
         Scope scope = scope(filter);
+        summary.drain();
         List<ConversionReport.StageConversion> stages = conversions(scope, filter.from(), filter.to());
         Optional<ConversionReport.Bottleneck> bottleneck = Optional.empty();
         if (filter.from() != null && filter.to() != null) {
@@ -231,6 +236,9 @@ public class ReportService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public PageResult<DealRow> dealsBehind(ReportFilter filter, DrillDown drill, PageRequest page) {
         Scope scope = scope(filter);
+        if (drill.kind() == DrillDown.Kind.ENTERED_STAGE) {
+            summary.drain();
+        }
         Checks.start()
                 .rule(drill.stageId() == null || scope.pipeline().stages().stream()
                         .anyMatch(s -> s.id() == drill.stageId()), "stageId", "validation.stage.other-pipeline")

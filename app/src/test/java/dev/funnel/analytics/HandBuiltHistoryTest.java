@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,10 @@ class HandBuiltHistoryTest extends IntegrationTest {
     ReportService reports;
     @Autowired
     dev.funnel.pipeline.PipelineService pipelines;
+    @Autowired
+    org.jooq.DSLContext db;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     Org company;
     Pipeline pipeline;
@@ -163,6 +168,21 @@ class HandBuiltHistoryTest extends IntegrationTest {
 
         assertThat(reports.conversion(website).stages().get(0).entered()).isZero();
         assertThat(reports.conversion(referral).stages().get(0).entered()).isEqualTo(1);
+    }
+
+    @Test
+    void a_bulk_write_leaves_its_deals_queued_and_the_report_derives_them_before_it_reads() {
+        // as a statement over a thousand deals does, or an import: the transaction asks for deferral
+        transaction.executeWithoutResult(status -> {
+            db.execute("select set_config('funnel.stage_entries_deferred', 'on', true)");
+            move(e, 1);
+        });
+        assertThat(db.fetchExists(DSL.table("stage_entry_stale"), DSL.field("opportunity_id").eq(e.id()))).isTrue();
+
+        // P: A, B and now E entered; E is still open there
+        assertThat(reports.conversion(everything).stages().get(1)).extracting(StageConversion::entered,
+                StageConversion::stillOpen).containsExactly(3L, 2L);
+        assertThat(db.fetchExists(DSL.table("stage_entry_stale"), DSL.field("opportunity_id").eq(e.id()))).isFalse();
     }
 
     @Test
