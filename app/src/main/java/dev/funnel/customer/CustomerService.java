@@ -3,6 +3,8 @@ package dev.funnel.customer;
 import dev.funnel.customer.internal.CustomerRepository;
 import dev.funnel.customer.internal.DuplicateRepository;
 import dev.funnel.customer.internal.ExistingCustomer;
+import dev.funnel.plugin.DomainEvents;
+import dev.funnel.plugin.api.DomainEvent;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -51,7 +53,11 @@ public class CustomerService {
     private final UserService users;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, DuplicateRepository duplicates, UserService users, Clock clock) {
+    private final DomainEvents events;
+
+    CustomerService(CustomerRepository customers, DuplicateRepository duplicates, UserService users, Clock clock,
+                    DomainEvents events) {
+        this.events = events;
         this.customers = customers;
         this.duplicates = duplicates;
         this.users = users;
@@ -108,7 +114,18 @@ public class CustomerService {
         long ownerId = clean.ownerId() == null ? me.id() : clean.ownerId();
         Checks.throwIfAny(problems(clean, null, ownerId, null));
         long id = customers.insert(clean, ownerId, me.id(), java.time.OffsetDateTime.now(clock));
-        return customers.findById(scope, id).orElseThrow();
+        Customer created = customers.findById(scope, id).orElseThrow();
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("name", created.name());
+        if (created.ownerId() != null) {
+            facts.put("ownerId", Long.toString(created.ownerId()));
+            facts.put("owner", created.ownerName());
+        }
+        if (created.creditCode() != null) {
+            facts.put("creditCode", created.creditCode());
+        }
+        events.publish(DomainEvent.CUSTOMER_CREATED, id, me.id(), facts);
+        return created;
     }
 
     @Transactional

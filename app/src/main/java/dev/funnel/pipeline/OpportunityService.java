@@ -24,7 +24,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import dev.funnel.plugin.DomainEvents;
+import dev.funnel.plugin.api.DomainEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,13 +61,15 @@ public class OpportunityService {
     private final CustomerService customers;
     private final UserService users;
     private final Clock clock;
+    private final DomainEvents events;
 
     OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, TaskRepository tasks,
                        ConfirmationRepository confirmations, ChoiceRepository choices, LineRepository lines,
                        ProductService products, TaskPlanner planner, CustomerService customers, UserService users,
                        Clock clock,
-                       dev.funnel.pipeline.internal.RegistrationRepository registrations) {
+                       dev.funnel.pipeline.internal.RegistrationRepository registrations, DomainEvents events) {
         this.registrations = registrations;
+        this.events = events;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.tasks = tasks;
@@ -138,6 +143,7 @@ public class OpportunityService {
         opportunities.appendHistory(id, Event.CREATED, null, first.id(), me.id(), now, null);
         Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
         planner.enteredStage(created, first, now, me.id());
+        events.publish(DomainEvent.OPPORTUNITY_CREATED, id, me.id(), facts(created));
         return created;
     }
 
@@ -169,6 +175,7 @@ public class OpportunityService {
         }
         Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
         planner.enteredStage(created, first, now, me.id());
+        events.publish(DomainEvent.OPPORTUNITY_CREATED, id, me.id(), facts(created));
         return created;
     }
 
@@ -202,7 +209,14 @@ public class OpportunityService {
         if (!opportunities.update(id, version, draft, ownerId, now, me.id())) {
             throw stale(id);
         }
-        return reread(id, me);
+        Opportunity updated = reread(id, me);
+        if (ownerId != current.ownerId()) {
+            Map<String, String> facts = new LinkedHashMap<>(facts(updated));
+            facts.put("fromOwnerId", Long.toString(current.ownerId()));
+            facts.put("fromOwner", current.ownerName());
+            events.publish(DomainEvent.OPPORTUNITY_REASSIGNED, id, me.id(), facts);
+        }
+        return updated;
     }
 
     public List<OpportunityLine> lines(long id) {
@@ -309,6 +323,10 @@ public class OpportunityService {
         tasks.cancelOpenOptional(id, current.id(), now, me.id());
         Opportunity moved = reread(id, me);
         planner.enteredStage(moved, target, now, me.id());
+        Map<String, String> facts = new LinkedHashMap<>(facts(moved));
+        facts.put("fromStageId", Long.toString(current.id()));
+        facts.put("fromStage", current.nameEn());
+        events.publish(DomainEvent.OPPORTUNITY_STAGE_CHANGED, id, me.id(), facts);
         return moved;
     }
 
@@ -417,7 +435,38 @@ public class OpportunityService {
         opportunities.appendHistory(id, outcome == OpportunityStatus.WON ? Event.WON : Event.LOST, deal.stageId(),
                 deal.stageId(), me.id(), now, null);
         tasks.cancelOpenOptional(id, deal.stageId(), now, me.id());
-        return reread(id, me);
+        Opportunity closed = reread(id, me);
+        Map<String, String> facts = new LinkedHashMap<>(facts(closed));
+        if (lostReason != null) {
+            facts.put("lostReason", lostReason);
+        }
+        events.publish(outcome == OpportunityStatus.WON ? DomainEvent.OPPORTUNITY_WON : DomainEvent.OPPORTUNITY_LOST,
+                id, me.id(), facts);
+        return closed;
+    }
+
+    /** What every opportunity event tells listeners about the deal as it is now. */
+    private static Map<String, String> facts(Opportunity deal) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("name", deal.name());
+        facts.put("ownerId", Long.toString(deal.ownerId()));
+        facts.put("owner", deal.ownerName());
+        if (deal.customerId() != null) {
+            facts.put("customerId", Long.toString(deal.customerId()));
+            facts.put("customer", deal.customerName());
+        }
+        facts.put("pipelineId", Long.toString(deal.pipelineId()));
+        facts.put("stageId", Long.toString(deal.stageId()));
+        facts.put("stage", deal.stageNameEn());
+        facts.put("status", deal.status().name());
+        if (deal.amount() != null) {
+            facts.put("amount", deal.amount().toPlainString());
+        }
+        if (deal.actualAmount() != null) {
+            facts.put("actualAmount", deal.actualAmount().toPlainString());
+        }
+        facts.put("currency", deal.currency());
+        return facts;
     }
 
     private Opportunity visible(long id) {

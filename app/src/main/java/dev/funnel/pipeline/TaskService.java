@@ -1,5 +1,7 @@
 package dev.funnel.pipeline;
 
+import dev.funnel.plugin.DomainEvents;
+import dev.funnel.plugin.api.DomainEvent;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -30,8 +32,10 @@ public class TaskService {
     private final TaskRepository tasks;
     private final UserService users;
     private final Clock clock;
+    private final DomainEvents events;
 
-    TaskService(TaskRepository tasks, UserService users, Clock clock) {
+    TaskService(TaskRepository tasks, UserService users, Clock clock, DomainEvents events) {
+        this.events = events;
         this.tasks = tasks;
         this.users = users;
         this.clock = clock;
@@ -62,7 +66,13 @@ public class TaskService {
                 OffsetDateTime.now(clock), me.id())) {
             throw new StaleVersionException(ENTITY, taskId);
         }
-        return get(taskId);
+        Task done = get(taskId);
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("title", done.title(java.util.Locale.ENGLISH));
+        facts.put("opportunityId", Long.toString(done.opportunityId()));
+        facts.put("assigneeId", Long.toString(done.assigneeId()));
+        events.publish(DomainEvent.TASK_DONE, taskId, me.id(), facts);
+        return done;
     }
 
     /** Gives the task to someone else and/or another due date. */

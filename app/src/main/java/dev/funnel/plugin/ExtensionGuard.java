@@ -84,6 +84,26 @@ public class ExtensionGuard {
         return results;
     }
 
+    /** As {@link #callAll}, for the extensions of one started plugin only. */
+    public <T, R> List<R> callPlugin(String pluginId, Class<T> extensionPoint, Function<T, R> call) {
+        PluginWrapper plugin = plugins.getPlugin(pluginId);
+        if (plugin == null || plugin.getPluginState() != org.pf4j.PluginState.STARTED || isSuspended(pluginId)) {
+            return List.of();
+        }
+        List<T> extensions;
+        try {
+            extensions = plugins.getExtensions(extensionPoint, pluginId);
+        } catch (RuntimeException | LinkageError e) {
+            record(pluginId, extensionPoint.getSimpleName() + " could not be created: " + describe(e), e);
+            return List.of();
+        }
+        List<R> results = new ArrayList<>();
+        for (T extension : extensions) {
+            call(extension, call).ifPresent(results::add);
+        }
+        return results;
+    }
+
     /** Calls one extension under the guard. */
     public <T, R> Optional<R> call(T extension, Function<T, R> call) {
         String pluginId = pluginOf(extension);

@@ -4,6 +4,8 @@ import dev.funnel.FunnelApplication;
 import dev.funnel.plugin.api.PluginApi;
 import java.nio.file.Path;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.ExtensionFactory;
+import org.pf4j.SingletonExtensionFactory;
 import org.pf4j.PluginManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.system.ApplicationHome;
@@ -19,7 +21,14 @@ class PluginManagerConfig {
      */
     @Bean(destroyMethod = "unloadPlugins")
     PluginManager pluginManager(@Value("${funnel.plugins-dir:}") String pluginsDir) {
-        DefaultPluginManager manager = new DefaultPluginManager(pluginsDirectory(pluginsDir));
+        DefaultPluginManager manager = new DefaultPluginManager(pluginsDirectory(pluginsDir)) {
+            // one instance per extension class: an extension keeps its state (its context, its threads)
+            // between calls, as a plugin author expects
+            @Override
+            protected ExtensionFactory createExtensionFactory() {
+                return new SingletonExtensionFactory(this);
+            }
+        };
         // plugins declare the API range they need in Plugin-Requires; the host is the API's version
         manager.setSystemVersion(PluginApi.VERSION);
         return manager;

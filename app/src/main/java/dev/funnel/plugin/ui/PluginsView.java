@@ -1,5 +1,7 @@
 package dev.funnel.plugin.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -33,6 +35,12 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
             error.addClassName("funnel-plugin-error");
             return error;
         }).setHeader(getTranslation("plugin.error")).setFlexGrow(3);
+        grid.addComponentColumn(p -> {
+            Button open = new Button(getTranslation("plugin.open"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("admin/plugins/" + p.id())));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return open;
+        }).setKey("open").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         var plugins = host.list();
         grid.setItems(plugins);

@@ -1,0 +1,62 @@
+package dev.funnel.plugin.internal;
+
+import dev.funnel.plugin.PluginRecord;
+import dev.funnel.plugin.api.ContextAware;
+import dev.funnel.plugin.api.LogEntry;
+import dev.funnel.plugin.api.PluginContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives each extension that wants it the context of its plugin, once. Extensions are singletons per plugin
+ * (PluginManagerConfig), so an extension attached once stays attached. The context reads and writes the
+ * plugin's rows on the calling plugin thread, each call in a short transaction of its own.
+ */
+@Component
+public class PluginContexts {
+
+    private final PluginManager plugins;
+    private final PluginDataRepository data;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Set<Object> attached = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
+    PluginContexts(PluginManager plugins, PluginDataRepository data, TransactionTemplate transaction, Clock clock) {
+        this.plugins = plugins;
+        this.data = data;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Call inside the guard: attach runs plugin code. */
+    public void attachIfNeeded(Object extension) {
+        if (extension instanceof ContextAware aware && attached.add(extension)) {
+            PluginWrapper plugin = plugins.whichPlugin(extension.getClass());
+            aware.attach(contextOf(plugin == null ? "(host)" : plugin.getPluginId()));
+        }
+    }
+
+    PluginContext contextOf(String pluginId) {
+        return new PluginContext() {
+            @Override
+            public List<Map<String, String>> records(String kind) {
+                return transaction.execute(status -> data.records(pluginId, kind)).stream()
+                        .map(PluginRecord::values).toList();
+            }
+
+            @Override
+            public void log(LogEntry entry) {
+                transaction.executeWithoutResult(status -> data.log(pluginId, entry, OffsetDateTime.now(clock)));
+            }
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package dev.funnel.plugins.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.funnel.plugin.api.DomainEvent;
+import dev.funnel.plugin.api.LogEntry;
+import dev.funnel.plugin.api.PluginContext;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deliveries to a real HTTP server: signed so the receiver can verify them, retried after a 500, each attempt
+ * logged; events a target did not choose are not sent.
+ */
+class WebhookDispatcherTest {
+
+    static final String SECRET = "a-secret-of-more-than-16";
+
+    HttpServer server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresLeft = new AtomicInteger();
+    final List<LogEntry> log = new CopyOnWriteArrayList<>();
+    String url;
+
+    record Received(byte[] body, String signature, String timestamp, String event) {
+    }
+
+    @BeforeEach
+    void aReceiver() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            received.add(new Received(exchange.getRequestBody().readAllBytes(),
+                    exchange.getRequestHeaders().getFirst(Signature.HEADER),
+                    exchange.getRequestHeaders().getFirst(Signature.TIMESTAMP_HEADER),
+                    exchange.getRequestHeaders().getFirst("X-Funnel-Event")));
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 200, -1);
+            exchange.close();
+        });
+        server.start();
+        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void a_delivery_is_signed_retried_after_a_500_and_logged() throws Exception {
+        failuresLeft.set(1);
+        WebhookDispatcher webhooks = dispatcher(Map.of(WebhookSettings.URL, url, WebhookSettings.SECRET, SECRET,
+                WebhookSettings.EVENTS, "opportunity.won, customer.created"));
+
+        webhooks.onEvent(new DomainEvent(DomainEvent.OPPORTUNITY_WON, Instant.parse("2026-11-27T06:00:00Z"), 42L, 7L,
+                Map.of("amount", "90000.00", "name", "Acme \"ERP\"")));
+        awaitLog(2);
+
+        assertThat(received).hasSize(2);
+        Received last = received.get(1);
+        assertThat(Signature.verify(SECRET, last.body(), last.signature())).isTrue();
+        assertThat(Signature.verify("another-secret-of-16+", last.body(), last.signature())).isFalse();
+        String body = new String(last.body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("\"type\":\"opportunity.won\"").contains("\"subjectId\":42")
+                .contains("\"name\":\"Acme \\\"ERP\\\"\"").contains("\"sentAt\":\"");
+        assertThat(last.event()).isEqualTo("opportunity.won");
+        assertThat(last.timestamp()).matches("\\d+");
+        assertThat(log).extracting(LogEntry::status, LogEntry::attempt, LogEntry::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RETRYING", 1, 500),
+                        org.assertj.core.groups.Tuple.tuple("DELIVERED", 2, 200));
+        assertThat(log.get(0).subject()).isEqualTo("opportunity.won #42");
+        assertThat(log.get(0).target()).isEqualTo(url);
+    }
+
+    @Test
+    void a_target_that_keeps_failing_is_given_up_after_the_last_attempt() throws Exception {
+        failuresLeft.set(100);
+        WebhookDispatcher webhooks = dispatcher(Map.of(WebhookSettings.URL, url, WebhookSettings.SECRET, SECRET,
+                WebhookSettings.EVENTS, "task.done"));
+
+        webhooks.onEvent(new DomainEvent(DomainEvent.TASK_DONE, Instant.now(), 5L, null, Map.of()));
+        awaitLog(WebhookDispatcher.MAX_ATTEMPTS);
+
+        assertThat(received).hasSize(WebhookDispatcher.MAX_ATTEMPTS);
+        assertThat(log.get(log.size() - 1).status()).isEqualTo("FAILED");
+        assertThat(log.get(log.size() - 1).detail()).contains("HTTP 500").contains("given up");
+    }
+
+    @Test
+    void events_a_target_did_not_choose_are_not_sent() throws Exception {
+        WebhookDispatcher webhooks = dispatcher(Map.of(WebhookSettings.URL, url, WebhookSettings.SECRET, SECRET,
+                WebhookSettings.EVENTS, "customer.created"));
+
+        webhooks.onEvent(new DomainEvent(DomainEvent.OPPORTUNITY_LOST, Instant.now(), 9L, 1L, Map.of()));
+        webhooks.onEvent(new DomainEvent(DomainEvent.CUSTOMER_CREATED, Instant.now(), 10L, 1L, Map.of()));
+        awaitLog(1);
+        Thread.sleep(200);
+
+        assertThat(received).extracting(Received::event).containsExactly("customer.created");
+    }
+
+    private WebhookDispatcher dispatcher(Map<String, String> target) {
+        WebhookDispatcher webhooks = new WebhookDispatcher(Duration.ofMillis(20), Clock.systemUTC());
+        webhooks.attach(new PluginContext() {
+            @Override
+            public List<Map<String, String>> records(String kind) {
+                return kind.equals(WebhookSettings.TARGET) ? List.of(target) : List.of();
+            }
+
+            @Override
+            public void log(LogEntry entry) {
+                log.add(entry);
+            }
+        });
+        return webhooks;
+    }
+
+    private void awaitLog(int entries) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (log.size() < entries && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(log).hasSizeGreaterThanOrEqualTo(entries);
+    }
+}
