@@ -66,6 +66,10 @@ public class ConversionSummary {
      * report is exact right after an import, and every few seconds by the scheduler, so that it rarely has to.
      */
     public int drain() {
+        // almost always empty: look before opening a transaction of its own
+        if (!db.fetchExists(DSL.selectOne().from(DSL.table("stage_entry_stale")))) {
+            return 0;
+        }
         int taken = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Integer batch = ownTransaction.execute(status -> db.select(DSL.field("funnel_drain_stage_entries({0})",
