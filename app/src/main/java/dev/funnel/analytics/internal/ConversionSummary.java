@@ -84,10 +84,14 @@ public class ConversionSummary {
         return taken;
     }
 
-    /** In the transaction that changed the order: what counts as advancing has changed for the pipeline's deals. */
+    /**
+     * In the transaction that changed the order: what counts as advancing has changed for every deal of the
+     * pipeline, so they are queued like a bulk write. Deriving a million deals takes minutes, too long for the
+     * administrator's request; the drain job catches up in the background, and a report drains what is left.
+     */
     @EventListener
     void stagePositionsChanged(StagePositionsChanged changed) {
-        db.execute("select funnel_refresh_stage_entries(array(select id from opportunity where pipeline_id = ?))",
-                changed.pipelineId());
+        db.execute("insert into stage_entry_stale select id from opportunity where pipeline_id = ? "
+                + "on conflict do nothing", changed.pipelineId());
     }
 }
