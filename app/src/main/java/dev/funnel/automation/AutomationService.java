@@ -1,6 +1,5 @@
 package dev.funnel.automation;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.funnel.automation.internal.AutomationJob;
 import dev.funnel.automation.internal.AutomationRepository;
 import dev.funnel.automation.internal.RuleRunner;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +26,14 @@ public class AutomationService {
     private final AutomationRepository automation;
     private final RuleRunner runner;
     private final AutomationJob job;
-    private final ObjectProvider<Scheduler> scheduler;
     private final UserService users;
     private final Clock clock;
 
     AutomationService(AutomationRepository automation, RuleRunner runner, AutomationJob job,
-                      ObjectProvider<Scheduler> scheduler, UserService users, Clock clock) {
+                      UserService users, Clock clock) {
         this.automation = automation;
         this.runner = runner;
         this.job = job;
-        this.scheduler = scheduler;
         this.users = users;
         this.clock = clock;
     }
@@ -82,7 +78,6 @@ public class AutomationService {
 
     @RolesAllowed(Role.Names.ADMIN)
     public Schedule schedule() {
-        Optional<java.time.Instant[]> plan = AutomationJob.plan(scheduler);
-        return new Schedule(job.cron(), plan.map(p -> p[0]), plan.map(p -> p[1]));
+        return job.schedule();
     }
 }

@@ -37,8 +37,18 @@ public enum RuleCode {
         return unit;
     }
 
+    /** The rule's name in bundle keys: {@code stalled-deal}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** The key of the rule's name in the bundles. */
     public String labelKey() {
-        return "automation.rule." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "automation.rule." + slug();
+    }
+
+    /** The key of the reminder it sends. */
+    public String messageKey() {
+        return "notification.rule." + slug();
     }
 }

@@ -94,23 +94,21 @@ public class ReportRepository {
          * days of entries (an index-only range) from three years (a scan) and picks one plan for both.
          */
         Condition withinLiterally(Field<OffsetDateTime> time, LocalDate from, LocalDate to) {
-            Condition c = DSL.trueCondition();
-            if (from != null) {
-                c = c.and(time.ge(DSL.inline(from.atStartOfDay(zone).toOffsetDateTime())));
-            }
-            if (to != null) {
-                c = c.and(time.lt(DSL.inline(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())));
-            }
-            return c;
+            return bounded(time, from, to, DSL::inline);
         }
 
         Condition within(Field<OffsetDateTime> time, LocalDate from, LocalDate to) {
+            return bounded(time, from, to, DSL::val);
+        }
+
+        private Condition bounded(Field<OffsetDateTime> time, LocalDate from, LocalDate to,
+                                  java.util.function.Function<OffsetDateTime, Field<OffsetDateTime>> value) {
             Condition c = DSL.trueCondition();
             if (from != null) {
-                c = c.and(time.ge(from.atStartOfDay(zone).toOffsetDateTime()));
+                c = c.and(time.ge(value.apply(from.atStartOfDay(zone).toOffsetDateTime())));
             }
             if (to != null) {
-                c = c.and(time.lt(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+                c = c.and(time.lt(value.apply(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())));
             }
             return c;
         }

@@ -1,12 +1,13 @@
 package dev.funnel.automation.internal;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import dev.funnel.automation.Schedule;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,9 +26,11 @@ public class AutomationJob {
     public static final String TASK_NAME = "automation-rules";
 
     private final String cron;
+    private final ObjectProvider<Scheduler> scheduler;
 
-    AutomationJob(@Value("${funnel.automation.cron}") String cron) {
+    AutomationJob(@Value("${funnel.automation.cron}") String cron, ObjectProvider<Scheduler> scheduler) {
         this.cron = cron;
+        this.scheduler = scheduler;
     }
 
     @Bean
@@ -36,17 +39,14 @@ public class AutomationJob {
                 .execute((instance, context) -> runner.runAll("SCHEDULE", null));
     }
 
-    public String cron() {
-        return cron;
-    }
-
-    /** The next planned run and the last successful one, as the scheduler's table says. */
-    public static Optional<Instant[]> plan(ObjectProvider<Scheduler> scheduler) {
-        Scheduler s = scheduler.getIfAvailable();
-        if (s == null) {
-            return Optional.empty();
-        }
-        return s.getScheduledExecution(TaskInstanceId.of(TASK_NAME, RecurringTask.INSTANCE))
-                .map(e -> new Instant[] {e.getExecutionTime(), e.getLastSuccess()});
+    /**
+     * The configured schedule with the next planned run and the last successful one, as the scheduler's table
+     * says; without a scheduler on this instance (FUNNEL_SCHEDULER_ENABLED=false) only the configuration.
+     */
+    public Schedule schedule() {
+        Optional<ScheduledExecution<Object>> planned = Optional.ofNullable(scheduler.getIfAvailable())
+                .flatMap(s -> s.getScheduledExecution(TaskInstanceId.of(TASK_NAME, RecurringTask.INSTANCE)));
+        return new Schedule(cron, planned.map(ScheduledExecution::getExecutionTime),
+                planned.map(ScheduledExecution::getLastSuccess));
     }
 }

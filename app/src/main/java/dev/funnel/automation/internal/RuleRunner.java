@@ -2,7 +2,6 @@ package dev.funnel.automation.internal;
 
 import dev.funnel.automation.AutomationRule;
 import dev.funnel.automation.AutomationRun;
-import dev.funnel.automation.RuleCode;
 import dev.funnel.notification.NewNotification;
 import dev.funnel.notification.NotificationService;
 import java.time.Clock;
@@ -68,12 +67,8 @@ public class RuleRunner {
         LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
         List<RuleStatements.Fired> fired = statements.fire(rule.code(), rule.threshold(), now, today);
         notifications.notifyAll(fired.stream()
-                .map(f -> new NewNotification(f.recipientId(), messageKey(rule.code()), f.arguments(), f.link()))
+                .map(f -> new NewNotification(f.recipientId(), rule.code().messageKey(), f.arguments(), f.link()))
                 .toList());
         automation.recordRule(runId, rule.code(), fired.size());
-    }
-
-    static String messageKey(RuleCode code) {
-        return "notification.rule." + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }
