@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +84,8 @@ public class ActivityService {
                 .orThrow();
         if (draft.opportunityId() != null) {
             // the opportunity's owner may log on it even when its customer belongs to someone else
-            Checks.start().rule(opportunities.get(draft.opportunityId()).customerId() == draft.customerId(),
+            Checks.start().rule(Objects.equals(opportunities.get(draft.opportunityId()).customerId(),
+                            draft.customerId()),
                     "opportunityId", "validation.opportunity.other-customer").orThrow();
         } else {
             customers.get(draft.customerId());

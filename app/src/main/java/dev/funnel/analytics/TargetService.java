@@ -177,7 +177,9 @@ public class TargetService {
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public void remove(long id, int version) {
-        targets.findById(id).orElseThrow(() -> new NotFoundException("target", id));
+        if (targets.findById(id).isEmpty()) {
+            throw new NotFoundException("target", id);
+        }
         if (!targets.delete(id, version)) {
             throw new StaleVersionException("target", id);
         }

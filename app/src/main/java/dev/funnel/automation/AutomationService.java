@@ -58,10 +58,10 @@ public class AutomationService {
                 .orThrow();
         if (!automation.update(code, change.version(), change.enabled(), threshold, OffsetDateTime.now(clock),
                 users.current().id())) {
-            throw new StaleVersionException("automation rule", code.ordinal());
+            throw new StaleVersionException("automation rule", code.name());
         }
         return automation.rules().stream().filter(r -> r.code() == code).findFirst()
-                .orElseThrow(() -> new NotFoundException("automation rule", code.ordinal()));
+                .orElseThrow(() -> new NotFoundException("automation rule", code.name()));
     }
 
     /** Runs every enabled rule now — the 'run now' button — and answers what each fired. */

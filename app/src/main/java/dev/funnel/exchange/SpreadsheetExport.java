@@ -164,9 +164,10 @@ public final class SpreadsheetExport {
         }
     }
 
-    /** The file name for a download: the list's name, the day, and the format's extension. */
+    /** The file name for a download: the list's name, the server's day, and the format's extension. */
     public static String fileName(String list, Format format) {
-        return list.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + LocalDate.now() + "."
+        return list.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
+                + LocalDate.now(ZoneId.systemDefault()) + "."
                 + format.extension();
     }
 }

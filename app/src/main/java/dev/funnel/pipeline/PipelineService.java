@@ -19,6 +19,7 @@ import dev.funnel.platform.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -249,7 +250,7 @@ public class PipelineService {
                         .rule(stage.probability() >= 0 && stage.probability() <= 100, field + ".probability",
                                 "validation.probability")
                         .rule(stage.stalledAfterDays() >= 1, field + ".stalledAfterDays", "validation.stalled-days")
-                        .rule(stage.nameEn() == null || names.add(stage.nameEn().trim().toLowerCase()),
+                        .rule(stage.nameEn() == null || names.add(stage.nameEn().trim().toLowerCase(Locale.ROOT)),
                                 field + ".nameEn", "validation.name.taken");
             }
         }

@@ -73,15 +73,12 @@ public class RegistrationService {
             throw InvalidInputException.of("customerId", "validation.registration.pool", customer.name());
         }
         Long holderId = null;
-        String holderName = null;
         if (!users.visibleScope().canSee(customer.ownerId())) {
             holderId = customer.ownerId();
-            holderName = customer.ownerName();
         } else if (draft.productId() != null) {
             Optional<RegistrationRepository.Holder> holder =
                     registrations.productHolder(customer.id(), draft.productId(), me.id());
             holderId = holder.map(RegistrationRepository.Holder::id).orElse(null);
-            holderName = holder.map(RegistrationRepository.Holder::name).orElse(null);
         }
         Checks.start()
                 .rule(holderId != null, "customerId", "validation.registration.not-needed")

@@ -9,15 +9,16 @@ import java.time.OffsetDateTime;
 public class StaleVersionException extends RuntimeException {
 
     private final String entity;
-    private final long id;
+    private final Object id;
     private final String changedBy;
     private final OffsetDateTime changedAt;
 
-    public StaleVersionException(String entity, long id) {
+    /** @param id the record's id, or the key of a record known by its code */
+    public StaleVersionException(String entity, Object id) {
         this(entity, id, null, null);
     }
 
-    public StaleVersionException(String entity, long id, String changedBy, OffsetDateTime changedAt) {
+    public StaleVersionException(String entity, Object id, String changedBy, OffsetDateTime changedAt) {
         super(entity + " " + id + " was changed by " + (changedBy == null ? "someone else" : changedBy)
                 + (changedAt == null ? "" : " at " + changedAt));
         this.entity = entity;
@@ -30,7 +31,7 @@ public class StaleVersionException extends RuntimeException {
         return entity;
     }
 
-    public long id() {
+    public Object id() {
         return id;
     }
 

@@ -119,7 +119,9 @@ public class PluginSettingsService {
     @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     public void delete(String pluginId, long id, int version) {
-        data.record(pluginId, id).orElseThrow(() -> new NotFoundException("plugin record", id));
+        if (data.record(pluginId, id).isEmpty()) {
+            throw new NotFoundException("plugin record", id);
+        }
         if (!data.delete(pluginId, id, version)) {
             throw new StaleVersionException("plugin record", id);
         }

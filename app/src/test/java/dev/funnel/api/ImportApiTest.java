@@ -41,7 +41,7 @@ class ImportApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.fieldErrors[*].field", containsInAnyOrder("entity", "file", "mode")));
         http.perform(multipart("/api/v1/imports")
                         .file(part("entity", "customers"))
-                        .file(new MockMultipartFile("file", "c.csv", "text/csv", "name\nAcme\n".getBytes()))
+                        .file(new MockMultipartFile("file", "c.csv", "text/csv", "name\nAcme\n".getBytes(StandardCharsets.UTF_8)))
                         .file(part("mapping", "{not json"))
                         .with(httpBasic("admin", TestDatabaseSession.ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest())
@@ -54,7 +54,7 @@ class ImportApiTest extends IntegrationTest {
         http.perform(multipart("/api/v1/imports")
                         .file(part("entity", "customers"))
                         .file(new MockMultipartFile("file", "c.csv", "text/csv",
-                                ("name\n" + TestData.unique("Acme") + "\n").getBytes()))
+                                ("name\n" + TestData.unique("Acme") + "\n").getBytes(StandardCharsets.UTF_8)))
                         .file(part("mapping", "{\"columns\": {\"name\": \"name\"}}"))
                         .with(httpBasic(rep.username(), TestData.PASSWORD)))
                 .andExpect(status().isForbidden());

@@ -15,6 +15,7 @@ import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.testsupport.TestDatabaseSession;
+import java.time.ZoneId;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,7 +98,7 @@ public final class BoardBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
-        String database = "funnel_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        String database = "funnel_bench_" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (ConfigurableApplicationContext app = start(database)) {
             new Run(app, settings).execute();
         } finally {
@@ -449,7 +450,7 @@ public final class BoardBenchmark {
                     + "rounds after %d warm-up rounds%n", samples, settings.warmup()));
             out.append("- Machine: ").append(Machine.describe()).append('\n');
             out.append("- Database: ").append(postgres).append(", on the same machine\n");
-            out.append("- Date: ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+            out.append("- Date: ").append(LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                     .append("\n\n");
             out.append("| Server work | Median (ms) | p95 (ms) | Samples |\n");
             out.append("|---|---:|---:|---:|\n");

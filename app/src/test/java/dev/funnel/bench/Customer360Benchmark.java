@@ -9,6 +9,7 @@ import dev.funnel.pipeline.NewStage;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.testsupport.TestDatabaseSession;
+import java.time.ZoneId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +43,7 @@ public final class Customer360Benchmark {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        String database = "funnel_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        String database = "funnel_bench_" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class).run(
                 "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0", "--funnel.automation.cron=-",
                 "--funnel.admin-password=" + ADMIN_PASSWORD)) {
@@ -205,7 +206,7 @@ public final class Customer360Benchmark {
                 + "60 each; signed in as the administrator; %d measured rounds after %d warm-up rounds%n", entries,
                 iterations, warmup));
         out.append("- Machine: ").append(Machine.describe()).append('\n');
-        out.append("- Date: ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+        out.append("- Date: ").append(LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append("\n\n");
         out.append("| Server work | Median (ms) | p95 (ms) | Samples |\n|---|---:|---:|---:|\n");
         out.append(String.format(Locale.ROOT, "| Open the 360: `figures` + first timeline page (%d) | %.2f | %.2f | %d |%n",

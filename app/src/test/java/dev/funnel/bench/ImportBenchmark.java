@@ -11,6 +11,7 @@ import dev.funnel.pipeline.NewPipeline;
 import dev.funnel.pipeline.NewStage;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.testsupport.TestDatabaseSession;
+import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +61,7 @@ public final class ImportBenchmark {
             throw new IllegalArgumentException("Usage: ImportBenchmark [rows>=1 (100000)] [rounds>=1 (5)] "
                     + "[warmup>=0 (1)]");
         }
-        String database = "funnel_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        String database = "funnel_bench_" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class).run(
                 "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0", "--funnel.automation.cron=-",
                 "--funnel.admin-password=" + ADMIN_PASSWORD, "--funnel.import.max-size=1GB")) {
@@ -175,7 +176,7 @@ public final class ImportBenchmark {
                 rounds, warmup));
         out.append("- Machine: ").append(Machine.describe()).append('\n');
         out.append("- Database: ").append(postgres).append(", on the same machine\n");
-        out.append("- Date: ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+        out.append("- Date: ").append(LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append("\n\n");
         out.append("| Import of the whole file | Median | p95 |\n|---|---:|---:|\n");
         out.append(String.format(Locale.ROOT, "| Time (s) | %.2f | %.2f |%n", stats.median() / 1000,

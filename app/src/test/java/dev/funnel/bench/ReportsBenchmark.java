@@ -58,7 +58,7 @@ public final class ReportsBenchmark {
         int deals = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        String database = "funnel_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        String database = "funnel_bench_" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class).run(
                 "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0",
                 "--funnel.admin-password=" + ADMIN_PASSWORD, "--spring.datasource.hikari.maximum-pool-size=4",
@@ -108,7 +108,7 @@ public final class ReportsBenchmark {
         out.append(String.format(Locale.ROOT, "- Period: %s to %s (forecast: the current month); %d measured rounds "
                 + "after %d warm-up rounds, app and SQL alternating%n", from, today, rounds, warmup));
         out.append("- Machine: ").append(Machine.describe()).append('\n');
-        out.append("- Date: ").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+        out.append("- Date: ").append(LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append("\n\n");
         out.append("| Report | App median (ms) | App p95 (ms) | SQL median (ms) | SQL p95 (ms) | App p95 ÷ SQL p95 |\n");
         out.append("|---|---:|---:|---:|---:|---:|\n");
@@ -123,8 +123,11 @@ public final class ReportsBenchmark {
             long[] sqlTimes = new long[rounds];
             for (int round = 0; round < warmup + rounds; round++) {
                 long start = System.nanoTime();
-                entry.getValue().app().get();
+                Object report = entry.getValue().app().get();
                 long appTime = System.nanoTime() - start;
+                if (report == null) {
+                    throw new IllegalStateException(entry.getKey() + " answered nothing");
+                }
                 start = System.nanoTime();
                 entry.getValue().sql().run();
                 long sqlTime = System.nanoTime() - start;

@@ -3,7 +3,13 @@ package dev.funnel.bench;
 import java.util.Arrays;
 
 /** Median and 95th percentile of a series of durations, in milliseconds. */
-record Stats(double[] sortedMillis) {
+final class Stats {
+
+    private final double[] sortedMillis;
+
+    private Stats(double[] sortedMillis) {
+        this.sortedMillis = sortedMillis;
+    }
 
     static Stats of(long[] nanos) {
         double[] millis = Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();

@@ -1,5 +1,6 @@
 package dev.funnel.customer;
 
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -18,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class CustomerServiceTest extends IntegrationTest {
 
-    private static final String VALID_CODE_A = CreditCode.withCheckCharacter("91310000" + "MA1FL0001");
-    private static final String VALID_CODE_B = CreditCode.withCheckCharacter("91330100" + "MA2AB1234");
 
     @Autowired
     CustomerService customers;
@@ -35,7 +34,7 @@ class CustomerServiceTest extends IntegrationTest {
     @Test
     void a_created_customer_is_owned_by_its_creator_and_found_by_name_and_credit_code() {
         String name = TestData.unique("上海云帆科技有限公司");
-        Customer created = customers.create(new CustomerDraft(name, " " + uniqueCode().toLowerCase() + " ",
+        Customer created = customers.create(new CustomerDraft(name, " " + uniqueCode().toLowerCase(Locale.ROOT) + " ",
                 "软件", "上海", null, null, "021-12345678", null, null));
 
         assertThat(created.ownerId()).isEqualTo(rep.id());

@@ -9,6 +9,7 @@ import dev.funnel.platform.FieldProblem;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData;
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,10 +34,10 @@ class DuplicateCheckTest extends IntegrationTest {
         alice = data.user(Role.SALES_REP, null);
         bob = data.user(Role.SALES_REP, null);
         base = TestData.unique("腾飞科技");
-        code = CreditCode.withCheckCharacter("91440300MA5G" + String.format("%05d", Math.abs(base.hashCode()) % 100000));
+        code = CreditCode.withCheckCharacter("91440300MA5G" + String.format("%05d", Math.floorMod(base.hashCode(), 100000)));
         existing = as(alice.username(), () -> customers.create(new CustomerDraft(base + "有限公司", code,
                 "张伟", new BigDecimal("5000000.00"), "CNY", LocalDate.of(2015, 6, 1), "制造", 320, "中国", "深圳",
-                "南山区科技园", null, "0755-8888 " + String.format("%04d", Math.abs(base.hashCode()) % 10000),
+                "南山区科技园", null, "0755-8888 " + String.format("%04d", Math.floorMod(base.hashCode(), 10000)),
                 base + "@example.cn", CustomerStatus.CUSTOMER, "展会", null, List.of("重点", "华南"), null, null)));
         signIn(bob.username());
     }
@@ -62,14 +63,14 @@ class DuplicateCheckTest extends IntegrationTest {
         assertThat(customers.findDuplicates(other, null)).extracting(DuplicateCandidate::reasons)
                 .containsExactly(java.util.Set.of(DuplicateReason.PHONE));
         CustomerDraft byMail = new CustomerDraft("Yet another", null, null, null, null, null, null, null, null,
-                null, null, null, null, existing.email().toUpperCase(), null, null, null, List.of(), null, null);
+                null, null, null, null, existing.email().toUpperCase(Locale.ROOT), null, null, null, List.of(), null, null);
         assertThat(customers.findDuplicates(byMail, null)).extracting(DuplicateCandidate::customerId)
                 .containsExactly(existing.id());
     }
 
     @Test
     void an_exact_credit_code_blocks_the_save_and_the_customer_itself_is_no_duplicate_when_edited() {
-        CustomerDraft same = new CustomerDraft("完全不同的名字", code.toLowerCase(), null, null, null, null, null,
+        CustomerDraft same = new CustomerDraft("完全不同的名字", code.toLowerCase(Locale.ROOT), null, null, null, null, null,
                 null, null);
         assertThat(customers.findDuplicates(same, null)).singleElement()
                 .satisfies(c -> assertThat(c.blocksSaving()).isTrue());

@@ -68,14 +68,14 @@ class Customer360Test extends IntegrationTest {
         Opportunity mine = opportunities.create(new dev.funnel.pipeline.OpportunityDraft(TestData.unique("扩容"),
                 customer.id(), null, null, pipeline.id(), null, new BigDecimal("80000.00"), "CNY", null, null, null,
                 null));
-        won = opportunities.win(mine.id(), mine.version(), new BigDecimal("75000.00"), LocalDate.now());
+        won = opportunities.win(mine.id(), mine.version(), new BigDecimal("75000.00"), LocalDate.now(clock));
         opportunities.create(new dev.funnel.pipeline.OpportunityDraft(TestData.unique("二期"), customer.id(), null,
                 null, pipeline.id(), null, new BigDecimal("120000.00"), "CNY", null, null, null, null));
-        activities.log(new ActivityDraft(ActivityType.VISIT, OffsetDateTime.now().minusDays(3), "现场拜访，确认预算",
+        activities.log(new ActivityDraft(ActivityType.VISIT, OffsetDateTime.now(clock).minusDays(3), "现场拜访，确认预算",
                 customer.id(), null, null, null));
-        order = orders.create(new OrderDraft(TestData.unique("SO"), customer.id(), won.id(), LocalDate.now(),
+        order = orders.create(new OrderDraft(TestData.unique("SO"), customer.id(), won.id(), LocalDate.now(clock),
                 new BigDecimal("75000.00"), "CNY", null));
-        order = orders.addPayment(order.id(), order.version(), new PaymentDraft(LocalDate.now(),
+        order = orders.addPayment(order.id(), order.version(), new PaymentDraft(LocalDate.now(clock),
                 new BigDecimal("30000.00"), "首付款"));
         requests.create(new ServiceRequestDraft(customer.id(), null, "安装调试", null, RequestPriority.HIGH, null,
                 null));
@@ -117,7 +117,7 @@ class Customer360Test extends IntegrationTest {
     @Test
     void paging_through_entries_of_the_same_instant_skips_and_repeats_nothing() {
         for (int i = 0; i < 5; i++) {
-            orders.create(new OrderDraft(TestData.unique("SO-same-day"), customer.id(), null, LocalDate.now(),
+            orders.create(new OrderDraft(TestData.unique("SO-same-day"), customer.id(), null, LocalDate.now(clock),
                     BigDecimal.TEN, "CNY", null));
         }
         List<TimelineEntry> whole = overview.timeline(customer.id(), Set.of(), null, 100).entries();
@@ -136,13 +136,13 @@ class Customer360Test extends IntegrationTest {
 
     @Test
     void a_payment_beyond_what_is_outstanding_or_on_a_stale_order_is_refused() {
-        assertThatThrownBy(() -> orders.addPayment(order.id(), order.version(), new PaymentDraft(LocalDate.now(),
+        assertThatThrownBy(() -> orders.addPayment(order.id(), order.version(), new PaymentDraft(LocalDate.now(clock),
                 new BigDecimal("45000.01"), null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("validation.payment.exceeds"));
-        assertThatThrownBy(() -> orders.addPayment(order.id(), order.version() - 1, new PaymentDraft(LocalDate.now(),
+        assertThatThrownBy(() -> orders.addPayment(order.id(), order.version() - 1, new PaymentDraft(LocalDate.now(clock),
                 BigDecimal.ONE, null))).isInstanceOf(StaleVersionException.class);
-        Order paid = orders.addPayment(order.id(), order.version(), new PaymentDraft(LocalDate.now(),
+        Order paid = orders.addPayment(order.id(), order.version(), new PaymentDraft(LocalDate.now(clock),
                 new BigDecimal("45000.00"), "尾款"));
         assertThat(paid.outstanding()).isEqualByComparingTo("0");
     }

@@ -49,7 +49,7 @@ class PluginHostTest extends IntegrationTest {
         assertThat(saas.name().in(Locale.SIMPLIFIED_CHINESE)).contains("高科技");
         assertThat(saas.stages()).hasSizeBetween(5, 7);
         assertThat(saas.stages().get(1).exitCriteria()).extracting(c -> c.text().en())
-                .anyMatch(t -> t.toLowerCase().contains("budget"));
+                .anyMatch(t -> t.toLowerCase(Locale.ROOT).contains("budget"));
         assertThat(saas.stages()).allSatisfy(s -> assertThat(s.exitCriteria()).isNotEmpty()
                 .anyMatch(ExitCriterion::isChecklistItem));
         assertThat(catalog.templates()).extracting(StageTemplate::id)

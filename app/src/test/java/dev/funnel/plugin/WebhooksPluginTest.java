@@ -10,6 +10,7 @@ import dev.funnel.platform.InvalidInputException;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData.Org;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class WebhooksPluginTest extends IntegrationTest {
 
     @BeforeEach
     void aReceiver() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
             try {

@@ -1,5 +1,6 @@
 package dev.funnel.testsupport;
 
+import java.time.ZoneId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ public class TestDatabaseSession implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        String name = "funnel_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+        String name = "funnel_test_" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
         System.setProperty("FUNNEL_DB_URL", serverUrl() + name);
         System.setProperty("FUNNEL_DB_USER", user());

@@ -39,7 +39,7 @@ class Customer360ViewTest extends KaribuTest {
         UserSummary rep = data.user(Role.SALES_REP, null);
         Customer customer = data.customerOf(rep);
         String number = TestData.unique("SO");
-        data.as(rep.username(), () -> orders.create(new OrderDraft(number, customer.id(), null, LocalDate.now(),
+        data.as(rep.username(), () -> orders.create(new OrderDraft(number, customer.id(), null, LocalDate.now(clock),
                 new BigDecimal("125000.00"), "CNY", null)));
         login(rep.username());
 

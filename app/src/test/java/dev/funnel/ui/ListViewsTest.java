@@ -44,7 +44,7 @@ class ListViewsTest extends KaribuTest {
         UserSummary rep = data.user(Role.SALES_REP, null);
         Customer customer = data.customerOf(rep);
         String tag = TestData.unique("L");
-        data.as(rep.username(), () -> orders.create(new OrderDraft(tag, customer.id(), null, LocalDate.now(),
+        data.as(rep.username(), () -> orders.create(new OrderDraft(tag, customer.id(), null, LocalDate.now(clock),
                 new BigDecimal("100.00"), "CNY", null)));
         data.as(rep.username(), () -> requests.create(new ServiceRequestDraft(customer.id(), null, tag + " 报修",
                 null, RequestPriority.URGENT, null, null)));

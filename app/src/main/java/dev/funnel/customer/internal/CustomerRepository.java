@@ -17,6 +17,7 @@ import dev.funnel.customer.CustomerStatus;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.jooq.tables.records.CustomerRecord;
 import dev.funnel.platform.PageRequest;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +38,12 @@ public class CustomerRepository {
                     .where(CUSTOMER_TAG.CUSTOMER_ID.eq(CUSTOMER.ID))).as("tags");
 
     private final DSLContext db;
+    /** Audit times follow the application's clock, like every other time it writes. */
+    private final Clock clock;
 
-    CustomerRepository(DSLContext db) {
+    CustomerRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public List<Customer> find(VisibleScope scope, CustomerFilter filter, PageRequest page) {
@@ -102,7 +106,7 @@ public class CustomerRepository {
         row.setOwnerId(ownerId)
                 .setVersion(expectedVersion + 1)
                 .setUpdatedBy(actorId)
-                .setUpdatedAt(OffsetDateTime.now());
+                .setUpdatedAt(OffsetDateTime.now(clock));
         row.changed(CUSTOMER.ID, false);
         row.changed(CUSTOMER.CREATED_AT, false);
         row.changed(CUSTOMER.CREATED_BY, false);
@@ -136,7 +140,7 @@ public class CustomerRepository {
         for (int i = 0; i < drafts.size(); i++) {
             CustomerRecord row = db.newRecord(CUSTOMER);
             copy(drafts.get(i), row);
-            row.setId(ids.get(i)).setOwnerId(ownerIds.get(i)).setOwnedSince(OffsetDateTime.now())
+            row.setId(ids.get(i)).setOwnerId(ownerIds.get(i)).setOwnedSince(OffsetDateTime.now(clock))
                     .setCreatedBy(actorId).setUpdatedBy(actorId);
             rows.add(row);
             for (String tag : drafts.get(i).tags()) {

@@ -9,6 +9,7 @@ import static dev.funnel.jooq.Tables.OWNERSHIP_EVENT;
 import dev.funnel.customer.OwnershipEvent;
 import dev.funnel.customer.PoolSettings;
 import dev.funnel.jooq.tables.AppUser;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -26,9 +27,12 @@ public class PoolRepository {
     private static final AppUser TO = APP_USER.as("to_owner");
 
     private final DSLContext db;
+    /** Audit times follow the application's clock, like every other time it writes. */
+    private final Clock clock;
 
-    PoolRepository(DSLContext db) {
+    PoolRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public PoolSettings settings() {
@@ -117,7 +121,7 @@ public class PoolRepository {
     private void put(String key, int value) {
         db.insertInto(APP_SETTING).set(APP_SETTING.KEY, key).set(APP_SETTING.VALUE, Integer.toString(value))
                 .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, Integer.toString(value))
-                .set(APP_SETTING.UPDATED_AT, OffsetDateTime.now()).execute();
+                .set(APP_SETTING.UPDATED_AT, OffsetDateTime.now(clock)).execute();
     }
 
     private static int intOr(String value, int fallback) {

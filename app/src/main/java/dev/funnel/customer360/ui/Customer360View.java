@@ -27,6 +27,7 @@ import dev.funnel.platform.PageRequest;
 import dev.funnel.sales.OrderService;
 import dev.funnel.support.ServiceRequestService;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,13 +46,14 @@ public class Customer360View extends VerticalLayout implements BeforeEnterObserv
     /** The services the page and its panels call. */
     record Services(Customer360Service overview, CustomerService customers, OpportunityService opportunities,
                     ActivityService activities, OrderService orders, ServiceRequestService requests,
-                    UserService users) {
+                    UserService users, Clock clock) {
     }
 
     public Customer360View(Customer360Service overview, CustomerService customers, OpportunityService opportunities,
                            ActivityService activities, OrderService orders, ServiceRequestService requests,
-                           UserService users) {
-        this.services = new Services(overview, customers, opportunities, activities, orders, requests, users);
+                           UserService users, Clock clock) {
+        this.services = new Services(overview, customers, opportunities, activities, orders, requests, users,
+                clock);
         addClassName("funnel-customer-360");
     }
 

@@ -63,7 +63,7 @@ final class Dialogs {
     void order() {
         FormLayout form = new FormLayout();
         TextField number = new TextField(form.getTranslation("order.number"));
-        DatePicker date = new DatePicker(form.getTranslation("order.date"), LocalDate.now());
+        DatePicker date = new DatePicker(form.getTranslation("order.date"), LocalDate.now(services.clock()));
         BigDecimalField amount = new BigDecimalField(form.getTranslation("order.amount"));
         Select<String> currency = new Select<>();
         currency.setLabel(form.getTranslation("opportunity.currency"));
@@ -83,7 +83,7 @@ final class Dialogs {
 
     void payment(Order order) {
         FormLayout form = new FormLayout();
-        DatePicker received = new DatePicker(form.getTranslation("payment.received-on"), LocalDate.now());
+        DatePicker received = new DatePicker(form.getTranslation("payment.received-on"), LocalDate.now(services.clock()));
         BigDecimalField amount = new BigDecimalField(form.getTranslation("order.amount"));
         amount.setValue(order.outstanding());
         TextField notes = new TextField(form.getTranslation("customer.notes"));

@@ -1,5 +1,6 @@
 package dev.funnel.customer360.ui;
 
+import java.util.Locale;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -41,7 +42,7 @@ class RelatedPanel extends VerticalLayout {
         add(section("customer360.opportunities"));
         for (Opportunity o : services.opportunities().forCustomer(customer.id(), 50)) {
             Anchor link = new Anchor("opportunities/" + o.id(), o.name());
-            Span about = new Span(" · " + getTranslation("status." + o.status().name().toLowerCase()) + " · "
+            Span about = new Span(" · " + getTranslation("status." + o.status().name().toLowerCase(Locale.ROOT)) + " · "
                     + (o.amount() == null ? "–" : Formats.money(o.amount(), o.currency(), getLocale())));
             add(new Div(link, about));
         }

@@ -366,12 +366,14 @@ public class DemoDataSeeder implements ApplicationRunner {
             String hash = passwordEncoder.encode(password);
             List<AppUserRecord> users = new ArrayList<>();
             users.add(user(DIRECTOR, rootId, hash));
-            for (Region region : Region.values()) {
-                users.add(user(region.manager, teamIds.get(region.ordinal()), hash));
+            Region[] regions = Region.values();
+            for (int r = 0; r < regions.length; r++) {
+                users.add(user(regions[r].manager, teamIds.get(r), hash));
             }
             int managers = users.size();
-            for (Region region : Region.values()) {
-                region.reps.forEach(rep -> users.add(user(rep, teamIds.get(region.ordinal()), hash)));
+            for (int r = 0; r < regions.length; r++) {
+                long teamId = teamIds.get(r);
+                regions[r].reps.forEach(rep -> users.add(user(rep, teamId, hash)));
             }
             List<Long> userIds = insert(APP_USER, users);
             List<UserRoleRecord> roles = new ArrayList<>();
@@ -382,9 +384,9 @@ public class DemoDataSeeder implements ApplicationRunner {
             setManager(rootId, userIds.get(0));
             Map<Region, List<Long>> reps = new EnumMap<>(Region.class);
             int next = managers;
-            for (Region region : Region.values()) {
-                setManager(teamIds.get(region.ordinal()), userIds.get(1 + region.ordinal()));
-                reps.put(region, userIds.subList(next, next += region.reps.size()));
+            for (int r = 0; r < regions.length; r++) {
+                setManager(teamIds.get(r), userIds.get(1 + r));
+                reps.put(regions[r], userIds.subList(next, next += regions[r].reps.size()));
             }
             return new Staff(reps, users.size(), 1 + teamIds.size());
         }
@@ -438,7 +440,7 @@ public class DemoDataSeeder implements ApplicationRunner {
             List<Company> companies = new ArrayList<>(CUSTOMERS);
             while (companies.size() < CUSTOMERS) {
                 City city = pick(CITIES);
-                String[] industry = pick(INDUSTRY_WORDS).split(" ");
+                String[] industry = pick(INDUSTRY_WORDS).split(" ", -1);
                 String shortName = pick(STEMS) + industry[0];
                 if (!shortNames.add(shortName)) {
                     continue;
@@ -509,8 +511,8 @@ public class DemoDataSeeder implements ApplicationRunner {
                 // consecutive titles, so that no customer has two purchasing managers
                 int firstTitle = random.nextInt(TITLES.size());
                 for (int k = 0; k < company.contacts(); k++) {
-                    String[] surname = pick(SURNAMES).split(" ");
-                    String[] given = pick(GIVEN_NAMES).split(" ");
+                    String[] surname = pick(SURNAMES).split(" ", -1);
+                    String[] given = pick(GIVEN_NAMES).split(" ", -1);
                     contacts.add(audited(db.newRecord(CONTACT).setCustomerId(customerIds.get(i))
                             .setName(surname[0] + given[0]).setTitle(TITLES.get((firstTitle + k) % TITLES.size()))
                             .setPhone(unique(mobiles, () -> "1" + (3 + random.nextInt(7)) + digits(9)))
@@ -724,6 +726,7 @@ public class DemoDataSeeder implements ApplicationRunner {
     }
 
     /** The three regional teams under the sales division, each with its manager and four reps. */
+    @SuppressWarnings("ImmutableEnumChecker") // records of strings in a List.of: immutable, though not annotated
     private enum Region {
         EAST("华东大区", new Person("manager.east", "陈志明", "chen.zhiming"),
                 new Person("rep01", "张伟", "zhang.wei"), new Person("rep02", "李静", "li.jing"),

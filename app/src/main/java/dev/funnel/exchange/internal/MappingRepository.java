@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnel.exchange.ImportEntity;
 import dev.funnel.exchange.ImportMapping;
 import dev.funnel.exchange.SavedMapping;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -19,9 +20,12 @@ public class MappingRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DSLContext db;
+    /** Audit times follow the application's clock, like every other time it writes. */
+    private final Clock clock;
 
-    MappingRepository(DSLContext db) {
+    MappingRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public List<SavedMapping> find(ImportEntity entity) {
@@ -33,7 +37,7 @@ public class MappingRepository {
     /** Saves under the name, replacing a mapping of the same name for the same kind of file. */
     public void save(ImportEntity entity, String name, ImportMapping mapping, long actorId) {
         String json = write(mapping);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         db.insertInto(IMPORT_MAPPING)
                 .set(IMPORT_MAPPING.ENTITY, entity.key())
                 .set(IMPORT_MAPPING.NAME, name.trim())

@@ -1,5 +1,7 @@
 package dev.funnel.exchange.internal;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,10 +16,15 @@ public record Table(List<String> headers, List<Row> rows, String encoding) {
     }
 
     /** One data row; cells beyond the header's width were refused when reading, missing ones are empty. */
-    public record Row(int number, String[] cells) {
+    public record Row(int number, List<String> cells) {
+
+        public Row(int number, String[] cells) {
+            this(number, Collections.unmodifiableList(Arrays.asList(cells)));
+        }
 
         public String cell(int column) {
-            return column < cells.length ? cells[column] : "";
+            String cell = column < cells.size() ? cells.get(column) : null;
+            return cell == null ? "" : cell;
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.funnel.identity.NewUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.platform.NameMatches;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +35,12 @@ import org.springframework.stereotype.Repository;
 public class UserRepository {
 
     private final DSLContext db;
+    /** Audit times follow the application's clock, like every other time it writes. */
+    private final Clock clock;
 
-    UserRepository(DSLContext db) {
+    UserRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** The stored credentials of an enabled or disabled user, for sign-in. */
@@ -127,7 +131,7 @@ public class UserRepository {
     public void updateEmailChoice(long userId, String choice) {
         db.update(APP_USER)
                 .set(APP_USER.NOTIFICATION_EMAIL, choice)
-                .set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                .set(APP_USER.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(APP_USER.UPDATED_BY, userId)
                 .where(APP_USER.ID.eq(userId))
                 .execute();
@@ -155,7 +159,7 @@ public class UserRepository {
     public void updateLocale(long userId, String locale) {
         db.update(APP_USER)
                 .set(APP_USER.LOCALE, locale)
-                .set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                .set(APP_USER.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(APP_USER.UPDATED_BY, userId)
                 .where(APP_USER.ID.eq(userId))
                 .execute();

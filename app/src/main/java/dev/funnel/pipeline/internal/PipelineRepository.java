@@ -22,6 +22,7 @@ import dev.funnel.plugin.api.AssigneeRole;
 import dev.funnel.plugin.api.ForecastCategory;
 import dev.funnel.plugin.api.OpportunityField;
 import dev.funnel.pipeline.StageDraft;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -37,9 +38,12 @@ import org.springframework.stereotype.Repository;
 public class PipelineRepository {
 
     private final DSLContext db;
+    /** Audit times follow the application's clock, like every other time it writes. */
+    private final Clock clock;
 
-    PipelineRepository(DSLContext db) {
+    PipelineRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public List<Pipeline> findAll() {
@@ -110,7 +114,7 @@ public class PipelineRepository {
                 .set(STAGE.FORECAST_CATEGORY, draft.forecastCategory().name())
                 .set(STAGE.STALLED_AFTER_DAYS, draft.stalledAfterDays())
                 .set(STAGE.VERSION, version + 1)
-                .set(STAGE.UPDATED_AT, OffsetDateTime.now())
+                .set(STAGE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(STAGE.UPDATED_BY, actorId)
                 .where(STAGE.ID.eq(stageId).and(STAGE.VERSION.eq(version)))
                 .execute() == 1;

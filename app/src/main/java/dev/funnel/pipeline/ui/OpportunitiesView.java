@@ -33,6 +33,7 @@ import dev.funnel.exchange.ExportColumn;
 import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.platform.Formats;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 import java.util.List;
 
 /** The opportunities the user may see, filtered by text, owner and status, created and edited in a dialog. */
@@ -40,10 +41,7 @@ import java.util.List;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
 public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private final OpportunityService opportunities;
     private final CustomerService customers;
-    private final PipelineService pipelines;
-    private final UserService users;
     private final OpportunityEditor editor;
     private final TextField search = new TextField();
     private final ComboBox<UserSummary> owner = new ComboBox<>();
@@ -53,10 +51,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
 
     public OpportunitiesView(OpportunityService opportunities, CustomerService customers, PipelineService pipelines,
                              UserService users, ChoiceService choices) {
-        this.opportunities = opportunities;
         this.customers = customers;
-        this.pipelines = pipelines;
-        this.users = users;
         this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices);
         setSizeFull();
         H2 title = new H2(getTranslation("nav.opportunities"));
@@ -76,7 +71,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("filter.all-statuses"));
         status.setItemLabelGenerator(s -> s == null ? getTranslation("filter.all-statuses")
-                : getTranslation("status." + s.name().toLowerCase()));
+                : getTranslation("status." + s.name().toLowerCase(Locale.ROOT)));
         status.addValueChangeListener(e -> refresh());
         Button create = new Button(getTranslation("opportunity.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -97,9 +92,9 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(Opportunity::ownerName).setHeader(getTranslation("opportunity.owner"));
         grid.addColumn(o -> Formats.date(o.expectedCloseDate(), getLocale()))
                 .setHeader(getTranslation("opportunity.expected-close"));
-        grid.addColumn(o -> getTranslation("status." + o.status().name().toLowerCase()))
+        grid.addColumn(o -> getTranslation("status." + o.status().name().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("opportunity.status"))
-                .setClassNameGenerator(o -> "funnel-status-" + o.status().name().toLowerCase());
+                .setClassNameGenerator(o -> "funnel-status-" + o.status().name().toLowerCase(Locale.ROOT));
         PagedGrids.lazy(grid, empty, page -> opportunities.list(filter(), page).items(),
                 () -> opportunities.count(filter()));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
@@ -120,7 +115,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
                 new ExportColumn<>(getTranslation("opportunity.owner"), Opportunity::ownerName),
                 new ExportColumn<>(getTranslation("opportunity.expected-close"), Opportunity::expectedCloseDate),
                 new ExportColumn<>(getTranslation("opportunity.status"),
-                        o -> getTranslation("status." + o.status().name().toLowerCase())));
+                        o -> getTranslation("status." + o.status().name().toLowerCase(Locale.ROOT))));
     }
 
     private OpportunityFilter filter() {

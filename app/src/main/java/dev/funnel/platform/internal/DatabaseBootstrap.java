@@ -41,8 +41,8 @@ final class DatabaseBootstrap {
                         "FUNNEL_DB_URL must look like jdbc:postgresql://host:5432/funnel", null);
             }
             String database = PGProperty.PG_DBNAME.getOrDefault(parsed);
-            String[] hosts = PGProperty.PG_HOST.getOrDefault(parsed).split(",");
-            String[] ports = PGProperty.PG_PORT.getOrDefault(parsed).split(",");
+            String[] hosts = PGProperty.PG_HOST.getOrDefault(parsed).split(",", -1);
+            String[] ports = PGProperty.PG_PORT.getOrDefault(parsed).split(",", -1);
             StringBuilder servers = new StringBuilder();
             for (int i = 0; i < hosts.length; i++) {
                 String host = hosts[i].isBlank() ? "localhost"

@@ -13,6 +13,7 @@ import dev.funnel.sales.OrderDraft;
 import dev.funnel.sales.Payment;
 import dev.funnel.sales.PaymentDraft;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,12 @@ public class OrderRepository {
             OffsetDateTime.class, PAYMENT.RECEIVED_ON);
 
     private final DSLContext db;
+    /** Audit times follow the application's clock, like every other time it writes. */
+    private final Clock clock;
 
-    OrderRepository(DSLContext db) {
+    OrderRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public List<Order> findForCustomer(long customerId) {
@@ -114,7 +118,7 @@ public class OrderRepository {
                 .set(PAYMENT.UPDATED_BY, actorId)
                 .execute();
         db.update(SALES_ORDER).set(SALES_ORDER.VERSION, SALES_ORDER.VERSION.plus(1))
-                .set(SALES_ORDER.UPDATED_AT, OffsetDateTime.now()).set(SALES_ORDER.UPDATED_BY, actorId)
+                .set(SALES_ORDER.UPDATED_AT, OffsetDateTime.now(clock)).set(SALES_ORDER.UPDATED_BY, actorId)
                 .where(SALES_ORDER.ID.eq(orderId)).execute();
     }
 

@@ -12,6 +12,7 @@ import dev.funnel.support.RequestStatus;
 import dev.funnel.support.ServiceRequest;
 import dev.funnel.support.ServiceRequestDraft;
 import java.time.LocalDate;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,12 @@ import org.springframework.stereotype.Repository;
 public class ServiceRequestRepository {
 
     private final DSLContext db;
+    /** Audit times follow the application's clock, like every other time it writes. */
+    private final Clock clock;
 
-    ServiceRequestRepository(DSLContext db) {
+    ServiceRequestRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public List<ServiceRequest> findForCustomer(long customerId) {
@@ -100,7 +104,7 @@ public class ServiceRequestRepository {
                 .set(SERVICE_REQUEST.DUE_ON, draft.dueOn())
                 .set(SERVICE_REQUEST.RESOLVED_ON, resolvedOn)
                 .set(SERVICE_REQUEST.VERSION, version + 1)
-                .set(SERVICE_REQUEST.UPDATED_AT, OffsetDateTime.now())
+                .set(SERVICE_REQUEST.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(SERVICE_REQUEST.UPDATED_BY, actorId)
                 .where(SERVICE_REQUEST.ID.eq(id).and(SERVICE_REQUEST.VERSION.eq(version)))
                 .execute() == 1;

@@ -106,7 +106,7 @@ class DemoDataSeederTest extends IntegrationTest {
                     .and(OPPORTUNITY.ACTUAL_CLOSE_DATE.isNull()))).isZero();
             assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.STATUS.eq("WON")
                     .and(OPPORTUNITY.ACTUAL_AMOUNT.isNull()))).isZero();
-            assertThat(db.fetchCount(STAGE_HISTORY, STAGE_HISTORY.CHANGED_AT.gt(java.time.OffsetDateTime.now()))).isZero();
+            assertThat(db.fetchCount(STAGE_HISTORY, STAGE_HISTORY.CHANGED_AT.gt(java.time.OffsetDateTime.now(java.time.ZoneId.systemDefault())))).isZero();
         }
     }
 
@@ -137,7 +137,7 @@ class DemoDataSeederTest extends IntegrationTest {
             assertThat(db.fetchCount(EXIT_CRITERION)).isGreaterThanOrEqualTo(10);
             assertThat(db.fetchCount(KEY_ACTIVITY)).isGreaterThanOrEqualTo(10);
             assertThat(db.fetchCount(TASK, TASK.STATUS.eq("DONE"))).isPositive();
-            assertThat(db.fetchCount(TASK, TASK.STATUS.eq("OPEN").and(TASK.DUE_DATE.lt(java.time.LocalDate.now()))))
+            assertThat(db.fetchCount(TASK, TASK.STATUS.eq("OPEN").and(TASK.DUE_DATE.lt(java.time.LocalDate.now(java.time.ZoneId.systemDefault())))))
                     .isPositive();
             int tasksOnClosedDeals = db.fetchCount(db.select(TASK.ID).from(TASK).join(OPPORTUNITY)
                     .on(OPPORTUNITY.ID.eq(TASK.OPPORTUNITY_ID)).where(OPPORTUNITY.STATUS.ne("OPEN")));

@@ -43,7 +43,7 @@ class ReferenceChecksTest extends IntegrationTest {
 
         assertThatThrownBy(() -> db.insertInto(STAGE_HISTORY, STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.EVENT,
                         STAGE_HISTORY.TO_STAGE_ID, STAGE_HISTORY.CHANGED_AT)
-                .values(f.deal().id(), "MOVED", MISSING, OffsetDateTime.now()).execute())
+                .values(f.deal().id(), "MOVED", MISSING, OffsetDateTime.now(clock)).execute())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("refers to a missing stage " + MISSING);
         assertThat(historyCount(f.deal().id())).isEqualTo(before);
@@ -56,12 +56,12 @@ class ReferenceChecksTest extends IntegrationTest {
 
         assertThatThrownBy(() -> db.insertInto(STAGE_HISTORY, STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.EVENT,
                         STAGE_HISTORY.TO_STAGE_ID, STAGE_HISTORY.CHANGED_BY, STAGE_HISTORY.CHANGED_AT)
-                .values(f.deal().id(), "MOVED", stage, MISSING, OffsetDateTime.now()).execute())
+                .values(f.deal().id(), "MOVED", stage, MISSING, OffsetDateTime.now(clock)).execute())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("missing user (app_user " + MISSING + ")");
         assertThatThrownBy(() -> db.insertInto(STAGE_HISTORY, STAGE_HISTORY.OPPORTUNITY_ID, STAGE_HISTORY.EVENT,
                         STAGE_HISTORY.TO_STAGE_ID, STAGE_HISTORY.CHANGED_AT)
-                .values(MISSING, "MOVED", stage, OffsetDateTime.now()).execute())
+                .values(MISSING, "MOVED", stage, OffsetDateTime.now(clock)).execute())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("missing opportunity");
     }
@@ -70,7 +70,7 @@ class ReferenceChecksTest extends IntegrationTest {
     void oneBadRowAmongManyInABulkCopyRefusesTheWholeStatement() {
         Fixture f = fixture();
         long stage = f.pipeline().stages().get(1).id();
-        OffsetDateTime at = OffsetDateTime.now();
+        OffsetDateTime at = OffsetDateTime.now(clock);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             rows.add(new Object[] {f.deal().id(), "MOVED", null, i == 737 ? MISSING : stage, f.rep().id(), at});
