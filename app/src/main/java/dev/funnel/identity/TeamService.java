@@ -5,7 +5,9 @@ import dev.funnel.identity.internal.UserRepository;
 import dev.funnel.platform.Checks;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +30,33 @@ public class TeamService {
     @PermitAll
     public List<Team> list() {
         return teams.findAll();
+    }
+
+    /**
+     * The teams whose figures the signed-in user may look at, for filters: every team for an administrator, the
+     * teams a manager leads and all teams below them, a rep's own team. Picking any other would only show an
+     * empty board or report.
+     */
+    @PermitAll
+    public List<Team> visible() {
+        CurrentUser me = currentUser.require();
+        List<Team> all = teams.findAll();
+        if (me.isAdmin()) {
+            return all;
+        }
+        Set<Long> shown = new HashSet<>();
+        all.stream().filter(t -> t.managerId() != null && t.managerId() == me.id()).forEach(t -> shown.add(t.id()));
+        users.findById(me.id()).map(UserSummary::teamId).ifPresent(shown::add);
+        if (me.has(Role.SALES_MANAGER)) {
+            // every team below a shown one, however deep
+            int before;
+            do {
+                before = shown.size();
+                all.stream().filter(t -> t.parentId() != null && shown.contains(t.parentId()))
+                        .forEach(t -> shown.add(t.id()));
+            } while (shown.size() > before);
+        }
+        return all.stream().filter(t -> shown.contains(t.id())).toList();
     }
 
     @Transactional

@@ -378,17 +378,52 @@ public class OpportunityService {
         return new StageGuide(current, next, criteria, dealTasks, missing);
     }
 
-    /** Closes as won: the actual amount and date are required. */
+    /** What the gate would refuse for closing the deal as won now, item by item; empty when it may be won. */
+    public List<MissingItem> missingToWin(long id) {
+        Opportunity deal = visible(id);
+        Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
+        if (deal.status() != OpportunityStatus.OPEN
+                || pipeline.stages().stream().noneMatch(s -> s.id() == deal.stageId())) {
+            return List.of();
+        }
+        return StageGate.checkWinning(deal, pipeline, confirmations.forOpportunity(id).keySet(),
+                tasks.forOpportunity(id), opportunities.productLineCount(id));
+    }
+
+    /** Closes as won through the gate: see {@link #win(long, int, BigDecimal, LocalDate, String)}. */
     @Transactional
     public Opportunity win(long id, int version, BigDecimal actualAmount, LocalDate actualCloseDate) {
+        return win(id, version, actualAmount, actualCloseDate, null);
+    }
+
+    /**
+     * Closes as won: the actual amount and date are required, and the deal must pass the exit criteria of its
+     * current stage and every later one, as if it advanced through them. A manager or administrator may override
+     * the gate with a written reason, kept in the stage history.
+     *
+     * @throws StageGateException when the gate refuses, listing what is missing
+     */
+    @Transactional
+    public Opportunity win(long id, int version, BigDecimal actualAmount, LocalDate actualCloseDate,
+                           String overrideReason) {
+        boolean overriding = overrideReason != null && !overrideReason.isBlank();
         Checks.start()
                 .required("actualAmount", actualAmount)
                 .money("actualAmount", actualAmount)
                 .required("actualCloseDate", actualCloseDate)
                 .rule(actualCloseDate == null || !actualCloseDate.isAfter(LocalDate.now(clock)), "actualCloseDate",
                         "validation.date.future")
+                .rule(!overriding || users.current().isManager(), "overrideReason", "validation.override.manager")
+                .maxLength("overrideReason", overrideReason, 2000)
                 .orThrow();
-        return close(id, version, OpportunityStatus.WON, actualAmount, actualCloseDate, null, null);
+        if (!overriding) {
+            List<MissingItem> missing = missingToWin(id);
+            if (!missing.isEmpty()) {
+                throw new StageGateException(id, visible(id).stageId(), missing);
+            }
+        }
+        return close(id, version, OpportunityStatus.WON, actualAmount, actualCloseDate, null, null,
+                overriding ? overrideReason.trim() : null);
     }
 
     /** Closes as lost: a lost reason from the configured list is required, a comment is welcome. */
@@ -400,7 +435,7 @@ public class OpportunityService {
                         .anyMatch(c -> c.code().equals(lostReason)), "lostReason", "validation.lost-reason.unknown")
                 .maxLength("comment", comment, 2000)
                 .orThrow();
-        return close(id, version, OpportunityStatus.LOST, null, LocalDate.now(clock), lostReason, comment);
+        return close(id, version, OpportunityStatus.LOST, null, LocalDate.now(clock), lostReason, comment, null);
     }
 
     /** A manager or administrator reopens a closed deal in the stage it was closed in. */
@@ -423,7 +458,7 @@ public class OpportunityService {
     }
 
     private Opportunity close(long id, int version, OpportunityStatus outcome, BigDecimal actualAmount,
-                              LocalDate actualCloseDate, String lostReason, String comment) {
+                              LocalDate actualCloseDate, String lostReason, String comment, String overrideReason) {
         CurrentUser me = users.current();
         Opportunity deal = visible(id);
         Checks.start().rule(deal.status() == OpportunityStatus.OPEN, "status", "validation.status.closed").orThrow();
@@ -433,7 +468,7 @@ public class OpportunityService {
             throw stale(id);
         }
         opportunities.appendHistory(id, outcome == OpportunityStatus.WON ? Event.WON : Event.LOST, deal.stageId(),
-                deal.stageId(), me.id(), now, null);
+                deal.stageId(), me.id(), now, overrideReason);
         tasks.cancelOpenOptional(id, deal.stageId(), now, me.id());
         Opportunity closed = reread(id, me);
         Map<String, String> facts = new LinkedHashMap<>(facts(closed));

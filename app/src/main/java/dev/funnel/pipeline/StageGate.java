@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * The one implementation of the stage gate, used by the UI, the REST API and imports alike. Moving forward out
  * of a stage needs its checklist items confirmed, its required fields filled and its required tasks done;
- * skipping stages needs the exit criteria of every skipped stage too. Moving back needs nothing.
+ * skipping stages needs the exit criteria of every skipped stage too. Moving back needs nothing. Winning leaves
+ * the current stage and every later one for good, so it needs the exit criteria of all of them: a deal is won
+ * only when it really passed the last stage's gate.
  */
 final class StageGate {
 
@@ -18,10 +20,22 @@ final class StageGate {
     /** What the current state of the deal lacks for the move, item by item; empty when the move may go ahead. */
     static List<MissingItem> check(Opportunity deal, Pipeline pipeline, Stage target, Set<Long> confirmedCriteria,
                                    List<Task> tasks, int productLines) {
+        return leaving(deal, pipeline, target.position(), confirmedCriteria, tasks, productLines);
+    }
+
+    /** What the deal lacks to be closed as won from its current stage: the gates of it and every later stage. */
+    static List<MissingItem> checkWinning(Opportunity deal, Pipeline pipeline, Set<Long> confirmedCriteria,
+                                          List<Task> tasks, int productLines) {
+        return leaving(deal, pipeline, Integer.MAX_VALUE, confirmedCriteria, tasks, productLines);
+    }
+
+    /** The unmet exit criteria of the stages from the deal's current one up to (not including) the position. */
+    private static List<MissingItem> leaving(Opportunity deal, Pipeline pipeline, int untilPosition,
+                                             Set<Long> confirmedCriteria, List<Task> tasks, int productLines) {
         Stage current = pipeline.stages().stream().filter(s -> s.id() == deal.stageId()).findFirst().orElseThrow();
         List<MissingItem> missing = new ArrayList<>();
         for (Stage leaving : pipeline.stages()) {
-            if (leaving.position() < current.position() || leaving.position() >= target.position()) {
+            if (leaving.position() < current.position() || leaving.position() >= untilPosition) {
                 continue;
             }
             for (Criterion criterion : leaving.exitCriteria()) {

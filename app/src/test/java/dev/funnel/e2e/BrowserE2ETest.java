@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -212,10 +213,6 @@ class BrowserE2ETest {
         assertThat(imported.body()).contains(tag + " 甲公司", tag + " 乙公司").contains("\"total\":2");
     }
 
-    private static WebElement button(String text) {
-        return browser.findElement(By.xpath("//vaadin-button[normalize-space()='" + text + "']"));
-    }
-
     @Test
     void a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -244,6 +241,146 @@ class BrowserE2ETest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("\"code\":\"not_found\"");
+    }
+
+    @Test
+    void every_page_has_the_funnel_icon_even_before_signing_in() throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // an ICO file: reserved 0, type 1 (icon), one image
+        assertThat(response.body()).startsWith(0, 0, 1, 0, 1, 0);
+    }
+
+    /**
+     * The rep's daily loop on a 390 x 844 phone: the board, a deal, a follow-up logged, the gate settled, the deal
+     * closed. Every control the rep needs must be inside the screen: a control off to the side fails the test.
+     */
+    @Test
+    void a_rep_works_a_deal_on_a_phone_from_the_board_to_closing_it() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(390, 844));
+            signIn(wait, "rep03");
+            browser.get(app.baseUrl() + "/pipeline");
+            WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".funnel-column .funnel-card")));
+            // the filters fold behind one button: the bar stays short and the cards start on the first screen
+            assertOnScreen(browser.findElement(By.cssSelector(".funnel-filters-toggle")));
+            assertThat(browser.findElement(By.cssSelector(".funnel-board-bar")).getSize().getHeight())
+                    .isLessThan(160);
+            save("phone-board.png");
+
+            tap(card.findElement(By.cssSelector("a")));
+            wait.until(d -> !d.findElements(By.cssSelector(".funnel-path-step.current")).isEmpty());
+            WebElement activityTab = wait.until(d -> d.findElements(By.cssSelector("vaadin-tab")).stream()
+                    .filter(t -> t.getText().equals("Activity")).findFirst().orElse(null));
+            assertOnScreen(activityTab);
+            tap(activityTab);
+            WebElement content = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            assertOnScreen(content);
+            String note = "手机上记录的跟进 " + System.nanoTime();
+            content.findElement(By.cssSelector("textarea")).sendKeys(note);
+            WebElement log = button("Log follow-up");
+            assertOnScreen(log);
+            tap(log);
+            wait.until(d -> d.getPageSource().contains(note));
+            save("phone-follow-up.png");
+
+            // the gate of the first stage wants the next step agreed: filled in on the form, on the phone
+            String stageBefore = browser.findElement(By.cssSelector(".funnel-path-step.current")).getText();
+            WebElement edit = button("Edit opportunity");
+            assertOnScreen(edit);
+            tap(edit);
+            WebElement nextStep = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-field")).stream()
+                    .filter(f -> "Next step".equals(f.getAttribute("label"))).findFirst().orElse(null));
+            assertOnScreen(nextStep);
+            nextStep.findElement(By.cssSelector("input")).sendKeys("周五上门演示");
+            WebElement save = button("Save");
+            assertOnScreen(save);
+            tap(save);
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).isEmpty());
+
+            // the guide: tick what is true and what is done; each tick redraws the page
+            for (int i = 0; i < 12; i++) {
+                List<WebElement> open = browser.findElements(By.cssSelector(
+                        ".funnel-guide vaadin-checkbox:not([readonly]):not([checked])"));
+                if (open.isEmpty()) {
+                    break;
+                }
+                assertOnScreen(open.get(0));
+                tap(open.get(0));
+                wait.until(ExpectedConditions.stalenessOf(open.get(0)));
+            }
+            WebElement advance = browser.findElements(By.cssSelector(".funnel-guide vaadin-button")).stream()
+                    .filter(b -> b.getText().startsWith("Advance to")).findFirst().orElseThrow();
+            assertOnScreen(advance);
+            assertThat(advance.getAttribute("disabled")).as("the gate is met").isNull();
+            tap(advance);
+            wait.until(d -> !d.findElement(By.cssSelector(".funnel-path-step.current")).getText().equals(stageBefore));
+            save("phone-advanced.png");
+
+            WebElement won = button("Won");
+            assertOnScreen(won);
+            assertOnScreen(button("Lost"));
+            tap(won);
+            WebElement closeAsWon = wait.until(d -> buttonOrNull("Close as won"));
+            assertOnScreen(closeAsWon);
+            save("phone-won.png");
+            tap(button("Cancel"));
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).isEmpty());
+
+            tap(button("Lost"));
+            WebElement reason = wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay vaadin-select"))
+                    .stream().findFirst().orElse(null));
+            assertOnScreen(reason);
+            tap(reason);
+            wait.until(d -> !d.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+            tap(browser.findElements(By.cssSelector("vaadin-select-item")).get(0));
+            WebElement closeAsLost = button("Close as lost");
+            assertOnScreen(closeAsLost);
+            wait.until(d -> closeAsLost.isEnabled() && closeAsLost.getAttribute("disabled") == null);
+            tap(closeAsLost);
+            wait.until(d -> d.findElements(By.cssSelector(".funnel-fact")).stream()
+                    .anyMatch(fact -> fact.getText().contains("Lost")));
+            save("phone-lost.png");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    /** Scrolls the element to the middle of the screen, as a thumb would, and taps it. */
+    private static void tap(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Fails when the element is outside the screen's width: on a phone, such a control cannot be reached. */
+    private static void assertOnScreen(WebElement element) {
+        Object box = ((JavascriptExecutor) browser).executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                return [r.left, r.right, r.width, window.innerWidth];""", element);
+        @SuppressWarnings("unchecked")
+        List<Number> edges = (List<Number>) box;
+        assertThat(edges.get(2).doubleValue()).as("width of %s", element.getTagName()).isPositive();
+        assertThat(edges.get(0).doubleValue()).as("left edge of %s", element.getText()).isGreaterThanOrEqualTo(-1);
+        assertThat(edges.get(1).doubleValue()).as("right edge of %s", element.getText())
+                .isLessThanOrEqualTo(edges.get(3).doubleValue() + 1);
+    }
+
+    private static WebElement button(String text) {
+        WebElement found = buttonOrNull(text);
+        assertThat(found).as("a visible button '%s'", text).isNotNull();
+        return found;
+    }
+
+    private static WebElement buttonOrNull(String text) {
+        return browser.findElements(By.cssSelector("vaadin-button")).stream()
+                .filter(b -> b.isDisplayed() && b.getText().trim().equals(text)).findFirst().orElse(null);
     }
 
     private static HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {

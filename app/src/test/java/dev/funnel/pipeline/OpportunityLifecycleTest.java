@@ -51,7 +51,7 @@ class OpportunityLifecycleTest extends IntegrationTest {
     void moving_forward_and_back_and_winning_is_recorded_in_order() {
         Opportunity moved = opportunities.moveToStage(deal.id(), deal.version(), stage(2), null);
         moved = opportunities.moveToStage(moved.id(), moved.version(), stage(1), null);
-        Opportunity won = opportunities.win(moved.id(), moved.version(), new BigDecimal("118000"), LocalDate.now());
+        Opportunity won = opportunities.win(moved.id(), moved.version(), new BigDecimal("118000"), LocalDate.now(clock));
 
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
         assertThat(won.actualAmount()).isEqualByComparingTo("118000");

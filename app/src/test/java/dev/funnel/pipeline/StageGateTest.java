@@ -64,8 +64,8 @@ class StageGateTest extends IntegrationTest {
         assertThat(opportunities.guide(deal.id()).tasks())
                 .extracting(Task::titleEn, Task::assigneeId, Task::required, Task::dueDate, Task::status)
                 .containsExactlyInAnyOrder(
-                        tuple("Discovery call", company.eastRep().id(), true, LocalDate.now().plusDays(2), Task.Status.OPEN),
-                        tuple("Send the brochure", company.eastRep().id(), false, LocalDate.now().plusDays(5),
+                        tuple("Discovery call", company.eastRep().id(), true, LocalDate.now(clock).plusDays(2), Task.Status.OPEN),
+                        tuple("Send the brochure", company.eastRep().id(), false, LocalDate.now(clock).plusDays(5),
                                 Task.Status.OPEN));
         assertThat(as(company.eastRep().username(), () -> tasks.mine(Task.Status.OPEN)))
                 .extracting(Task::titleEn).contains("Discovery call");
@@ -160,6 +160,49 @@ class StageGateTest extends IntegrationTest {
                 opportunities.moveToStage(deal.id(), deal.version(), propose.id(), "总经理特批"));
         assertThat(forced.stageId()).isEqualTo(propose.id());
         assertThat(opportunities.history(deal.id()).get(1).overrideReason()).isEqualTo("总经理特批");
+    }
+
+    @Test
+    void a_deal_is_won_only_through_the_gates_of_its_stage_and_every_later_one() {
+        assertThatThrownBy(() -> opportunities.win(deal.id(), deal.version(), new BigDecimal("90000"),
+                LocalDate.now(clock)))
+                .isInstanceOfSatisfying(StageGateException.class, e -> assertThat(e.missing())
+                        .extracting(MissingItem::stageId, MissingItem::textEn)
+                        .contains(tuple(qualify.id(), "The customer confirmed the pain"),
+                                tuple(qualify.id(), "The amount is known"),
+                                tuple(propose.id(), "The budget range is confirmed"),
+                                tuple(negotiate.id(), "The close date is set")));
+        assertThat(opportunities.get(deal.id()).status()).isEqualTo(OpportunityStatus.OPEN);
+        assertThat(opportunities.history(deal.id())).extracting(StageHistoryEntry::event).containsExactly(Event.CREATED);
+
+        // through every gate, the last stage's included, the deal may be won
+        Opportunity ready = as(company.eastManager().username(), () -> opportunities.moveToStage(deal.id(),
+                deal.version(), negotiate.id(), "走完前两个阶段的线下流程"));
+        assertThat(opportunities.missingToWin(deal.id())).extracting(MissingItem::textEn)
+                .containsExactly("The close date is set");
+        OpportunityDraft dated = OpportunityDraft.of(ready);
+        ready = opportunities.update(ready.id(), ready.version(), new OpportunityDraft(dated.name(),
+                dated.customerId(), dated.contactId(), dated.ownerId(), dated.pipelineId(), dated.stageId(),
+                new BigDecimal("90000"), dated.currency(), LocalDate.now(clock).plusDays(3), dated.leadSource(),
+                dated.status(), dated.lostReason()));
+        assertThat(opportunities.missingToWin(deal.id())).isEmpty();
+        Opportunity won = opportunities.win(ready.id(), ready.version(), new BigDecimal("90000"),
+                LocalDate.now(clock));
+        assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
+    }
+
+    @Test
+    void only_a_manager_wins_past_an_unmet_gate_and_the_reason_is_kept() {
+        assertThatThrownBy(() -> opportunities.win(deal.id(), deal.version(), new BigDecimal("90000"),
+                LocalDate.now(clock), "客户已付款"))
+                .isInstanceOf(InvalidInputException.class);
+
+        Opportunity won = as(company.eastManager().username(), () -> opportunities.win(deal.id(), deal.version(),
+                new BigDecimal("90000"), LocalDate.now(clock), "客户已付款，合同补签中"));
+        assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
+        assertThat(opportunities.history(deal.id())).last()
+                .extracting(StageHistoryEntry::event, StageHistoryEntry::overrideReason)
+                .containsExactly(Event.WON, "客户已付款，合同补签中");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -90,8 +91,14 @@ class PoolAndRegistrationViewsTest extends KaribuTest {
         Grid<RegistrationRequest> toDecide = _get(Grid.class, spec -> spec.withId("to-decide"));
         var actions = GridKt._getCellComponent(toDecide, 0, "decision");
         _click(_get(actions, Button.class, spec -> spec.withText("Approve")));
+        // the dialog shows what is approved: whose customer, for whom, and why
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Customer")).getValue()).isEqualTo(customer.name());
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Reason")).getValue()).isEqualTo("客户西区分公司来询价");
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Comment")), "同意");
-        _click(_get(Button.class, spec -> spec.withText("Save")));
+        var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Approve")));
+        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text"))
+                .anyMatch(text -> text.startsWith("Approved:"));
 
         RegistrationRequest decided = data.as(company.westRep().username(), () -> registrations.mine()).stream()
                 .filter(r -> r.id() == request.id()).findFirst().orElseThrow();

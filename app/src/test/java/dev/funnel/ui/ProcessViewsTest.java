@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -14,10 +15,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouteParameters;
+import dev.funnel.activity.Activity;
+import dev.funnel.activity.ActivityService;
 import dev.funnel.pipeline.BoardCard;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.Task;
 import dev.funnel.pipeline.ui.BoardView;
@@ -35,6 +40,8 @@ class ProcessViewsTest extends KaribuTest {
 
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    ActivityService activities;
 
     Org company;
     Pipeline pipeline;
@@ -66,19 +73,24 @@ class ProcessViewsTest extends KaribuTest {
     }
 
     @Test
-    void a_blocked_drop_leaves_the_card_and_offers_to_confirm_the_checklist_there_and_then() {
+    void a_blocked_drop_leaves_the_card_and_lets_the_rep_settle_the_gate_there_and_then() {
         BoardView board = openBoard();
         BoardCard card = BoardViewAccess.cards(board, 0).get(0);
 
         BoardViewAccess.drop(board, card, pipeline.stages().get(1).id());
 
         assertThat(BoardViewAccess.cards(board, 0)).extracting(BoardCard::id).containsExactly(deal.id());
-        _setValue(_get(Checkbox.class, spec -> spec.withLabel("The customer confirmed the pain")), true);
-        _click(_get(Button.class, spec -> spec.withText("Confirm and move")));
+        Button confirm = _get(Button.class, spec -> spec.withText("Confirm and move"));
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("Confirm: The customer confirmed the pain")), true);
+        // the discovery call is still open: the move cannot succeed yet, so it cannot be asked for
+        assertThat(confirm.isEnabled()).isFalse();
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("Finish the task: Discovery call")), true);
+        _click(confirm);
 
-        // the amount and the discovery call are still missing: the card stays, the confirmation is kept
-        assertThat(BoardViewAccess.cards(board, 0)).extracting(BoardCard::id).containsExactly(deal.id());
-        assertThat(opportunities.guide(deal.id()).criteria().get(0).met()).isTrue();
+        // the pain confirmed and the call done right in the dialog: the card moved on
+        assertThat(BoardViewAccess.cards(board, 0)).isEmpty();
+        assertThat(BoardViewAccess.cards(board, 1)).extracting(BoardCard::id).containsExactly(deal.id());
+        assertThat(opportunities.get(deal.id()).stageId()).isEqualTo(pipeline.stages().get(1).id());
     }
 
     @Test
@@ -111,6 +123,50 @@ class ProcessViewsTest extends KaribuTest {
         // the amount is filled (125,000) so the gate is met now
         _click(_get(Button.class, spec -> spec.withText("Advance to Propose")));
         assertThat(opportunities.get(deal.id()).stageId()).isEqualTo(pipeline.stages().get(1).id());
+    }
+
+    @Test
+    void a_rep_logs_a_follow_up_from_the_opportunity_page() {
+        UI.getCurrent().navigate(OpportunityView.class, new RouteParameters("id", String.valueOf(deal.id())));
+
+        _setValue(_get(TextArea.class, spec -> spec.withPlaceholder("What happened, what was agreed")), "拜访IT负责人，确认预算范围");
+        _click(_get(Button.class, spec -> spec.withText("Log follow-up")));
+
+        assertThat(activities.forOpportunity(deal.id())).extracting(Activity::content)
+                .containsExactly("拜访IT负责人，确认预算范围");
+        assertThat(NotificationsKt.getNotifications()).isEmpty();
+    }
+
+    @Test
+    void the_won_action_shows_what_the_gate_needs_and_cannot_be_confirmed_before() {
+        UI.getCurrent().navigate(OpportunityView.class, new RouteParameters("id", String.valueOf(deal.id())));
+
+        _click(_get(Button.class, spec -> spec.withText("Won")));
+
+        Button confirm = _get(Button.class, spec -> spec.withText("Close as won"));
+        assertThat(confirm.isEnabled()).isFalse();
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("Confirm: The customer confirmed the pain")), true);
+        // Propose's budget and demo and Negotiate's close date cannot be settled by a tick
+        assertThat(confirm.isEnabled()).isFalse();
+        assertThat(_find(Button.class, spec -> spec.withText("Fill in on the form"))).isNotEmpty();
+        assertThat(opportunities.get(deal.id()).status()).isEqualTo(OpportunityStatus.OPEN);
+    }
+
+    @Test
+    void the_lost_action_asks_for_a_configured_reason_before_closing() {
+        UI.getCurrent().navigate(OpportunityView.class, new RouteParameters("id", String.valueOf(deal.id())));
+
+        _click(_get(Button.class, spec -> spec.withText("Lost")));
+        Button confirm = _get(Button.class, spec -> spec.withText("Close as lost"));
+        assertThat(confirm.isEnabled()).isFalse();
+        @SuppressWarnings("unchecked")
+        Select<String> reason = _get(Select.class, spec -> spec.withLabel("Lost reason"));
+        reason.setValue("price");
+        _click(confirm);
+
+        Opportunity lost = opportunities.get(deal.id());
+        assertThat(lost.status()).isEqualTo(OpportunityStatus.LOST);
+        assertThat(lost.lostReason()).isEqualTo("price");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.listbox.ListBox;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
@@ -66,5 +67,25 @@ class SalesProcessViewTest extends KaribuTest {
         Pipeline created = pipelines.list().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
         assertThat(created.templateId()).isEqualTo("modern-services");
         assertThat(created.stages()).allSatisfy(s -> assertThat(s.exitCriteria()).isNotEmpty());
+    }
+
+    @Test
+    void an_admin_creates_a_blank_pipeline_with_its_stages_one_per_line() {
+        login("admin");
+        UI.getCurrent().navigate(SalesProcessView.class);
+        String name = TestData.unique("CRM sales opportunities");
+
+        _click(_get(Button.class, spec -> spec.withText("New pipeline")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Pipeline name")), name);
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Stages, in order")),
+                "Prospecting / 潜在客户\n\nEngaging / 接洽中\nNegotiating");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        Pipeline created = pipelines.list().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        assertThat(created.templateId()).isNull();
+        assertThat(created.stages()).extracting(Stage::nameEn, Stage::nameZh, Stage::probability).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Prospecting", "潜在客户", 10),
+                org.assertj.core.groups.Tuple.tuple("Engaging", "接洽中", 50),
+                org.assertj.core.groups.Tuple.tuple("Negotiating", "Negotiating", 90));
     }
 }

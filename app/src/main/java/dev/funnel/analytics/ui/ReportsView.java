@@ -81,7 +81,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         this.reports = reports;
         setSizeFull();
         addClassName("funnel-reports");
-        filters = new ReportFilters(pipelines.list(), pipelines.defaultPipeline().orElse(null), teams.list(),
+        filters = new ReportFilters(pipelines.list(), pipelines.defaultPipeline().orElse(null), teams.visible(),
                 users.assignableOwners(), products.listActive(), choices.leadSources(), reports.companyCurrency(),
                 LocalDate.now(clock), this::refresh);
         bottleneck.addClassName("funnel-bottleneck");

@@ -1,8 +1,14 @@
 package dev.funnel.pipeline.ui;
 
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dnd.DropEffect;
+import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -13,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.Team;
 import dev.funnel.identity.TeamService;
@@ -28,12 +35,15 @@ import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.StageGateException;
+import dev.funnel.pipeline.TaskService;
 import dev.funnel.platform.Formats;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The pipeline board: a column per stage with its figures, cards that load a page at a time, and drag and drop
@@ -56,11 +66,14 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
     private final Checkbox mine = new Checkbox();
     private final Span totals = new Span();
     private final HorizontalLayout columns = new HorizontalLayout();
+    private final Closing closing;
     private GateDialog openGate;
 
     public BoardView(BoardService board, OpportunityService opportunities, PipelineService pipelines,
-                     UserService users, TeamService teams, ChoiceService choices) {
+                     UserService users, TeamService teams, ChoiceService choices, TaskService tasks,
+                     Clock clock) {
         this.board = board;
+        this.closing = new Closing(opportunities, tasks, choices, users, clock);
         this.opportunities = opportunities;
         this.users = users;
         setSizeFull();
@@ -71,7 +84,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         pipeline.setItemLabelGenerator(Pipeline::name);
         owner.setItems(users.assignableOwners());
         owner.setItemLabelGenerator(UserSummary::fullName);
-        team.setItems(teams.list());
+        team.setItems(teams.visible());
         team.setItemLabelGenerator(Team::name);
         grade.setItems("A", "B", "C");
         grade.setEmptySelectionAllowed(true);
@@ -93,9 +106,16 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         closeFrom.addValueChangeListener(e -> refresh());
         closeTo.addValueChangeListener(e -> refresh());
         mine.addValueChangeListener(e -> refresh());
-        HorizontalLayout bar = new HorizontalLayout(title, pipeline, owner, team, grade, source, closeFrom, closeTo, mine,
-                totals);
-        bar.addClassName("funnel-toolbar");
+        for (HasStyle filter : new HasStyle[] {owner, team, grade, source, closeFrom, closeTo, mine}) {
+            filter.addClassName("funnel-board-filter");
+        }
+        Button filters = new Button(getTranslation("board.filters"));
+        filters.addClassName("funnel-filters-toggle");
+        filters.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout bar = new HorizontalLayout(title, pipeline, filters, owner, team, grade, source, closeFrom,
+                closeTo, mine, totals);
+        bar.addClassNames("funnel-toolbar", "funnel-board-bar");
+        filters.addClickListener(e -> bar.getClassNames().set("filters-open", !bar.hasClassName("filters-open")));
         totals.addClassName("funnel-board-totals");
         columns.addClassName("funnel-board");
         columns.setWidthFull();
@@ -124,6 +144,9 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
                     offset -> board.cards(filter, head.stage().id(), new PageRequest(offset, BoardColumnView.PAGE)),
                     this::drop));
         }
+        columns.add(outcomeZone("won", card -> closing.won(card.id(), this, this::refresh, () -> UI.getCurrent()
+                .navigate(OpportunityView.class, new RouteParameters("id", String.valueOf(card.id()))))));
+        columns.add(outcomeZone("lost", card -> closing.lost(card.id(), this, this::refresh)));
         long count = heads.stream().mapToLong(BoardColumn::count).sum();
         BigDecimal amount = heads.stream().map(BoardColumn::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal weighted = heads.stream().map(BoardColumn::weightedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -142,8 +165,10 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         } catch (StageGateException refused) {
             String stageName = pipeline.getValue().stages().stream().filter(s -> s.id() == stageId).findFirst()
                     .map(s -> s.name(getLocale())).orElse("");
-            openGate = new GateDialog(stageName, refused.missing(), users.current().isManager(),
-                    (confirmed, reason) -> retry(card, stageId, confirmed, reason));
+            openGate = new GateDialog(getTranslation("gate.title", stageName), refused.missing(),
+                    users.current().isManager(), List.of(), getTranslation("gate.confirm-and-move"),
+                    decision -> retry(card, stageId, decision), () -> UI.getCurrent().navigate(OpportunityView.class,
+                            new RouteParameters("id", String.valueOf(card.id()))));
             openGate.open();
         } catch (RuntimeException other) {
             new FieldErrors(this).attempt(() -> {
@@ -153,13 +178,12 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void retry(BoardCard card, long stageId, List<Long> confirmed, String overrideReason) {
+    private void retry(BoardCard card, long stageId, GateDialog.Decision decision) {
         openGate.close();
         // a refusal, a stale card or a bad confirmation is explained the same way as everywhere else
         boolean moved = new FieldErrors(this).attempt(() -> {
-            confirmed.forEach(criterion -> opportunities.confirmCriterion(card.id(), criterion));
-            opportunities.moveToStage(card.id(), card.version(), stageId,
-                    overrideReason == null || overrideReason.isBlank() ? null : overrideReason);
+            closing.settle(card.id(), decision);
+            opportunities.moveToStage(card.id(), card.version(), stageId, decision.overrideReason());
         });
         if (moved) {
             Notification.show(getTranslation("board.moved", card.name()), 3000, Notification.Position.BOTTOM_START)
@@ -168,8 +192,20 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** A narrow column at the end of the board: a card dropped on it is closed as won or lost, after asking. */
+    private Div outcomeZone(String outcome, Consumer<BoardCard> dropped) {
+        Div zone = new Div(new Span(getTranslation("close." + outcome)));
+        zone.addClassNames("funnel-outcome-zone", "funnel-outcome-" + outcome);
+        zone.setId("board-" + outcome);
+        DropTarget<Div> target = DropTarget.create(zone);
+        target.setDropEffect(DropEffect.MOVE);
+        target.addDropListener(e -> e.getDragData().ifPresent(data -> dropped.accept((BoardCard) data)));
+        return zone;
+    }
+
     List<BoardColumnView> columnViews() {
-        return columns.getChildren().map(BoardColumnView.class::cast).toList();
+        return columns.getChildren().filter(BoardColumnView.class::isInstance).map(BoardColumnView.class::cast)
+                .toList();
     }
 
     @Override

@@ -9,9 +9,7 @@ import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
-import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.PipelineService;
-import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
 import java.util.List;
@@ -50,7 +48,7 @@ class OpportunityEditor {
                         PageRequest.ofOffset(query.getOffset(), query.getLimit())).items().stream(),
                 query -> (int) customers.count(new CustomerFilter(query.getFilter().orElse(null), null)));
         OpportunityForm form = new OpportunityForm(opportunity, customerChoices, this::contactsOf, users.assignableOwners(),
-                pipelines.list(), choices.leadSources(), choices.lostReasons());
+                pipelines.list(), choices.leadSources());
         form.addSaveListener(e -> {
             if (form.errors().attempt(() -> save(form))) {
                 form.close();
@@ -62,32 +60,15 @@ class OpportunityEditor {
     }
 
     /**
-     * Saves the fields, then the move and the outcome the user chose, each through its own service call so the
-     * stage gate and the close rules apply; the form keeps the latest version in case a later step is refused.
+     * Saves the fields. The stage and the outcome are not edited here: a deal moves on the stage path, the guide
+     * or the board, through the gate, and closes with the Won and Lost actions.
      */
     void save(OpportunityForm form) {
         if (form.editing() == null) {
             opportunities.create(form.draft());
             return;
         }
-        Opportunity saved = opportunities.update(form.editing().id(), form.editing().version(), form.draft());
-        form.editing(saved);
-        Stage target = form.stage.getValue();
-        if (target != null && target.id() != saved.stageId() && saved.status() == OpportunityStatus.OPEN) {
-            saved = opportunities.moveToStage(saved.id(), saved.version(), target.id(), null);
-            form.editing(saved);
-        }
-        OpportunityStatus outcome = form.status.getValue();
-        if (outcome != null && outcome != saved.status()) {
-            saved = switch (outcome) {
-                case WON -> opportunities.win(saved.id(), saved.version(), form.actualAmount.getValue(),
-                        form.actualCloseDate.getValue());
-                case LOST -> opportunities.lose(saved.id(), saved.version(), form.lostReason.getValue(),
-                        form.lostComment.getValue());
-                case OPEN -> opportunities.reopen(saved.id(), saved.version());
-            };
-            form.editing(saved);
-        }
+        form.editing(opportunities.update(form.editing().id(), form.editing().version(), form.draft()));
     }
 
 }

@@ -21,9 +21,7 @@ import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
-import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
-import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.ui.FieldErrors;
 import java.util.List;
@@ -34,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * The opportunity form in a dialog: collects input and fires {@link SaveEvent}; the view asks the services, and
  * their refusals (the stage gate among them) come back through {@link #errors()} next to the fields. A new deal
- * starts in the first stage; an existing one can be moved, closed or reopened from here.
+ * starts in the first stage; the stage and the outcome change through the gate, never in this form.
  */
 public class OpportunityForm extends Dialog {
 
@@ -44,18 +42,12 @@ public class OpportunityForm extends Dialog {
     final ComboBox<Contact> contact = new ComboBox<>();
     final ComboBox<UserSummary> presales = new ComboBox<>();
     final Select<Pipeline> pipeline = new Select<>();
-    final Select<Stage> stage = new Select<>();
     final BigDecimalField amount = new BigDecimalField();
     final ComboBox<String> currency = new ComboBox<>();
     final DatePicker expectedClose = new DatePicker();
     final ComboBox<String> leadSource = new ComboBox<>();
     final Select<String> grade = new Select<>();
     final TextField nextStep = new TextField();
-    final Select<OpportunityStatus> status = new Select<>();
-    final BigDecimalField actualAmount = new BigDecimalField();
-    final DatePicker actualCloseDate = new DatePicker();
-    final Select<String> lostReason = new Select<>();
-    final TextField lostComment = new TextField();
     private final FieldErrors errors = new FieldErrors(this);
     /** The binder only checks: the values are read from the fields, so no bean is bound. */
     private final Binder<Object> binder = new Binder<>();
@@ -63,7 +55,7 @@ public class OpportunityForm extends Dialog {
 
     public OpportunityForm(Opportunity editing, DataProvider<Customer, String> customers,
                            Function<Long, List<Contact>> contactsOf, List<UserSummary> owners,
-                           List<Pipeline> pipelines, List<Choice> leadSources, List<Choice> lostReasons) {
+                           List<Pipeline> pipelines, List<Choice> leadSources) {
         this.editing = editing;
         setHeaderTitle(getTranslation(editing == null ? "opportunity.new" : "opportunity.edit"));
         label();
@@ -80,26 +72,17 @@ public class OpportunityForm extends Dialog {
                 : contactsOf.apply(e.getValue().id())));
         pipeline.setItems(pipelines);
         pipeline.setItemLabelGenerator(Pipeline::name);
-        pipeline.addValueChangeListener(e -> stage.setItems(e.getValue() == null ? List.of() : e.getValue().stages()));
-        stage.setItemLabelGenerator(s -> s.name(getLocale()) + " · " + s.probability() + "%");
         currency.setItems(Checks.CURRENCIES);
         choices(leadSource, leadSources);
         grade.setItems("A", "B", "C");
         grade.setEmptySelectionAllowed(true);
-        status.setItems(OpportunityStatus.values());
-        status.setItemLabelGenerator(s -> getTranslation("status." + s.name().toLowerCase()));
-        status.addValueChangeListener(e -> showOutcomeFields(e.getValue()));
-        Map<String, String> reasonLabels = labels(lostReasons);
-        lostReason.setItems(lostReasons.stream().map(Choice::code).toList());
-        lostReason.setItemLabelGenerator(code -> reasonLabels.getOrDefault(code, code));
-        add(new FormLayout(name, customer, contact, owner, presales, pipeline, stage, amount, currency, expectedClose, leadSource, grade,
-                nextStep, status, actualAmount, actualCloseDate, lostReason, lostComment));
+        add(new FormLayout(name, customer, contact, owner, presales, pipeline, amount, currency, expectedClose,
+                leadSource, grade, nextStep));
         errors.bind("name", name).bind("customerId", customer).bind("contactId", contact).bind("presalesId", presales)
                 .bind("ownerId", owner).bind("pipelineId", pipeline)
-                .bind("stageId", stage).bind("amount", amount).bind("currency", currency)
+                .bind("amount", amount).bind("currency", currency)
                 .bind("expectedCloseDate", expectedClose).bind("leadSource", leadSource).bind("grade", grade)
-                .bind("nextStep", nextStep).bind("status", status).bind("actualAmount", actualAmount)
-                .bind("actualCloseDate", actualCloseDate).bind("lostReason", lostReason);
+                .bind("nextStep", nextStep);
         fill(owners, pipelines);
 
         bindChecks();
@@ -122,15 +105,6 @@ public class OpportunityForm extends Dialog {
         binder.forField(amount)
                 .withValidator(a -> a == null || a.signum() >= 0, getTranslation("validation.amount.negative"))
                 .bind(ignored -> null, (ignored, value) -> { });
-        binder.forField(actualAmount)
-                .withValidator(a -> status.getValue() != OpportunityStatus.WON || a != null, required)
-                .bind(ignored -> null, (ignored, value) -> { });
-        binder.forField(actualCloseDate)
-                .withValidator(d -> status.getValue() != OpportunityStatus.WON || d != null, required)
-                .bind(ignored -> null, (ignored, value) -> { });
-        binder.forField(lostReason)
-                .withValidator(r -> status.getValue() != OpportunityStatus.LOST || r != null, required)
-                .bind(ignored -> null, (ignored, value) -> { });
     }
 
     private void label() {
@@ -142,27 +116,18 @@ public class OpportunityForm extends Dialog {
         contact.setLabel(getTranslation("opportunity.contact"));
         presales.setLabel(getTranslation("opportunity.presales"));
         pipeline.setLabel(getTranslation("opportunity.pipeline"));
-        stage.setLabel(getTranslation("opportunity.stage"));
         amount.setLabel(getTranslation("opportunity.amount"));
         currency.setLabel(getTranslation("opportunity.currency"));
         expectedClose.setLabel(getTranslation("opportunity.expected-close"));
         leadSource.setLabel(getTranslation("opportunity.lead-source"));
         grade.setLabel(getTranslation("opportunity.grade"));
         nextStep.setLabel(getTranslation("opportunity.next-step"));
-        status.setLabel(getTranslation("opportunity.status"));
-        actualAmount.setLabel(getTranslation("opportunity.actual-amount"));
-        actualCloseDate.setLabel(getTranslation("opportunity.actual-close-date"));
-        lostReason.setLabel(getTranslation("opportunity.lost-reason"));
-        lostComment.setLabel(getTranslation("opportunity.lost-comment"));
     }
 
     private void fill(List<UserSummary> owners, List<Pipeline> pipelines) {
         if (editing == null) {
             pipelines.stream().findFirst().ifPresent(pipeline::setValue);
             currency.setValue("CNY");
-            stage.setVisible(false);
-            status.setVisible(false);
-            showOutcomeFields(OpportunityStatus.OPEN);
             return;
         }
         Opportunity o = editing;
@@ -179,7 +144,6 @@ public class OpportunityForm extends Dialog {
                 .ifPresent(contact::setValue);
         pipelines.stream().filter(p -> p.id() == o.pipelineId()).findFirst().ifPresent(pipeline::setValue);
         pipeline.setReadOnly(true);
-        stage.getListDataView().getItems().filter(s -> s.id() == o.stageId()).findFirst().ifPresent(stage::setValue);
         amount.setValue(o.amount());
         currency.setValue(o.currency());
         expectedClose.setValue(o.expectedCloseDate());
@@ -188,19 +152,6 @@ public class OpportunityForm extends Dialog {
         }
         grade.setValue(o.grade());
         nextStep.setValue(o.nextStep() == null ? "" : o.nextStep());
-        status.setValue(o.status());
-        actualAmount.setValue(o.actualAmount() == null ? o.amount() : o.actualAmount());
-        actualCloseDate.setValue(o.actualCloseDate());
-        lostReason.setValue(o.lostReason());
-        lostComment.setValue(o.lostComment() == null ? "" : o.lostComment());
-    }
-
-    private void showOutcomeFields(OpportunityStatus chosen) {
-        actualAmount.setVisible(chosen == OpportunityStatus.WON);
-        actualCloseDate.setVisible(chosen == OpportunityStatus.WON);
-        lostReason.setVisible(chosen == OpportunityStatus.LOST);
-        lostComment.setVisible(chosen == OpportunityStatus.LOST);
-        stage.setReadOnly(chosen != OpportunityStatus.OPEN);
     }
 
     private void choices(ComboBox<String> box, List<Choice> choices) {

@@ -2,6 +2,7 @@ package dev.funnel.pipeline.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -22,6 +23,7 @@ import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.StageGateException;
@@ -33,7 +35,10 @@ import dev.funnel.platform.Formats;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -52,12 +57,13 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     private final OpportunityEditor editor;
     private final ActivityService activities;
     private final ProductService products;
+    private final Closing closing;
     private final FieldErrors errors = new FieldErrors(this);
     private Opportunity deal;
 
     public OpportunityView(OpportunityService opportunities, TaskService tasks, PipelineService pipelines,
                            CustomerService customers, UserService users, ChoiceService choices,
-                           ActivityService activities, ProductService products) {
+                           ActivityService activities, ProductService products, Clock clock) {
         this.opportunities = opportunities;
         this.tasks = tasks;
         this.pipelines = pipelines;
@@ -65,6 +71,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices);
         this.activities = activities;
         this.products = products;
+        this.closing = new Closing(opportunities, tasks, choices, users, clock);
         addClassName("funnel-opportunity");
     }
 
@@ -85,6 +92,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         H2 title = new H2(deal.name());
         title.addClassName("funnel-view-title");
         Button edit = new Button(getTranslation("opportunity.edit"), e -> editor.open(deal, this::reload));
+        HorizontalLayout outcome = outcomeActions();
         Component customer = deal.customerId() == null ? fact("opportunity.customer", null)
                 : new Anchor("customers/" + deal.customerId(), getTranslation("opportunity.customer") + ": "
                 + deal.customerName());
@@ -93,10 +101,11 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 fact("opportunity.owner", deal.ownerName()),
                 fact("opportunity.expected-close", Formats.date(deal.expectedCloseDate(), getLocale())),
                 fact("opportunity.grade", deal.grade() == null ? "–" : deal.grade()),
-                fact("opportunity.status", getTranslation("status." + deal.status().name().toLowerCase())), edit);
+                fact("opportunity.status", getTranslation("status." + deal.status().name().toLowerCase(Locale.ROOT))), edit,
+                outcome);
         facts.addClassName("funnel-toolbar");
         StageGuide guide = opportunities.guide(deal.id());
-        boolean open = deal.status() == dev.funnel.pipeline.OpportunityStatus.OPEN;
+        boolean open = deal.status() == OpportunityStatus.OPEN;
         StageGuidePanel panel = new StageGuidePanel(guide, open, users.current().isManager(), actions(guide));
         TabSheet tabs = new TabSheet();
         tabs.add(getTranslation("opportunity.tab.activity"), new ActivityPanel(deal.customerId(), deal.id(),
@@ -111,9 +120,29 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 }));
         tabs.add(getTranslation("opportunity.tab.history"), history(pipeline));
         HorizontalLayout body = new HorizontalLayout(panel, tabs);
+        body.addClassName("funnel-opportunity-body");
         body.setWidthFull();
         body.setFlexGrow(1, tabs);
         add(facts, new StagePath(pipeline, deal), body);
+    }
+
+    /** Won and Lost for an open deal; Reopen for a closed one, for managers. */
+    private HorizontalLayout outcomeActions() {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.addClassName("funnel-outcome-actions");
+        if (deal.status() == OpportunityStatus.OPEN) {
+            Button won = new Button(getTranslation("close.won"), e -> closing.won(deal.id(), this, this::reload,
+                    () -> editor.open(deal, this::reload)));
+            won.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+            Button lost = new Button(getTranslation("close.lost"), e -> closing.lost(deal.id(), this, this::reload));
+            lost.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(won, lost);
+        } else if (users.current().isManager()) {
+            Button reopen = new Button(getTranslation("close.reopen"),
+                    e -> act(() -> opportunities.reopen(deal.id(), deal.version())));
+            actions.add(reopen);
+        }
+        return actions;
     }
 
     private StageGuidePanel.Actions actions(StageGuide guide) {
@@ -141,11 +170,18 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
 
             @Override
             public void override() {
-                new GateDialog(guide.nextStage().name(getLocale()), guide.missingForNext(), true, (confirmed, reason) ->
-                        act(() -> {
-                            confirmed.forEach(c -> opportunities.confirmCriterion(deal.id(), c));
-                            opportunities.moveToStage(deal.id(), deal.version(), guide.nextStage().id(), reason);
-                        })).open();
+                GateDialog[] dialog = new GateDialog[1];
+                dialog[0] = new GateDialog(getTranslation("gate.title", guide.nextStage().name(getLocale())),
+                        guide.missingForNext(), true, List.of(), getTranslation("gate.confirm-and-move"),
+                        decision -> {
+                            dialog[0].close();
+                            act(() -> {
+                                closing.settle(deal.id(), decision);
+                                opportunities.moveToStage(deal.id(), opportunities.get(deal.id()).version(),
+                                        guide.nextStage().id(), decision.overrideReason());
+                            });
+                        }, () -> editor.open(deal, OpportunityView.this::reload));
+                dialog[0].open();
             }
         };
     }

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -92,7 +94,10 @@ public class RegistrationsView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(RegistrationRequest::productName).setHeader(getTranslation("registration.product"));
         grid.addColumn(RegistrationRequest::requesterName).setHeader(getTranslation("registration.requester"));
         grid.addColumn(RegistrationRequest::holderName).setHeader(getTranslation("registration.holder"));
-        grid.addColumn(RegistrationRequest::reason).setHeader(getTranslation("registration.reason")).setFlexGrow(2);
+        grid.addColumn(RegistrationRequest::reason).setHeader(getTranslation("registration.reason")).setFlexGrow(3)
+                .setTooltipGenerator(RegistrationRequest::reason);
+        // a reason is a sentence or two: wrapped, never cut off
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(r -> getTranslation("registration.status." + r.status().name()))
                 .setHeader(getTranslation("registration.status"));
         grid.addColumn(RegistrationRequest::decisionComment).setHeader(getTranslation("registration.comment"));
@@ -111,13 +116,36 @@ public class RegistrationsView extends VerticalLayout implements HasDynamicTitle
         return new HorizontalLayout(approve, reject);
     }
 
+    /** Shows what is being decided — who asks for which customer, against whom, and why — then decides it. */
     private void decide(RegistrationRequest request, String titleKey, BiConsumer<Long, String> action) {
         FormLayout form = new FormLayout();
+        form.add(readOnly("opportunity.customer", request.customerName()),
+                readOnly("registration.requester", request.requesterName()),
+                readOnly("registration.holder", request.holderName()),
+                readOnly("registration.product", request.productName()),
+                readOnly("registration.deal", request.opportunityName()));
+        TextArea reason = new TextArea(getTranslation("registration.reason"));
+        reason.setValue(request.reason() == null ? "" : request.reason());
+        reason.setReadOnly(true);
         TextArea comment = new TextArea(getTranslation("registration.comment"));
-        form.add(comment);
+        form.add(reason, comment);
+        form.setColspan(reason, 2);
+        form.setColspan(comment, 2);
         FieldErrors errors = new FieldErrors(form).bind("comment", comment);
         FormDialogs.open(getTranslation(titleKey) + " · " + request.customerName(), form, errors,
-                () -> action.accept(request.id(), comment.getValue()), this::refresh);
+                getTranslation(titleKey), () -> action.accept(request.id(), comment.getValue()), () -> {
+                    Notification.show(getTranslation(titleKey + ".done", request.customerName(),
+                            request.requesterName()), 4000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    refresh();
+                });
+    }
+
+    private TextField readOnly(String labelKey, String value) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setValue(value == null ? "–" : value);
+        field.setReadOnly(true);
+        return field;
     }
 
     private void file() {

@@ -1,6 +1,7 @@
 package dev.funnel.pipeline.web;
 
 import dev.funnel.pipeline.LineDraft;
+import dev.funnel.pipeline.MissingItem;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityLine;
 import dev.funnel.pipeline.OpportunityDraft;
@@ -82,8 +83,8 @@ class OpportunityController {
     record MoveRequest(Long stageId, Integer version, String overrideReason) {
     }
 
-    /** A close as won. */
-    record WonRequest(Integer version, BigDecimal actualAmount, LocalDate actualCloseDate) {
+    /** A close as won; a manager's override reason passes an unmet gate. */
+    record WonRequest(Integer version, BigDecimal actualAmount, LocalDate actualCloseDate, String overrideReason) {
     }
 
     /** A close as lost. */
@@ -140,10 +141,21 @@ class OpportunityController {
     }
 
     @PostMapping("/{id}/won")
-    @Operation(summary = "Close as won with the actual amount and date")
+    @Operation(summary = "Close as won with the actual amount and date",
+            description = "The deal must meet the exit criteria of its current stage and every later one; otherwise "
+                    + "422 STAGE_GATE lists what is missing. A manager or administrator may pass overrideReason "
+                    + "instead. This and /lost are the only ways to close a deal: an update carrying another "
+                    + "status is refused.")
     Opportunity won(@PathVariable long id, @RequestBody WonRequest request) {
         Checks.start().required("version", request.version()).orThrow();
-        return opportunities.win(id, request.version(), request.actualAmount(), request.actualCloseDate());
+        return opportunities.win(id, request.version(), request.actualAmount(), request.actualCloseDate(),
+                request.overrideReason());
+    }
+
+    @GetMapping("/{id}/won")
+    @Operation(summary = "What the deal still lacks to be closed as won (empty when it may be won now)")
+    List<MissingItem> missingToWin(@PathVariable long id) {
+        return opportunities.missingToWin(id);
     }
 
     @PostMapping("/{id}/lost")

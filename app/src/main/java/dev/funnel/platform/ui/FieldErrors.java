@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dev.funnel.platform.FieldProblem;
 import dev.funnel.platform.InvalidInputException;
+import dev.funnel.platform.Messages;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.RefusedException;
 import dev.funnel.platform.Formats;
@@ -55,7 +56,10 @@ public final class FieldErrors {
                     field.setErrorMessage(message);
                     field.setInvalid(true);
                 } else {
-                    error(owner.getTranslation("error.field", problem.field(), message));
+                    // a field the form does not show: name it as the user knows it, never by its API name
+                    String label = Messages.has("field." + problem.field(), locale())
+                            ? owner.getTranslation("field." + problem.field()) : null;
+                    error(label == null ? message : owner.getTranslation("error.field", label, message));
                 }
             }
         } catch (RefusedException e) {

@@ -18,9 +18,19 @@ public final class FormDialogs {
      * @param saved what to do after a successful save, for example refresh a grid
      */
     public static Dialog open(String title, Component form, FieldErrors errors, Runnable save, Runnable saved) {
+        return open(title, form, errors, null, save, saved);
+    }
+
+    /**
+     * The same with the primary button saying what it does ('Approve', 'Reject') instead of Save.
+     *
+     * @param saveLabel the primary button's text; Save when null
+     */
+    public static Dialog open(String title, Component form, FieldErrors errors, String saveLabel, Runnable save,
+                              Runnable saved) {
         Dialog dialog = new Dialog(title);
         dialog.add(form);
-        Button saveButton = new Button(dialog.getTranslation("action.save"), e -> {
+        Button saveButton = new Button(saveLabel == null ? dialog.getTranslation("action.save") : saveLabel, e -> {
             if (errors.attempt(save)) {
                 dialog.close();
                 saved.run();

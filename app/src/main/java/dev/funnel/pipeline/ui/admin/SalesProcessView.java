@@ -51,9 +51,11 @@ public class SalesProcessView extends HorizontalLayout implements HasDynamicTitl
         Button fromTemplate = new Button(getTranslation("process.new-from-template"), VaadinIcon.PLUS.create(),
                 e -> TemplateDialog.open(this, templates.templates(), pipelines, this::reloadPipelines));
         fromTemplate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button blank = new Button(getTranslation("process.new-blank"), VaadinIcon.PLUS.create(),
+                e -> BlankPipelineDialog.open(this, pipelines, this::reloadPipelines));
         H2 title = new H2(getTranslation("nav.process"));
         title.addClassName("funnel-view-title");
-        VerticalLayout left = new VerticalLayout(title, fromTemplate, pipelineList);
+        VerticalLayout left = new VerticalLayout(title, fromTemplate, blank, pipelineList);
 
         stages.addColumn(Stage::position).setHeader("#").setAutoWidth(true);
         stages.addColumn(s -> s.name(getLocale())).setHeader(getTranslation("opportunity.stage"));
