@@ -51,4 +51,24 @@ public enum RuleCode {
     public String messageKey() {
         return "notification.rule." + slug();
     }
+
+    /** The key of the one reminder that stands for many of a run: the count and the first few subjects. */
+    public String summaryKey() {
+        return messageKey() + ".summary";
+    }
+
+    /** Where a summary leads: the list that shows all of its subjects. */
+    public String listLink() {
+        return switch (this) {
+            case STALLED_DEAL, STALLED_DEAL_ESCALATION, CLOSE_DATE_PASSED -> "opportunities";
+            case NO_FOLLOW_UP -> "customers";
+            case TASK_OVERDUE, TASK_OVERDUE_ESCALATION -> "tasks";
+            case REGISTRATION_WAITING -> "registrations";
+        };
+    }
+
+    /** Which of a reminder's arguments names its subject for a summary: the deal, the customer. */
+    public int subjectArgument() {
+        return this == TASK_OVERDUE || this == TASK_OVERDUE_ESCALATION ? 2 : 0;
+    }
 }

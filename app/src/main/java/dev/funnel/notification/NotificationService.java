@@ -96,4 +96,16 @@ public class NotificationService {
         }
         unreadCounts.changed(List.of(me));
     }
+
+    /** Marks all of the caller's notifications read; answers how many were unread. */
+    @PermitAll
+    @Transactional
+    public int markAllRead() {
+        long me = users.current().id();
+        int marked = notifications.markAllRead(me, OffsetDateTime.now(clock));
+        if (marked > 0) {
+            unreadCounts.changed(List.of(me));
+        }
+        return marked;
+    }
 }

@@ -63,4 +63,27 @@ class NotificationApiTest extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total", is(0)));
     }
+
+    @Test
+    void read_all_marks_every_notification_of_the_caller_and_no_one_elses() throws Exception {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        UserSummary other = data.user(Role.SALES_REP, null);
+        for (String customer : List.of("Acme", "Globex", "Initech")) {
+            notifications.notify(rep.id(), "notification.rule.no-follow-up", List.of(customer, "15"), "customers");
+        }
+        notifications.notify(other.id(), "notification.rule.no-follow-up", List.of("Umbrella", "15"), "customers");
+
+        http.perform(post("/api/v1/notifications/read-all").with(httpBasic(rep.username(), TestData.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.marked", is(3)));
+        http.perform(post("/api/v1/notifications/read-all").with(httpBasic(rep.username(), TestData.PASSWORD)))
+                .andExpect(jsonPath("$.marked", is(0)));
+
+        http.perform(get("/api/v1/notifications").param("unread", "true")
+                        .with(httpBasic(rep.username(), TestData.PASSWORD)))
+                .andExpect(jsonPath("$.total", is(0)));
+        http.perform(get("/api/v1/notifications").param("unread", "true")
+                        .with(httpBasic(other.username(), TestData.PASSWORD)))
+                .andExpect(jsonPath("$.total", is(1)));
+    }
 }

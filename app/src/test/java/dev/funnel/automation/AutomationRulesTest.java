@@ -86,6 +86,25 @@ class AutomationRulesTest extends IntegrationTest {
     }
 
     @Test
+    void many_reminders_of_one_rule_in_one_run_become_one_summary_leading_to_the_list() {
+        // six more deals beside the one of every test: seven stall together
+        for (int i = 0; i < 6; i++) {
+            data.opportunityOf(company.eastRep(), gated);
+        }
+        clock.advance(Duration.ofDays(15));
+        runRules();
+        runRules();
+
+        List<Notification> mine = as(company.eastRep().username(), () -> notifications.mine(false,
+                PageRequest.of(0, 500))).items().stream()
+                .filter(n -> n.messageKey().startsWith("notification.rule.stalled-deal")).toList();
+        assertThat(mine).extracting(Notification::messageKey).containsExactly("notification.rule.stalled-deal.summary");
+        assertThat(mine.get(0).link()).isEqualTo("opportunities");
+        assertThat(mine.get(0).arguments()).hasSize(5).startsWith("7").endsWith("4");
+        assertThat(mine.get(0).arguments().subList(1, 4)).allMatch(name -> name.startsWith("deal-"));
+    }
+
+    @Test
     void the_manager_hears_of_a_deal_still_stalled_the_threshold_days_after_the_limit() {
         clock.advance(Duration.ofDays(14 + 6));
         runRules();

@@ -2,12 +2,17 @@ package dev.funnel.automation.internal;
 
 import dev.funnel.automation.AutomationRule;
 import dev.funnel.automation.AutomationRun;
+import dev.funnel.automation.RuleCode;
 import dev.funnel.notification.NewNotification;
 import dev.funnel.notification.NotificationService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RuleRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RuleRunner.class);
+    /** More reminders of one rule than this in one run become one summary. */
+    static final int HANDFUL = 5;
+    /** How many subjects a summary names. */
+    private static final int NAMED = 3;
 
     private final AutomationRepository automation;
     private final RuleStatements statements;
@@ -66,9 +75,31 @@ public class RuleRunner {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
         List<RuleStatements.Fired> fired = statements.fire(rule.code(), rule.threshold(), now, today);
-        notifications.notifyAll(fired.stream()
-                .map(f -> new NewNotification(f.recipientId(), rule.code().messageKey(), f.arguments(), f.link()))
-                .toList());
+        notifications.notifyAll(reminders(rule.code(), fired));
         automation.recordRule(runId, rule.code(), fired.size());
+    }
+
+    /**
+     * One reminder per firing, except that a person whom one run of a rule would remind of more than a handful
+     * of things gets one summary instead, naming the first few and leading to the list of all: 69 separate
+     * reminders on a first run are noise nobody reads. Every firing is still recorded, so none repeats.
+     */
+    static List<NewNotification> reminders(RuleCode code, List<RuleStatements.Fired> fired) {
+        Map<Long, List<RuleStatements.Fired>> byRecipient = fired.stream().collect(
+                Collectors.groupingBy(RuleStatements.Fired::recipientId, LinkedHashMap::new, Collectors.toList()));
+        List<NewNotification> reminders = new ArrayList<>();
+        byRecipient.forEach((recipientId, theirs) -> {
+            if (theirs.size() <= HANDFUL) {
+                theirs.forEach(f -> reminders.add(new NewNotification(recipientId, code.messageKey(), f.arguments(),
+                        f.link())));
+            } else {
+                List<String> arguments = new ArrayList<>();
+                arguments.add(Integer.toString(theirs.size()));
+                theirs.stream().limit(NAMED).forEach(f -> arguments.add(f.arguments().get(code.subjectArgument())));
+                arguments.add(Integer.toString(theirs.size() - NAMED));
+                reminders.add(new NewNotification(recipientId, code.summaryKey(), arguments, code.listLink()));
+            }
+        });
+        return reminders;
     }
 }

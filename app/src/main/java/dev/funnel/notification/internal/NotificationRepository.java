@@ -71,6 +71,12 @@ public class NotificationRepository {
                 .where(NOTIFICATION.ID.eq(id).and(NOTIFICATION.USER_ID.eq(userId))).execute() == 1;
     }
 
+    /** Marks every unread notification of the user read; answers how many were unread. */
+    public int markAllRead(long userId, OffsetDateTime at) {
+        return db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, at)
+                .where(condition(userId, true)).execute();
+    }
+
     private static Condition condition(long userId, boolean unreadOnly) {
         Condition mine = NOTIFICATION.USER_ID.eq(userId);
         return unreadOnly ? mine.and(NOTIFICATION.READ_AT.isNull()) : mine;

@@ -58,4 +58,14 @@ class NotificationController {
         notifications.markRead(id);
         return ResponseEntity.noContent().build();
     }
+
+    /** How many notifications a read-all marked. */
+    record ReadAll(int marked) {
+    }
+
+    @PostMapping("/read-all")
+    @Operation(summary = "Marks all of the caller's notifications read and answers how many were unread")
+    ReadAll readAll() {
+        return new ReadAll(notifications.markAllRead());
+    }
 }

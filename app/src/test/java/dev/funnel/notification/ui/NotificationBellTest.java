@@ -1,6 +1,7 @@
 package dev.funnel.notification.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.notification.Notification;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The bell counts unread notifications and updates by itself when one arrives (pushed, not reloaded); the list
- * opens what a notification is about and marks it read, and the bell follows.
+ * The bell counts unread notifications and updates by itself when one arrives (pushed, not reloaded); its
+ * drop-down shows the latest and marks all read; the list opens what a notification is about and marks it read,
+ * and the bell follows.
  */
 class NotificationBellTest extends KaribuTest {
 
@@ -43,7 +46,12 @@ class NotificationBellTest extends KaribuTest {
                 "follow-ups");
         awaitCount(bell::count, 1);
 
-        _click(bell);
+        // the bell opens the latest; 'see all' leads to the whole list
+        bell.latest().setOpened(true);
+        bell.showLatest();
+        assertThat(_find(bell.latest(), Div.class, spec -> spec.withClasses("funnel-notification-entry unread")))
+                .hasSize(1);
+        _click(_get(bell.latest(), Button.class, spec -> spec.withText("See all notifications")));
         NotificationsView list = _get(NotificationsView.class);
         @SuppressWarnings("unchecked")
         Grid<Notification> grid = _get(list, Grid.class);
@@ -53,6 +61,29 @@ class NotificationBellTest extends KaribuTest {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("follow-ups");
         awaitCount(() -> _get(NotificationBell.class).count(), 0);
         assertThat(notifications.mine(true, PageRequest.of(0, 10)).total()).isZero();
+    }
+
+    @Test
+    void the_drop_down_shows_the_ten_latest_and_marks_all_read_at_once() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        UI.getCurrent().navigate("tasks");
+        for (int i = 0; i < 12; i++) {
+            notifications.notify(rep.id(), "notification.rule.no-follow-up", List.of("客户" + i, "15"), "customers");
+        }
+        NotificationBell bell = _get(NotificationBell.class);
+        awaitCount(bell::count, 12);
+
+        bell.latest().setOpened(true);
+        bell.showLatest();
+        assertThat(_find(bell.latest(), Div.class, spec -> spec.withClasses("funnel-notification-entry")))
+                .hasSize(10).allMatch(entry -> entry.hasClassName("unread"));
+        _click(_get(bell.latest(), Button.class, spec -> spec.withText("Mark all as read")));
+
+        awaitCount(bell::count, 0);
+        assertThat(notifications.mine(true, PageRequest.of(0, 20)).total()).isZero();
+        assertThat(_find(bell.latest(), Div.class, spec -> spec.withClasses("funnel-notification-entry")))
+                .hasSize(10).noneMatch(entry -> entry.hasClassName("unread"));
     }
 
     /** Runs the UI's pending pushes until the bell shows the count, or fails after a few seconds. */
