@@ -1,7 +1,12 @@
 package dev.funnel.exchange;
 
-/** A field a column can be mapped to: its name in mappings, whether a row needs it, and what it holds. */
-public record ImportField(String name, boolean required, Kind kind) {
+import java.util.List;
+
+/**
+ * A field a column can be mapped to: its name in mappings, whether a row needs it, what it holds, and the column
+ * headers people give it in their spreadsheets (客户名称, Account, Close Date …), which the wizard recognises.
+ */
+public record ImportField(String name, boolean required, Kind kind, List<String> headers) {
 
     /** How a cell is read. */
     public enum Kind {
@@ -11,5 +16,13 @@ public record ImportField(String name, boolean required, Kind kind) {
         DATE,
         CHOICE,
         REFERENCE
+    }
+
+    public ImportField {
+        headers = List.copyOf(headers);
+    }
+
+    public ImportField(String name, boolean required, Kind kind, String... headers) {
+        this(name, required, kind, List.of(headers));
     }
 }

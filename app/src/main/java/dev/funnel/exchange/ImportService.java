@@ -100,6 +100,41 @@ public class ImportService {
         return importer(entity).fields();
     }
 
+    /**
+     * The field each column of a file most likely holds: a saved mapping's choice for the column first, else the
+     * field whose name or one of whose usual headers (客户名称, 金额, Account, Close Date …) the column's header
+     * is, ignoring case, spaces and punctuation. A field is suggested for one column at most; a column with no
+     * match is absent.
+     */
+    public Map<String, String> suggestColumns(ImportEntity entity, List<String> headers, ImportMapping saved) {
+        List<ImportField> fields = fields(entity);
+        Map<String, String> suggested = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (String header : headers) {
+            String field = saved.columns().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(header) && e.getValue() != null
+                            && fields.stream().anyMatch(f -> f.name().equals(e.getValue())))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseGet(() -> fields.stream().filter(f -> known(f, header)).map(ImportField::name)
+                            .findFirst().orElse(null));
+            if (field != null && taken.add(field)) {
+                suggested.put(header, field);
+            }
+        }
+        return suggested;
+    }
+
+    private static boolean known(ImportField field, String header) {
+        String plain = plain(header);
+        return !plain.isEmpty() && (plain.equals(plain(field.name()))
+                || field.headers().stream().anyMatch(h -> plain(h).equals(plain)));
+    }
+
+    /** A header as compared: lower case, without spaces, punctuation, underscores or full-width brackets. */
+    private static String plain(String header) {
+        return header == null ? "" : header.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}（）【】：，、·]", "");
+    }
+
     /** The largest file accepted, in bytes ({@code funnel.import.max-size}). */
     public long maxBytes() {
         return maxBytes;

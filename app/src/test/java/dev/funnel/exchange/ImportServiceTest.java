@@ -60,6 +60,25 @@ class ImportServiceTest extends IntegrationTest {
     }
 
     @Test
+    void the_wizard_recognises_the_headers_people_write_in_both_languages() {
+        signIn("admin");
+        assertThat(imports.suggestColumns(ImportEntity.CUSTOMERS,
+                List.of("客户名称", "统一社会信用代码", "负责人", "法定代表人", "随便一列"), ImportMapping.of(Map.of())))
+                .containsExactly(Map.entry("客户名称", "name"), Map.entry("统一社会信用代码", "creditCode"),
+                        Map.entry("负责人", "owner"), Map.entry("法定代表人", "legalRepresentative"));
+        assertThat(imports.suggestColumns(ImportEntity.OPPORTUNITIES,
+                List.of("Account", "Amount", "Close Date", "预计成交日期", "sales_agent", "Deal Stage"),
+                ImportMapping.of(Map.of())))
+                .containsExactly(Map.entry("Account", "customer"), Map.entry("Amount", "amount"),
+                        Map.entry("Close Date", "closeDate"),
+                        Map.entry("预计成交日期", "expectedCloseDate"),
+                        Map.entry("sales_agent", "owner"), Map.entry("Deal Stage", "stage"));
+        // a saved mapping's choice wins over the guess
+        assertThat(imports.suggestColumns(ImportEntity.OPPORTUNITIES, List.of("Account"),
+                ImportMapping.of(Map.of("Account", "name")))).containsExactly(Map.entry("Account", "name"));
+    }
+
+    @Test
     void one_bad_row_rejects_the_whole_file_and_names_row_column_value_and_reason() {
         String csv = """
                 name,owner,employees,phone
@@ -118,7 +137,7 @@ class ImportServiceTest extends IntegrationTest {
     @Test
     void duplicates_of_existing_customers_and_of_earlier_rows_are_refused() {
         String code = CreditCode.withCheckCharacter("91440300MA5F" + String.format("%05d",
-                Math.abs(tag.hashCode()) % 100000));
+                Math.floorMod(tag.hashCode(), 100000)));
         run(ImportEntity.CUSTOMERS, "name,code\n" + tag + " 腾飞科技有限公司," + code + "\n",
                 columns("name", "name", "code", "creditCode"), ImportMode.ALL);
         String csv = """
@@ -139,7 +158,7 @@ class ImportServiceTest extends IntegrationTest {
 
     @Test
     void the_same_phone_or_email_as_an_existing_customer_or_an_earlier_row_is_a_duplicate() {
-        String phone = "0571-" + String.format("%08d", Math.abs(tag.hashCode()) % 100_000_000);
+        String phone = "0571-" + String.format("%08d", Math.floorMod(tag.hashCode(), 100_000_000));
         run(ImportEntity.CUSTOMERS, "name,phone,email\n" + tag + " First," + phone + "," + tag + "@first.cn\n",
                 columns("name", "name", "phone", "phone", "email", "email"), ImportMode.ALL);
         String csv = """

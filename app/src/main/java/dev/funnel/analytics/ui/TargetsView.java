@@ -88,6 +88,9 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
             grid.addItemClickListener(e -> new TargetDialog(picker.kind(), picker.start(), e.getItem().target(),
                     users.assignableOwners(), teams.list(), reports.companyCurrency()).open());
         }
+        Span none = new Span(getTranslation(admin ? "target.empty.admin" : "target.empty"));
+        none.addClassName("funnel-empty-state");
+        grid.getElement().appendChild(none.getElement().setAttribute("slot", "empty-state"));
         HorizontalLayout bar = new HorizontalLayout(picker, add);
         bar.setAlignItems(Alignment.BASELINE);
         add(bar, grid);

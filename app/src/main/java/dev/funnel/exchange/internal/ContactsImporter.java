@@ -33,10 +33,16 @@ class ContactsImporter implements EntityImporter<ContactImport> {
 
     @Override
     public List<ImportField> fields() {
-        return List.of(new ImportField("customer", true, Kind.REFERENCE), new ImportField("name", true, Kind.TEXT),
-                new ImportField("title", false, Kind.TEXT), new ImportField("phone", false, Kind.TEXT),
-                new ImportField("mobile", false, Kind.TEXT), new ImportField("email", false, Kind.TEXT),
-                new ImportField("buyingRole", false, Kind.CHOICE));
+        return List.of(
+                new ImportField("customer", true, Kind.REFERENCE, "客户", "客户名称", "公司", "公司名称", "企业名称", "所属客户",
+                        "Account", "Company", "Customer"),
+                new ImportField("name", true, Kind.TEXT, "姓名", "联系人", "联系人姓名", "Contact", "Contact name",
+                        "Full name"),
+                new ImportField("title", false, Kind.TEXT, "职务", "职位", "Job title", "Position"),
+                new ImportField("phone", false, Kind.TEXT, "电话", "座机", "办公电话", "Telephone", "Office phone"),
+                new ImportField("mobile", false, Kind.TEXT, "手机", "手机号", "移动电话", "Mobile phone", "Cell"),
+                new ImportField("email", false, Kind.TEXT, "邮箱", "电子邮件", "E-mail", "Mail"),
+                new ImportField("buyingRole", false, Kind.CHOICE, "采购角色", "角色", "Role"));
     }
 
     @Override

@@ -38,18 +38,32 @@ class CustomersImporter implements EntityImporter<CustomerImport> {
 
     @Override
     public List<ImportField> fields() {
-        return List.of(new ImportField("name", true, Kind.TEXT), new ImportField("creditCode", false, Kind.TEXT),
-                new ImportField("legalRepresentative", false, Kind.TEXT),
-                new ImportField("registeredCapital", false, Kind.AMOUNT),
-                new ImportField("capitalCurrency", false, Kind.CHOICE),
-                new ImportField("establishedOn", false, Kind.DATE), new ImportField("industry", false, Kind.TEXT),
-                new ImportField("employeeCount", false, Kind.NUMBER), new ImportField("country", false, Kind.TEXT),
-                new ImportField("city", false, Kind.TEXT), new ImportField("address", false, Kind.TEXT),
-                new ImportField("website", false, Kind.TEXT), new ImportField("phone", false, Kind.TEXT),
-                new ImportField("email", false, Kind.TEXT), new ImportField("status", false, Kind.CHOICE),
-                new ImportField("source", false, Kind.TEXT), new ImportField("parent", false, Kind.REFERENCE),
-                new ImportField("tags", false, Kind.TEXT), new ImportField("owner", false, Kind.REFERENCE),
-                new ImportField("notes", false, Kind.TEXT));
+        return List.of(
+                new ImportField("name", true, Kind.TEXT, "客户名称", "公司名称", "企业名称", "名称", "客户", "Account",
+                        "Account name", "Company", "Company name", "Customer"),
+                new ImportField("creditCode", false, Kind.TEXT, "统一社会信用代码", "信用代码", "社会信用代码", "Credit code", "USCC"),
+                new ImportField("legalRepresentative", false, Kind.TEXT, "法定代表人", "法人", "法人代表",
+                        "Legal representative"),
+                new ImportField("registeredCapital", false, Kind.AMOUNT, "注册资本", "Registered capital", "Capital"),
+                new ImportField("capitalCurrency", false, Kind.CHOICE, "注册资本币种", "Capital currency"),
+                new ImportField("establishedOn", false, Kind.DATE, "成立日期", "成立时间", "Founded", "Year established",
+                        "Established"),
+                new ImportField("industry", false, Kind.TEXT, "行业", "所属行业", "Sector", "Industry"),
+                new ImportField("employeeCount", false, Kind.NUMBER, "员工人数", "人数", "员工数", "Employees", "Headcount"),
+                new ImportField("country", false, Kind.TEXT, "国家", "Office location", "Country"),
+                new ImportField("city", false, Kind.TEXT, "城市", "所在城市", "City"),
+                new ImportField("address", false, Kind.TEXT, "地址", "注册地址", "办公地址", "Address"),
+                new ImportField("website", false, Kind.TEXT, "网站", "官网", "网址", "Web", "URL"),
+                new ImportField("phone", false, Kind.TEXT, "电话", "联系电话", "Telephone"),
+                new ImportField("email", false, Kind.TEXT, "邮箱", "电子邮件", "E-mail"),
+                new ImportField("status", false, Kind.CHOICE, "状态", "客户状态", "Status"),
+                new ImportField("source", false, Kind.TEXT, "来源", "客户来源", "线索来源", "Lead source"),
+                new ImportField("parent", false, Kind.REFERENCE, "上级公司", "母公司", "Parent", "Parent company",
+                        "Subsidiary of"),
+                new ImportField("tags", false, Kind.TEXT, "标签", "Tags", "Labels"),
+                new ImportField("owner", false, Kind.REFERENCE, "负责人", "销售", "所属销售", "客户经理", "Owner",
+                        "Account owner", "Sales agent", "Sales rep"),
+                new ImportField("notes", false, Kind.TEXT, "备注", "说明", "Notes", "Remarks", "Comment"));
     }
 
     @Override

@@ -63,14 +63,31 @@ class OpportunitiesImporter implements EntityImporter<OpportunityImport> {
 
     @Override
     public List<ImportField> fields() {
-        return List.of(new ImportField("owner", true, Kind.REFERENCE), new ImportField("stage", true, Kind.CHOICE),
-                new ImportField("externalId", false, Kind.TEXT), new ImportField("name", false, Kind.TEXT),
-                new ImportField("customer", false, Kind.REFERENCE), new ImportField("pipeline", false, Kind.REFERENCE),
-                new ImportField("amount", false, Kind.AMOUNT), new ImportField("currency", false, Kind.CHOICE),
-                new ImportField("createdOn", false, Kind.DATE), new ImportField("stageEnteredOn", false, Kind.DATE),
-                new ImportField("closeDate", false, Kind.DATE), new ImportField("expectedCloseDate", false, Kind.DATE),
-                new ImportField("leadSource", false, Kind.CHOICE), new ImportField("product", false, Kind.REFERENCE),
-                new ImportField("lostReason", false, Kind.TEXT));
+        return List.of(
+                new ImportField("owner", true, Kind.REFERENCE, "负责人", "销售", "销售代表", "所属销售", "Owner", "Sales agent",
+                        "Sales rep", "Opportunity owner"),
+                new ImportField("stage", true, Kind.CHOICE, "阶段", "销售阶段", "商机阶段", "Stage", "Deal stage",
+                        "Sales stage"),
+                new ImportField("externalId", false, Kind.TEXT, "编号", "商机编号", "外部编号", "Opportunity id", "Deal id",
+                        "ID"),
+                new ImportField("name", false, Kind.TEXT, "商机名称", "项目名称", "商机", "Opportunity", "Opportunity name",
+                        "Deal", "Deal name"),
+                new ImportField("customer", false, Kind.REFERENCE, "客户", "客户名称", "公司名称", "企业名称", "Account",
+                        "Account name", "Company", "Customer"),
+                new ImportField("pipeline", false, Kind.REFERENCE, "销售流程", "流程", "Pipeline"),
+                new ImportField("amount", false, Kind.AMOUNT, "金额", "商机金额", "预计金额", "合同金额", "Amount", "Value",
+                        "Deal value", "Close value"),
+                new ImportField("currency", false, Kind.CHOICE, "币种", "货币", "Currency"),
+                new ImportField("createdOn", false, Kind.DATE, "创建日期", "创建时间", "Created", "Created date",
+                        "Create date"),
+                new ImportField("stageEnteredOn", false, Kind.DATE, "进入阶段日期", "接洽日期", "Engage date", "Stage date"),
+                new ImportField("closeDate", false, Kind.DATE, "成交日期", "关闭日期", "赢单日期", "实际成交日期", "Close date",
+                        "Closed date", "Actual close date"),
+                new ImportField("expectedCloseDate", false, Kind.DATE, "预计成交日期", "预计签约日期", "预计关闭日期",
+                        "Expected close date", "Expected close"),
+                new ImportField("leadSource", false, Kind.CHOICE, "线索来源", "来源", "商机来源", "Lead source", "Source"),
+                new ImportField("product", false, Kind.REFERENCE, "产品", "产品名称", "Product"),
+                new ImportField("lostReason", false, Kind.TEXT, "输单原因", "丢单原因", "Lost reason", "Loss reason"));
     }
 
     @Override

@@ -29,9 +29,13 @@ class ProductsImporter implements EntityImporter<ProductImport> {
 
     @Override
     public List<ImportField> fields() {
-        return List.of(new ImportField("name", true, Kind.TEXT), new ImportField("code", false, Kind.TEXT),
-                new ImportField("unitPrice", false, Kind.AMOUNT), new ImportField("currency", false, Kind.CHOICE),
-                new ImportField("category", false, Kind.TEXT));
+        return List.of(
+                new ImportField("name", true, Kind.TEXT, "产品名称", "名称", "产品", "Product", "Product name"),
+                new ImportField("code", false, Kind.TEXT, "产品编码", "编码", "Code", "SKU"),
+                new ImportField("unitPrice", false, Kind.AMOUNT, "单价", "价格", "标准价", "Price", "Sales price",
+                        "List price"),
+                new ImportField("currency", false, Kind.CHOICE, "币种", "Currency"),
+                new ImportField("category", false, Kind.TEXT, "类别", "产品类别", "系列", "Series", "Category"));
     }
 
     @Override

@@ -58,9 +58,12 @@ class TargetsImporter implements EntityImporter<TargetImport> {
 
     @Override
     public List<ImportField> fields() {
-        return List.of(new ImportField("period", true, Kind.TEXT), new ImportField("amount", true, Kind.AMOUNT),
-                new ImportField("rep", false, Kind.REFERENCE), new ImportField("team", false, Kind.REFERENCE),
-                new ImportField("currency", false, Kind.CHOICE));
+        return List.of(
+                new ImportField("period", true, Kind.TEXT, "期间", "月份", "季度", "Month", "Quarter"),
+                new ImportField("amount", true, Kind.AMOUNT, "目标", "目标金额", "销售目标", "Target", "Quota"),
+                new ImportField("rep", false, Kind.REFERENCE, "销售", "销售代表", "负责人", "Sales rep", "Sales agent"),
+                new ImportField("team", false, Kind.REFERENCE, "团队", "部门", "Team"),
+                new ImportField("currency", false, Kind.CHOICE, "币种", "Currency"));
     }
 
     @Override

@@ -29,10 +29,15 @@ class UsersImporter implements EntityImporter<UserImport> {
 
     @Override
     public List<ImportField> fields() {
-        return List.of(new ImportField("fullName", true, Kind.TEXT), new ImportField("username", false, Kind.TEXT),
-                new ImportField("email", false, Kind.TEXT), new ImportField("role", false, Kind.CHOICE),
-                new ImportField("team", false, Kind.TEXT), new ImportField("manager", false, Kind.REFERENCE),
-                new ImportField("parentTeam", false, Kind.TEXT), new ImportField("password", false, Kind.TEXT));
+        return List.of(
+                new ImportField("fullName", true, Kind.TEXT, "姓名", "Name", "Full name", "Sales agent"),
+                new ImportField("username", false, Kind.TEXT, "用户名", "账号", "登录名", "User", "Login"),
+                new ImportField("email", false, Kind.TEXT, "邮箱", "电子邮件", "E-mail"),
+                new ImportField("role", false, Kind.CHOICE, "角色", "Role"),
+                new ImportField("team", false, Kind.TEXT, "团队", "部门", "区域", "Team", "Regional office"),
+                new ImportField("manager", false, Kind.REFERENCE, "经理", "上级", "直属上级", "Manager"),
+                new ImportField("parentTeam", false, Kind.TEXT, "上级团队", "上级部门", "Parent team"),
+                new ImportField("password", false, Kind.TEXT, "密码", "初始密码", "Password"));
     }
 
     @Override

@@ -27,9 +27,13 @@ import dev.funnel.exchange.ImportResult;
 import dev.funnel.exchange.ImportService;
 import dev.funnel.exchange.SavedMapping;
 import dev.funnel.identity.Role;
+import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.ui.FieldErrors;
+import dev.funnel.platform.ui.Push;
+import dev.funnel.platform.ui.Uploads;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +44,9 @@ import java.util.Map;
 @Route("import")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER})
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
+
+    /** A mapping is a few kilobytes of JSON; anything much larger is not one. */
+    private static final int MAPPING_FILE_LIMIT = 256 * 1024;
 
     private final ImportService imports;
     private final ImportJobs jobs;
@@ -81,7 +88,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         problem.addClassName("funnel-guide-missing");
         UI ui = UI.getCurrent();
         // the upload's callback runs without the session lock: the page is changed inside ui.access
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> ui.access(() -> {
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> Push.access(ui, () -> {
             content = data;
             preview = imports.preview(data, charset(), getLocale());
             if (preview.problem() != null) {
@@ -90,6 +97,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 map(ImportMapping.of(Map.of()));
             }
         })));
+        Uploads.translated(upload);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxBytes()));
@@ -108,7 +116,24 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 map(e.getValue().mapping());
             }
         });
-        editor = new MappingEditor(preview.headers(), imports.fields(entity.getValue()), saved);
+        editor = new MappingEditor(preview.headers(), imports.fields(entity.getValue()),
+                imports.suggestColumns(entity.getValue(), preview.headers(), saved), saved);
+        Span loadProblem = new Span();
+        loadProblem.addClassName("funnel-guide-missing");
+        // a mapping file shipped with the data (docs/examples/…) or saved elsewhere, loaded as it is
+        Upload load = Uploads.translated(new Upload(UploadHandler.inMemory((metadata, data) -> Push.access(
+                UI.getCurrent(), () -> {
+                    try {
+                        map(Json.parseRest(new String(data, StandardCharsets.UTF_8)));
+                    } catch (InvalidInputException bad) {
+                        loadProblem.setText(getTranslation(bad.problems().get(0).messageKey(),
+                                bad.problems().get(0).arguments().toArray()));
+                    }
+                }))));
+        load.setAcceptedFileTypes(".json", "application/json");
+        load.setMaxFileSize(MAPPING_FILE_LIMIT);
+        load.setUploadButton(new Button(getTranslation("import.load-mapping")));
+        load.setDropAllowed(false);
         TextField name = new TextField(getTranslation("import.save-as"));
         FieldErrors errors = new FieldErrors(body).bind("name", name).bind("advanced", editor.advanced());
         Button save = new Button(getTranslation("import.save"),
@@ -124,7 +149,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         sample.setAllRowsVisible(true);
         Span facts = new Span(getTranslation("import.file-facts", preview.rows(),
                 preview.encoding() == null ? "XLSX" : preview.encoding()));
-        body.add(facts, reuse, editor, new HorizontalLayout(name, save), sample, check);
+        body.add(facts, new HorizontalLayout(reuse, load), loadProblem, editor, new HorizontalLayout(name, save),
+                sample, check);
     }
 
     private void check() {
@@ -149,9 +175,9 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         body.add(new Span(getTranslation("import.running")), bar);
         UI ui = UI.getCurrent();
         jobs.start(entity.getValue(), content, charset(), mapping, mode, getLocale(),
-                share -> ui.access(() -> bar.setValue(share)),
-                result -> ui.access(() -> result(result)),
-                failure -> ui.access(() -> body.add(new Span(getTranslation("import.failed")))));
+                share -> Push.access(ui, () -> bar.setValue(share)),
+                result -> Push.access(ui, () -> result(result)),
+                failure -> Push.access(ui, () -> body.add(new Span(getTranslation("import.failed")))));
     }
 
     private void result(ImportResult result) {
@@ -160,7 +186,26 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 result.rows(), result.errors().size()));
         outcome.addClassName("funnel-import-outcome");
         Button again = new Button(getTranslation("import.again"), e -> upload());
-        body.add(outcome, new ErrorReport(result.errors()), again);
+        HorizontalLayout next = new HorizontalLayout(again);
+        String list = listOf(entity.getValue());
+        if (list != null && result.imported() > 0) {
+            Button open = new Button(getTranslation("import.open." + entity.getValue().key()),
+                    e -> UI.getCurrent().navigate(list));
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            next.addComponentAsFirst(open);
+        }
+        body.add(outcome, new ErrorReport(result.errors()), next);
+    }
+
+    /** Where the imported records are listed, or null where no list shows them. */
+    private static String listOf(ImportEntity imported) {
+        return switch (imported) {
+            case USERS -> "admin/users";
+            case CUSTOMERS, CONTACTS -> "customers";
+            case OPPORTUNITIES -> "opportunities";
+            case TARGETS -> "targets";
+            case PRODUCTS -> null;
+        };
     }
 
     private Charset charset() {

@@ -5,10 +5,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.funnel.exchange.ImportField;
 import dev.funnel.exchange.ImportMapping;
+import dev.funnel.platform.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +22,11 @@ class MappingEditor extends FormLayout {
     private final Map<String, Select<String>> pickers = new LinkedHashMap<>();
     private final TextArea advanced = new TextArea();
 
-    MappingEditor(List<String> headers, List<ImportField> fields, ImportMapping saved) {
+    /**
+     * @param suggested the field each column most likely holds (the import service's guess from the header)
+     */
+    MappingEditor(List<String> headers, List<ImportField> fields, Map<String, String> suggested,
+                  ImportMapping saved) {
         List<String> choices = new ArrayList<>();
         choices.add(IGNORE);
         fields.forEach(f -> choices.add(f.name()));
@@ -31,8 +35,8 @@ class MappingEditor extends FormLayout {
             picker.setLabel(header);
             picker.setItems(choices);
             picker.setItemLabelGenerator(f -> f.isEmpty() ? getTranslation("import.ignore")
-                    : getTranslation("import.field", f) + (required(fields, f) ? " *" : ""));
-            picker.setValue(guess(header, saved, choices));
+                    : label(f) + (required(fields, f) ? " *" : ""));
+            picker.setValue(suggested.getOrDefault(header, IGNORE));
             pickers.put(header, picker);
             add(picker);
         }
@@ -63,16 +67,10 @@ class MappingEditor extends FormLayout {
         return fields.stream().anyMatch(f -> f.name().equals(name) && f.required());
     }
 
-    /** A saved mapping's choice, else the field whose name is the header's, ignoring case and separators. */
-    private static String guess(String header, ImportMapping saved, List<String> choices) {
-        for (Map.Entry<String, String> entry : saved.columns().entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(header) && entry.getValue() != null
-                    && choices.contains(entry.getValue())) {
-                return entry.getValue();
-            }
-        }
-        String plain = header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return choices.stream().filter(c -> !c.isEmpty() && c.toLowerCase(Locale.ROOT).equals(plain)).findFirst()
-                .orElse(IGNORE);
+    /** The field as the user knows it ('Customer name'), with the name mappings use for those who write them. */
+    private String label(String field) {
+        String key = "field." + field;
+        return Messages.has(key, getLocale()) ? getTranslation("import.field", getTranslation(key), field)
+                : field;
     }
 }
