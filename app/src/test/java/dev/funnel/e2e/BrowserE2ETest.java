@@ -23,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -260,7 +261,9 @@ class BrowserE2ETest {
      */
     @Test
     void a_rep_works_a_deal_on_a_phone_from_the_board_to_closing_it() throws IOException {
+        // the page redraws after each action: an element found just before may be gone a moment later
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
         Dimension desktop = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new Dimension(390, 844));
@@ -321,7 +324,9 @@ class BrowserE2ETest {
             assertOnScreen(advance);
             assertThat(advance.getAttribute("disabled")).as("the gate is met").isNull();
             tap(advance);
-            wait.until(d -> !d.findElement(By.cssSelector(".funnel-path-step.current")).getText().equals(stageBefore));
+            wait.until(ExpectedConditions.stalenessOf(advance));
+            wait.until(d -> d.findElements(By.cssSelector(".funnel-path-step.current")).stream()
+                    .anyMatch(step -> !step.getText().equals(stageBefore)));
             save("phone-advanced.png");
 
             WebElement won = button("Won");
@@ -372,15 +377,29 @@ class BrowserE2ETest {
                 .isLessThanOrEqualTo(edges.get(3).doubleValue() + 1);
     }
 
+    /** The visible button with the text, waiting for the page to draw it; fails when none shows up. */
     private static WebElement button(String text) {
-        WebElement found = buttonOrNull(text);
+        WebElement found = null;
+        try {
+            found = new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class).until(d -> buttonOrNull(text));
+        } catch (org.openqa.selenium.TimeoutException none) {
+            // reported below, by name
+        }
         assertThat(found).as("a visible button '%s'", text).isNotNull();
         return found;
     }
 
+    /**
+     * A button with the text that takes up room on the page. Not isDisplayed(): Selenium reports the buttons of
+     * an open dialog as hidden (and their text as empty), as they are laid out through a parent with
+     * display: contents.
+     */
     private static WebElement buttonOrNull(String text) {
         return browser.findElements(By.cssSelector("vaadin-button")).stream()
-                .filter(b -> b.isDisplayed() && b.getText().trim().equals(text)).findFirst().orElse(null);
+                .filter(b -> text.equals(String.valueOf(b.getDomProperty("textContent")).trim())
+                        && b.getRect().getWidth() > 0).findFirst()
+                .orElse(null);
     }
 
     private static HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {

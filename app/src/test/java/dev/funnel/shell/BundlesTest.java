@@ -23,6 +23,18 @@ class BundlesTest {
     }
 
     @Test
+    void an_apostrophe_in_a_message_with_arguments_is_doubled_so_that_it_shows() throws IOException {
+        // MessageFormat reads a single ' as the start of quoted text: "The deal's amount is {0}" would lose both
+        for (String bundle : new String[] {"i18n/messages.properties", "i18n/messages_zh_CN.properties"}) {
+            Properties messages = load(bundle);
+            assertThat(messages.stringPropertyNames())
+                    .filteredOn(key -> messages.getProperty(key).matches("(?s).*\\{\\d.*"))
+                    .allSatisfy(key -> assertThat(messages.getProperty(key).replace("''", ""))
+                            .as("%s in %s", key, bundle).doesNotContain("'"));
+        }
+    }
+
+    @Test
     void the_language_decides_the_text_and_arguments_are_filled_in() {
         Messages messages = new Messages();
 

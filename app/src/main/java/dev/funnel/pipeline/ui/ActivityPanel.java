@@ -34,6 +34,7 @@ class ActivityPanel extends VerticalLayout {
                 new ActivityDraft(type.getValue(), null, content.getValue(), customerId, null, opportunityId))));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(type, content, save);
+        form.addClassName("funnel-log-form");
         form.setWidthFull();
         form.setAlignItems(Alignment.END);
         // follow-ups belong to a customer: a deal imported without its account gets one first
