@@ -83,7 +83,8 @@ public class ActivityService {
                 .orThrow();
         if (draft.opportunityId() != null) {
             // the opportunity's owner may log on it even when its customer belongs to someone else
-            Checks.start().rule(opportunities.get(draft.opportunityId()).customerId() == draft.customerId(),
+            Checks.start().rule(java.util.Objects.equals(opportunities.get(draft.opportunityId()).customerId(),
+                    draft.customerId()),
                     "opportunityId", "validation.opportunity.other-customer").orThrow();
         } else {
             customers.get(draft.customerId());
