@@ -32,7 +32,8 @@ class UsersImporter implements EntityImporter<UserImport> {
         return List.of(new ImportField("fullName", true, Kind.TEXT), new ImportField("username", false, Kind.TEXT),
                 new ImportField("email", false, Kind.TEXT), new ImportField("role", false, Kind.CHOICE),
                 new ImportField("team", false, Kind.TEXT), new ImportField("manager", false, Kind.REFERENCE),
-                new ImportField("parentTeam", false, Kind.TEXT), new ImportField("password", false, Kind.TEXT));
+                new ImportField("parentTeam", false, Kind.TEXT), new ImportField("password", false, Kind.TEXT),
+                new ImportField("passwordHash", false, Kind.TEXT));
     }
 
     @Override
@@ -50,7 +51,7 @@ class UsersImporter implements EntityImporter<UserImport> {
     public UserImport read(RowReader row, Lookups lookups) {
         return new UserImport(row.rowNumber(), row.text("username"), row.text("fullName"), row.text("email"),
                 row.choice("role", Role.class), row.text("team"), row.text("manager"), row.text("parentTeam"),
-                row.text("password"));
+                row.text("password"), row.text("passwordHash"));
     }
 
     @Override
