@@ -49,12 +49,13 @@ class CustomersImporter implements EntityImporter<CustomerImport> {
                 new ImportField("email", false, Kind.TEXT), new ImportField("status", false, Kind.CHOICE),
                 new ImportField("source", false, Kind.TEXT), new ImportField("parent", false, Kind.REFERENCE),
                 new ImportField("tags", false, Kind.TEXT), new ImportField("owner", false, Kind.REFERENCE),
-                new ImportField("notes", false, Kind.TEXT));
+                new ImportField("notes", false, Kind.TEXT), new ImportField("createdOn", false, Kind.DATE),
+                new ImportField("ownedSince", false, Kind.DATE), new ImportField("pool", false, Kind.CHOICE));
     }
 
     @Override
     public Map<String, String> fieldNames() {
-        return Map.of("ownerId", "owner", "parentId", "parent");
+        return Map.of("ownerId", "owner", "parentId", "parent", "inPool", "pool");
     }
 
     @Override
@@ -74,7 +75,8 @@ class CustomersImporter implements EntityImporter<CustomerImport> {
                 row.text("address"), row.text("website"), row.text("phone"), row.text("email"),
                 row.choice("status", CustomerStatus.class), row.text("source"), null,
                 tags == null ? List.of() : Arrays.asList(tags.split("[,;，；、|]")), ownerId, row.text("notes"));
-        return new CustomerImport(row.rowNumber(), draft, row.text("parent"));
+        return new CustomerImport(row.rowNumber(), draft, row.text("parent"), row.date("createdOn"),
+                row.date("ownedSince"), row.yesNo("pool"));
     }
 
     @Override
