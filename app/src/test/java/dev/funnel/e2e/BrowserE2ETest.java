@@ -49,6 +49,8 @@ class BrowserE2ETest {
                 "FUNNEL_ADMIN_PASSWORD", TestDatabaseSession.ADMIN_PASSWORD,
                 "FUNNEL_DEMO", "true"));
         app.awaitReady(Duration.ofMinutes(3));
+        // the login page answers before the demo company is stored: sign in only once its people exist
+        app.awaitLog(Duration.ofMinutes(3), "Seeded demo data", "Demo data already present");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
