@@ -70,11 +70,6 @@ record DemoPlan(List<UserImport> staff, List<ProductImport> products, List<Compa
         LocalDate closedOn() {
             return status == OpportunityStatus.OPEN ? null : steps.get(steps.size() - 1).on();
         }
-
-        /** How far it got: the highest stage it entered, counted from 1 as pipeline positions are. */
-        int reachedPosition() {
-            return steps.stream().mapToInt(Step::stage).max().orElseThrow() + 1;
-        }
     }
 
     /**
