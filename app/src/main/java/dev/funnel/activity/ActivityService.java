@@ -14,8 +14,12 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,6 +78,37 @@ public class ActivityService {
     @Transactional
     public Activity log(ActivityDraft draft) {
         CurrentUser me = users.current();
+        check(draft, new Lookups());
+        OffsetDateTime occurredAt = draft.occurredAt() == null ? OffsetDateTime.now(clock) : draft.occurredAt();
+        long id = activities.insert(draft, occurredAt, me.id(), me.id());
+        return activities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("activity", id));
+    }
+
+    /**
+     * Logs many follow-ups of the signed-in user at once, with the time each happened: the call history a
+     * migration brings along, or what a rep noted while offline. Each is checked as {@link #log} checks it, and
+     * all are written or, when one is refused, none; each customer, deal and contact list is looked up once.
+     *
+     * @return how many were logged
+     */
+    @Transactional
+    public int logAll(List<ActivityDraft> drafts) {
+        CurrentUser me = users.current();
+        Lookups lookups = new Lookups();
+        drafts.forEach(draft -> check(draft, lookups));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        activities.insertAll(drafts, now, me.id());
+        return drafts.size();
+    }
+
+    /** What a check has looked up already: the customer of each deal, the customers seen, their contacts. */
+    private static final class Lookups {
+        final Map<Long, Long> customerOfDeal = new HashMap<>();
+        final Set<Long> visibleCustomers = new HashSet<>();
+        final Map<List<Long>, Boolean> contactOfCustomer = new HashMap<>();
+    }
+
+    private void check(ActivityDraft draft, Lookups lookups) {
         Checks.start()
                 .required("type", draft.type())
                 .required("content", draft.content())
@@ -84,16 +119,16 @@ public class ActivityService {
                 .orThrow();
         if (draft.opportunityId() != null) {
             // the opportunity's owner may log on it even when its customer belongs to someone else
-            Checks.start().rule(Objects.equals(opportunities.get(draft.opportunityId()).customerId(),
-                            draft.customerId()),
-                    "opportunityId", "validation.opportunity.other-customer").orThrow();
-        } else {
+            Long customerOfDeal = lookups.customerOfDeal.computeIfAbsent(draft.opportunityId(),
+                    id -> opportunities.get(id).customerId());
+            Checks.start().rule(Objects.equals(customerOfDeal, draft.customerId()), "opportunityId",
+                    "validation.opportunity.other-customer").orThrow();
+        } else if (lookups.visibleCustomers.add(draft.customerId())) {
             customers.get(draft.customerId());
         }
-        Checks.start().rule(draft.contactId() == null || customers.hasContact(draft.customerId(), draft.contactId()),
-                "contactId", "validation.contact.other-customer").orThrow();
-        OffsetDateTime occurredAt = draft.occurredAt() == null ? OffsetDateTime.now(clock) : draft.occurredAt();
-        long id = activities.insert(draft, occurredAt, me.id(), me.id());
-        return activities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("activity", id));
+        Checks.start().rule(draft.contactId() == null || lookups.contactOfCustomer.computeIfAbsent(
+                        List.of(draft.customerId(), draft.contactId()),
+                        pair -> customers.hasContact(pair.get(0), pair.get(1))), "contactId",
+                "validation.contact.other-customer").orThrow();
     }
 }

@@ -241,9 +241,11 @@ public class CustomerService {
         long me = users.current().id();
         for (int i = 0; i < drafts.size(); i++) {
             CustomerDraft d = drafts.get(i);
+            CustomerImport row = rows.get(i);
             int index = i;
-            Long ownerId = d.ownerId() == null ? me : d.ownerId();
+            Long ownerId = row.inPool() ? null : d.ownerId() == null ? me : d.ownerId();
             List<FieldProblem> rowProblems = new ArrayList<>(fieldProblems(d, ownerId, null, assignable));
+            rowProblems.addAll(importDateProblems(row, d));
             String code = d.creditCode();
             String name = CompanyNames.normalize(d.name());
             if (code != null && CreditCode.isValid(code)) {
@@ -295,6 +297,21 @@ public class CustomerService {
         return problems;
     }
 
+    /** The dates an import may carry: none in the future, and nobody owned the customer before it existed. */
+    private List<FieldProblem> importDateProblems(CustomerImport row, CustomerDraft draft) {
+        LocalDate today = LocalDate.now(clock);
+        return Checks.start()
+                .rule(!row.inPool() || draft.ownerId() == null, "ownerId", "validation.import.pool-owner")
+                .rule(row.createdOn() == null || !row.createdOn().isAfter(today), "createdOn",
+                        "validation.date.future")
+                .rule(row.ownedSince() == null || !row.ownedSince().isAfter(today), "ownedSince",
+                        "validation.date.future")
+                .rule(row.createdOn() == null || row.ownedSince() == null
+                        || !row.ownedSince().isBefore(row.createdOn()), "ownedSince",
+                        "validation.import.owned-before-created")
+                .problems();
+    }
+
     private static void contactPointProblem(List<FieldProblem> problems, String field,
                                             DuplicateRepository.ContactPoint existing, Integer earlierLine) {
         if (existing != null) {
@@ -305,7 +322,10 @@ public class CustomerService {
         }
     }
 
-    /** Writes customers that {@link #checkImport} passed; parents named in the file are linked once all exist. */
+    /**
+     * Writes customers that {@link #checkImport} passed; parents named in the file are linked once all exist. A row's
+     * dates become the start of that day in the company's time zone.
+     */
     @Transactional
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER})
     public int importAll(List<CustomerImport> rows) {
@@ -314,8 +334,16 @@ public class CustomerService {
         Map<String, Long> idByName = new HashMap<>();
         for (int from = 0; from < drafts.size(); from += CHUNK) {
             List<CustomerDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + CHUNK));
-            List<Long> owners = chunk.stream().map(d -> d.ownerId() == null ? me : d.ownerId()).toList();
-            List<Long> ids = customers.insertAll(chunk, owners, me);
+            List<CustomerImport> chunkRows = rows.subList(from, from + chunk.size());
+            List<CustomerRepository.Imported> imported = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                CustomerDraft d = chunk.get(i);
+                CustomerImport row = chunkRows.get(i);
+                imported.add(new CustomerRepository.Imported(d,
+                        row.inPool() ? null : d.ownerId() == null ? me : d.ownerId(), startOfDay(row.createdOn()),
+                        startOfDay(row.ownedSince())));
+            }
+            List<Long> ids = customers.insertAll(imported, me);
             for (int i = 0; i < chunk.size(); i++) {
                 idByName.put(CompanyNames.normalize(chunk.get(i).name()), ids.get(i));
             }
@@ -428,6 +456,10 @@ public class CustomerService {
                 draft.industry(), draft.employeeCount(), draft.country(), draft.city(), draft.address(),
                 draft.website(), draft.phone(), draft.email(), draft.status(), draft.source(), draft.parentId(), tags,
                 draft.ownerId(), draft.notes());
+    }
+
+    private java.time.OffsetDateTime startOfDay(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(clock.getZone()).toOffsetDateTime();
     }
 
     private static void addPhoneDigits(Set<String> phones, String phone) {

@@ -66,6 +66,10 @@ public class UserImportService {
                             "validation.password.short", 8)
                     .rule(row.password() == null || Passwords.fitsHash(row.password()), "password",
                             "validation.password.long", Passwords.MAX_BYTES)
+                    .rule(row.password() == null || row.passwordHash() == null, "passwordHash",
+                            "validation.password-hash.both")
+                    .rule(row.passwordHash() == null || Passwords.isStoredHash(row.passwordHash()), "passwordHash",
+                            "validation.password-hash.format")
                     .rule(row.managerName() == null || row.fullName() == null
                             || !row.managerName().trim().equalsIgnoreCase(row.fullName().trim()), "managerName",
                             "validation.manager.self");
@@ -121,7 +125,7 @@ public class UserImportService {
                 } else {
                     String username = uniqueUsername(managerName, taken);
                     managerId = insert(new UserImport(row.line(), username, managerName, null, Role.SALES_MANAGER,
-                            null, null, null, null), username, Role.SALES_MANAGER, unknownPassword, actor);
+                            null, null, null, null, null), username, Role.SALES_MANAGER, unknownPassword, actor);
                 }
             }
             Long parentId = row.parentTeamName() == null || row.parentTeamName().isBlank() ? null
@@ -154,7 +158,8 @@ public class UserImportService {
     }
 
     private long insert(UserImport row, String username, Role role, String unknownPassword, long actor) {
-        String hash = row.password() == null ? unknownPassword : passwordEncoder.encode(row.password());
+        String hash = row.passwordHash() != null ? row.passwordHash().trim()
+                : row.password() == null ? unknownPassword : passwordEncoder.encode(row.password());
         Set<Role> roles = row.role() == null || row.role() == role ? Set.of(role) : Set.of(role, row.role());
         return users.insert(new NewUser(username, row.fullName().trim(), blankToNull(row.email()), null, null, roles),
                 hash, actor);

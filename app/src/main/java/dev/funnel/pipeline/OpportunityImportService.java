@@ -7,6 +7,8 @@ import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.internal.OpportunityImportRepository;
 import dev.funnel.pipeline.internal.OpportunityImportRepository.ImportedDeal;
 import dev.funnel.pipeline.internal.PipelineRepository;
+import dev.funnel.pipeline.internal.TaskRepository;
+import dev.funnel.customer.CustomerService;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.RowProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,16 +46,31 @@ public class OpportunityImportService {
     private final ChoiceService choices;
     private final ProductService products;
     private final UserService users;
+    private final CustomerService customers;
+    private final TaskRepository tasks;
+    private final TaskPlanner planner;
     private final Clock clock;
 
     OpportunityImportService(OpportunityImportRepository imports, PipelineRepository pipelines, ChoiceService choices,
-                             ProductService products, UserService users, Clock clock) {
+                             ProductService products, UserService users, CustomerService customers,
+                             TaskRepository tasks, TaskPlanner planner, Clock clock) {
         this.imports = imports;
         this.pipelines = pipelines;
         this.choices = choices;
         this.products = products;
         this.users = users;
+        this.customers = customers;
+        this.tasks = tasks;
+        this.planner = planner;
         this.clock = clock;
+    }
+
+    /**
+     * The deals earlier imports created under these external ids, among those the caller may see: what a second
+     * file (follow-ups, orders) names them by.
+     */
+    public Map<String, Long> idsByExternalRef(java.util.Collection<String> externalRefs) {
+        return externalRefs.isEmpty() ? Map.of() : imports.idsByExternalRef(users.visibleScope(), externalRefs);
     }
 
     public List<RowProblem> check(List<OpportunityImport> rows) {
@@ -101,14 +118,54 @@ public class OpportunityImportService {
                             "closedOn", "validation.import.before-stage")
                     .rule(Stream.of(row.createdOn(), row.stageEnteredOn(), row.closedOn())
                             .allMatch(d -> d == null || !d.isAfter(today)), firstFuture(row, today),
-                            "validation.date.future");
+                            "validation.date.future")
+                    .rule(row.contactId() == null || (row.customerId() != null
+                                    && customers.hasContact(row.customerId(), row.contactId())), "contactId",
+                            "validation.contact.other-customer");
+            pipeline.ifPresent(p -> checkPath(checks, row, p, today));
             int index = i;
             checks.problems().forEach(p -> problems.add(new RowProblem(index, p)));
         }
         return problems;
     }
 
-    /** Writes rows that {@link #check} passed; answers how many. */
+    /**
+     * The earlier stages: each of the pipeline, none the same as the one before it, dated in order from the
+     * creation to the entry into the current stage, none in the future.
+     */
+    private static void checkPath(Checks checks, OpportunityImport row, Pipeline pipeline, LocalDate today) {
+        List<OpportunityImport.StageEntry> path = row.earlierStages();
+        if (path.isEmpty()) {
+            return;
+        }
+        Set<Long> stageIds = pipeline.stages().stream().map(Stage::id).collect(Collectors.toSet());
+        boolean known = true;
+        boolean complete = row.stageEnteredOn() != null;
+        boolean ordered = true;
+        long previous = pipeline.stages().get(0).id();
+        LocalDate previousDate = row.createdOn();
+        for (OpportunityImport.StageEntry entry : path) {
+            known &= stageIds.contains(entry.stageId());
+            complete &= entry.stageId() != previous && entry.enteredOn() != null;
+            if (entry.enteredOn() != null) {
+                ordered &= previousDate == null || !entry.enteredOn().isBefore(previousDate);
+                previousDate = entry.enteredOn();
+            }
+            previous = entry.stageId();
+        }
+        complete &= previous != row.stageId();
+        ordered &= row.stageEnteredOn() == null || previousDate == null || !row.stageEnteredOn().isBefore(previousDate);
+        checks.rule(known, "earlierStages", "validation.stage.other-pipeline")
+                .rule(complete, "earlierStages", "validation.import.stage-path")
+                .rule(ordered, "earlierStages", "validation.import.stage-path-order")
+                .rule(path.stream().allMatch(e -> e.enteredOn() == null || !e.enteredOn().isAfter(today)),
+                        "earlierStages", "validation.date.future");
+    }
+
+    /**
+     * Writes rows that {@link #check} passed; answers how many. An open deal gets the tasks of its stage's key
+     * activities, as a deal that enters the stage by hand does, due from the day it entered it.
+     */
     @Transactional
     public int importAll(List<OpportunityImport> rows) {
         long actor = users.current().id();
@@ -117,6 +174,8 @@ public class OpportunityImportService {
         LocalDate today = now.toLocalDate();
         Map<Long, Long> firstStageOf = new HashMap<>();
         Map<Long, Integer> positionOf = new HashMap<>();
+        Map<Long, Stage> stageById = new HashMap<>();
+        Map<Long, Optional<Long>> managerOf = new HashMap<>();
         Map<Long, Optional<Product>> productById = new HashMap<>();
         Function<LocalDate, OffsetDateTime> startOf = d -> d.atStartOfDay(zone).toOffsetDateTime();
         for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -127,10 +186,15 @@ public class OpportunityImportService {
                 OpportunityImport row = chunk.get(i);
                 long firstStage = firstStageOf.computeIfAbsent(row.pipelineId(), id -> {
                     Pipeline pipeline = pipelines.findById(id).orElseThrow();
-                    pipeline.stages().forEach(s -> positionOf.put(s.id(), s.position()));
+                    pipeline.stages().forEach(s -> {
+                        positionOf.put(s.id(), s.position());
+                        stageById.put(s.id(), s);
+                    });
                     return pipeline.stages().get(0).id();
                 });
-                LocalDate created = firstNonNull(row.createdOn(), row.stageEnteredOn(), row.closedOn(), today);
+                List<OpportunityImport.StageEntry> path = row.earlierStages();
+                LocalDate created = firstNonNull(row.createdOn(), path.isEmpty() ? null : path.get(0).enteredOn(),
+                        row.stageEnteredOn(), row.closedOn(), today);
                 LocalDate entered = firstNonNull(row.stageEnteredOn(), created);
                 BigDecimal listPrice = row.productId() == null ? null
                         : productById.computeIfAbsent(row.productId(), products::find).map(Product::unitPrice)
@@ -138,13 +202,28 @@ public class OpportunityImportService {
                 // as with lines entered by hand, a deal with a product is worth its line: the amount, else the price
                 BigDecimal amount = row.amount() != null ? row.amount() : listPrice;
                 BigDecimal linePrice = amount == null ? BigDecimal.ZERO : amount;
-                // the history written is first stage, then the deal's stage: it reached the higher of the two
+                // the history written is first stage, the earlier stages, then the deal's stage: it reached the
+                // highest of them
                 int reached = Math.max(positionOf.get(firstStage), positionOf.get(row.stageId()));
+                for (OpportunityImport.StageEntry entry : path) {
+                    reached = Math.max(reached, positionOf.get(entry.stageId()));
+                }
                 deals.add(new ImportedDeal(ids.get(i), row, firstStage, reached, startOf.apply(created),
-                        startOf.apply(entered), row.closedOn() == null ? null : startOf.apply(row.closedOn()), amount,
-                        linePrice));
+                        path.stream().map(e -> startOf.apply(e.enteredOn())).toList(), startOf.apply(entered),
+                        row.closedOn() == null ? null : startOf.apply(row.closedOn()), amount, linePrice));
             }
             imports.write(deals, actor, now);
+            List<TaskRepository.NewTask> planned = new ArrayList<>();
+            for (ImportedDeal deal : deals) {
+                OpportunityImport row = deal.row();
+                if (row.status() == OpportunityStatus.OPEN) {
+                    long ownerId = row.ownerId();
+                    planned.addAll(planner.tasksFor(deal.id(), ownerId, null, stageById.get(row.stageId()),
+                            deal.stageEnteredAt().atZoneSameInstant(zone).toLocalDate(),
+                            () -> managerOf.computeIfAbsent(ownerId, users::managerOf)));
+                }
+            }
+            tasks.insertAll(planned, actor);
         }
         return rows.size();
     }

@@ -55,6 +55,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_demo_company_is_stored_through_the_modules_services_never_straight_into_their_tables() {
+        noClasses().that().resideInAPackage("dev.funnel.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.funnel.jooq..", "org.jooq..")
+                .because("every derived value (normalised names, how far a deal got, tasks) has one writer")
+                .check(app);
+    }
+
+    @Test
     void views_and_controllers_call_services_never_repositories() {
         noClasses().that().resideInAnyPackage("..ui..", "..web..")
                 .should().dependOnClassesThat().resideInAPackage("..internal..")

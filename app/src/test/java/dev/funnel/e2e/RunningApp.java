@@ -63,6 +63,26 @@ final class RunningApp implements AutoCloseable {
         throw new IllegalStateException("Funnel did not start within " + limit + ":\n" + output());
     }
 
+    /**
+     * Waits until the log holds one of the texts, failing early if the process dies: what runs after start-up
+     * (the demo data) is not done when the login page first answers.
+     */
+    void awaitLog(Duration limit, String... texts) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            String output = output();
+            if (java.util.Arrays.stream(texts).anyMatch(output::contains)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Funnel exited with " + process.exitValue() + ":\n" + output());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Funnel did not log any of " + java.util.Arrays.toString(texts) + " within "
+                + limit + ":\n" + output());
+    }
+
     int awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("Funnel is still running after " + limit);

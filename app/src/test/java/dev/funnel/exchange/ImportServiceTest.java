@@ -135,6 +135,27 @@ class ImportServiceTest extends IntegrationTest {
     }
 
     @Test
+    void customers_keep_when_they_were_entered_and_those_marked_for_the_pool_come_without_an_owner() {
+        String csv = """
+                name,owner,created,owned since,pool
+                %1$s 甲公司,%2$s,2024-03-01,2024-05-01,no
+                %1$s 乙公司,,2024-03-01,2024-06-01,是
+                %1$s 丙公司,,,,maybe
+                """.formatted(tag, company.eastRep().username());
+        ImportResult result = run(ImportEntity.CUSTOMERS, csv, columns("name", "name", "owner", "owner", "created",
+                "createdOn", "owned since", "ownedSince", "pool", "pool"), ImportMode.VALID_ONLY);
+
+        assertThat(result.errors()).extracting(ImportError::row, ImportError::column).containsExactly(tuple(4, "pool"));
+        assertThat(result.imported()).isEqualTo(2);
+        var imported = as("admin", () -> customers.list(new CustomerFilter(tag, null),
+                dev.funnel.platform.PageRequest.of(0, 10)).items());
+        assertThat(imported).extracting(c -> c.name().substring(tag.length() + 1), c -> c.ownerId(),
+                        c -> c.createdAt().atZoneSameInstant(clock.getZone()).toLocalDate())
+                .containsExactlyInAnyOrder(tuple("甲公司", company.eastRep().id(), java.time.LocalDate.of(2024, 3, 1)),
+                        tuple("乙公司", null, java.time.LocalDate.of(2024, 3, 1)));
+    }
+
+    @Test
     void duplicates_of_existing_customers_and_of_earlier_rows_are_refused() {
         String code = CreditCode.withCheckCharacter("91440300MA5F" + String.format("%05d",
                 Math.floorMod(tag.hashCode(), 100000)));

@@ -59,6 +59,21 @@ public class ActivityRepository {
         return find(scope, ACTIVITY.OPPORTUNITY_ID.eq(opportunityId), limit);
     }
 
+    /** Writes many follow-ups of one owner, a thousand to a statement; one without a time happened now. */
+    public void insertAll(List<ActivityDraft> drafts, OffsetDateTime now, long ownerId) {
+        for (int from = 0; from < drafts.size(); from += 1000) {
+            var insert = db.insertInto(ACTIVITY, ACTIVITY.TYPE, ACTIVITY.OCCURRED_AT, ACTIVITY.CONTENT,
+                    ACTIVITY.CUSTOMER_ID, ACTIVITY.CONTACT_ID, ACTIVITY.OPPORTUNITY_ID, ACTIVITY.NEXT_FOLLOW_UP_ON,
+                    ACTIVITY.OWNER_ID, ACTIVITY.CREATED_BY, ACTIVITY.UPDATED_BY);
+            for (ActivityDraft d : drafts.subList(from, Math.min(drafts.size(), from + 1000))) {
+                insert = insert.values(d.type().name(), d.occurredAt() == null ? now : d.occurredAt(),
+                        d.content().trim(), d.customerId(), d.contactId(), d.opportunityId(), d.nextFollowUpOn(),
+                        ownerId, ownerId, ownerId);
+            }
+            insert.execute();
+        }
+    }
+
     public long insert(ActivityDraft draft, OffsetDateTime occurredAt, long ownerId, long actorId) {
         return db.insertInto(ACTIVITY)
                 .set(ACTIVITY.TYPE, draft.type().name())

@@ -131,19 +131,32 @@ public class CustomerRepository {
                 .selectOne().from(DSL.table(tree)).where(treeId.eq(id)));
     }
 
+    /**
+     * A customer to import: its owner (null: into the pool), and when it was entered and since when its owner has
+     * had it (null: now).
+     */
+    public record Imported(CustomerDraft draft, Long ownerId, OffsetDateTime createdAt, OffsetDateTime ownedSince) {
+    }
+
     /** Writes many customers in one batch (an import); parents are set afterwards, as they may be rows too. */
-    public List<Long> insertAll(List<CustomerDraft> drafts, List<Long> ownerIds, long actorId) {
-        List<Long> ids = nextIds("customer", drafts.size());
-        List<CustomerRecord> rows = new java.util.ArrayList<>(drafts.size());
+    public List<Long> insertAll(List<Imported> customers, long actorId) {
+        List<Long> ids = nextIds("customer", customers.size());
+        List<CustomerRecord> rows = new java.util.ArrayList<>(customers.size());
         var tags = db.insertInto(CUSTOMER_TAG, CUSTOMER_TAG.CUSTOMER_ID, CUSTOMER_TAG.TAG);
         boolean anyTags = false;
-        for (int i = 0; i < drafts.size(); i++) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (int i = 0; i < customers.size(); i++) {
+            Imported customer = customers.get(i);
             CustomerRecord row = db.newRecord(CUSTOMER);
-            copy(drafts.get(i), row);
-            row.setId(ids.get(i)).setOwnerId(ownerIds.get(i)).setOwnedSince(OffsetDateTime.now(clock))
+            copy(customer.draft(), row);
+            row.setId(ids.get(i)).setOwnerId(customer.ownerId())
+                    .setOwnedSince(customer.ownedSince() == null ? now : customer.ownedSince())
                     .setCreatedBy(actorId).setUpdatedBy(actorId);
+            // every row sets the same columns, so that the batch is one statement
+            OffsetDateTime created = customer.createdAt() == null ? now : customer.createdAt();
+            row.setCreatedAt(created).setUpdatedAt(created);
             rows.add(row);
-            for (String tag : drafts.get(i).tags()) {
+            for (String tag : customer.draft().tags()) {
                 tags = tags.values(ids.get(i), tag);
                 anyTags = true;
             }

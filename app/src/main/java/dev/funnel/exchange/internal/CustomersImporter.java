@@ -63,12 +63,15 @@ class CustomersImporter implements EntityImporter<CustomerImport> {
                 new ImportField("tags", false, Kind.TEXT, "标签", "Tags", "Labels"),
                 new ImportField("owner", false, Kind.REFERENCE, "负责人", "销售", "所属销售", "客户经理", "Owner",
                         "Account owner", "Sales agent", "Sales rep"),
-                new ImportField("notes", false, Kind.TEXT, "备注", "说明", "Notes", "Remarks", "Comment"));
+                new ImportField("notes", false, Kind.TEXT, "备注", "说明", "Notes", "Remarks", "Comment"),
+                new ImportField("createdOn", false, Kind.DATE, "创建日期", "录入日期", "Created", "Created date"),
+                new ImportField("ownedSince", false, Kind.DATE, "领取日期", "分配日期", "Owned since", "Assigned on"),
+                new ImportField("pool", false, Kind.CHOICE, "公海", "是否公海", "In pool"));
     }
 
     @Override
     public Map<String, String> fieldNames() {
-        return Map.of("ownerId", "owner", "parentId", "parent");
+        return Map.of("ownerId", "owner", "parentId", "parent", "inPool", "pool");
     }
 
     @Override
@@ -88,7 +91,8 @@ class CustomersImporter implements EntityImporter<CustomerImport> {
                 row.text("address"), row.text("website"), row.text("phone"), row.text("email"),
                 row.choice("status", CustomerStatus.class), row.text("source"), null,
                 tags == null ? List.of() : Arrays.asList(tags.split("[,;，；、|]")), ownerId, row.text("notes"));
-        return new CustomerImport(row.rowNumber(), draft, row.text("parent"));
+        return new CustomerImport(row.rowNumber(), draft, row.text("parent"), row.date("createdOn"),
+                row.date("ownedSince"), row.yesNo("pool"));
     }
 
     @Override

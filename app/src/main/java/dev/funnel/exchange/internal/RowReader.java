@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 public final class RowReader {
 
     private static final List<String> DEFAULT_DATE_FORMATS = List.of("yyyy-MM-dd", "yyyy/M/d");
+    private static final java.util.Set<String> YES = java.util.Set.of("yes", "y", "true", "1", "是");
+    private static final java.util.Set<String> NO = java.util.Set.of("no", "n", "false", "0", "否");
 
     private final Map<String, Integer> columnOfField;
     private final List<String> headers;
@@ -159,6 +161,22 @@ public final class RowReader {
         error(field, "validation.import.choice", Arrays.stream(type.getEnumConstants()).map(Enum::name)
                 .collect(Collectors.joining(", ")));
         return null;
+    }
+
+    /** Yes or no: yes, y, true, 1 or 是, and no, n, false, 0 or 否, ignoring case; an empty cell is no. */
+    public boolean yesNo(String field) {
+        String text = text(field);
+        if (text == null) {
+            return false;
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (YES.contains(value)) {
+            return true;
+        }
+        if (!NO.contains(value)) {
+            error(field, "validation.import.yes-no");
+        }
+        return false;
     }
 
     public void error(String field, String messageKey, Object... arguments) {

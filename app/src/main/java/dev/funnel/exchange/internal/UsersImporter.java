@@ -37,7 +37,8 @@ class UsersImporter implements EntityImporter<UserImport> {
                 new ImportField("team", false, Kind.TEXT, "团队", "部门", "区域", "Team", "Regional office"),
                 new ImportField("manager", false, Kind.REFERENCE, "经理", "上级", "直属上级", "Manager"),
                 new ImportField("parentTeam", false, Kind.TEXT, "上级团队", "上级部门", "Parent team"),
-                new ImportField("password", false, Kind.TEXT, "密码", "初始密码", "Password"));
+                new ImportField("password", false, Kind.TEXT, "密码", "初始密码", "Password"),
+                new ImportField("passwordHash", false, Kind.TEXT, "密码哈希", "Password hash"));
     }
 
     @Override
@@ -55,7 +56,7 @@ class UsersImporter implements EntityImporter<UserImport> {
     public UserImport read(RowReader row, Lookups lookups) {
         return new UserImport(row.rowNumber(), row.text("username"), row.text("fullName"), row.text("email"),
                 row.choice("role", Role.class), row.text("team"), row.text("manager"), row.text("parentTeam"),
-                row.text("password"));
+                row.text("password"), row.text("passwordHash"));
     }
 
     @Override

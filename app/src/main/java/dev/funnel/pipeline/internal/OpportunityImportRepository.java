@@ -22,7 +22,7 @@ public class OpportunityImportRepository {
     private static final List<String> OPPORTUNITY_COLUMNS = List.of("id", "name", "customer_id", "owner_id", "pipeline_id",
             "stage_id", "stage_entered_at", "amount", "currency", "expected_close_date", "lead_source", "status",
             "closed_at", "lost_reason", "actual_amount", "actual_close_date", "external_ref", "created_at",
-            "created_by", "updated_at", "updated_by", "reached_position", "ever_won");
+            "created_by", "updated_at", "updated_by", "reached_position", "ever_won", "contact_id");
     private static final List<String> HISTORY_COLUMNS = List.of("opportunity_id", "event", "from_stage_id", "to_stage_id",
             "changed_by", "changed_at");
     private static final List<String> LINE_COLUMNS = List.of("opportunity_id", "product_id", "quantity", "unit_price",
@@ -42,6 +42,16 @@ public class OpportunityImportRepository {
                 .fetch(OPPORTUNITY.EXTERNAL_REF));
     }
 
+    /** Deals by the external id they were imported with, among those the scope sees. */
+    public java.util.Map<String, Long> idsByExternalRef(dev.funnel.identity.VisibleScope scope,
+                                                        Collection<String> refs) {
+        var wanted = DSL.unnest(refs.toArray(String[]::new)).as("wanted", "ref");
+        return db.select(OPPORTUNITY.EXTERNAL_REF, OPPORTUNITY.ID).from(OPPORTUNITY)
+                .join(wanted).on(OPPORTUNITY.EXTERNAL_REF.eq(wanted.field("ref", String.class)))
+                .where(scope.owns(OPPORTUNITY.OWNER_ID))
+                .fetchMap(OPPORTUNITY.EXTERNAL_REF, OPPORTUNITY.ID);
+    }
+
     public List<Long> nextIds(String table, int count) {
         return db.select(DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Long.class,
                         DSL.inline('"' + table + '"')))
@@ -51,7 +61,8 @@ public class OpportunityImportRepository {
 
     /**
      * Writes deals, their stage history and their product line. The history is what the dates imply: created in
-     * the first stage, moved to the current one when it is another, then won or lost.
+     * the first stage, moved through the earlier stages the row names, to the current one when it is another,
+     * then won or lost.
      */
     public void write(List<ImportedDeal> deals, long actorId, OffsetDateTime now) {
         List<Object[]> opportunities = new ArrayList<>(deals.size());
@@ -65,11 +76,18 @@ public class OpportunityImportRepository {
                 row.expectedCloseDate(), row.leadSource(), row.status().name(), closed ? deal.closedAt() : null,
                 row.lostReason(), row.status() == OpportunityStatus.WON ? deal.amount() : null,
                 closed ? row.closedOn() : null, row.externalRef(), deal.createdAt(), actorId, now, actorId,
-                deal.reachedPosition(), row.status() == OpportunityStatus.WON});
+                deal.reachedPosition(), row.status() == OpportunityStatus.WON, row.contactId()});
             history.add(new Object[] {deal.id(), StageHistoryEntry.Event.CREATED.name(), null, deal.firstStageId(),
                 actorId, deal.createdAt()});
-            if (row.stageId() != deal.firstStageId()) {
-                history.add(new Object[] {deal.id(), StageHistoryEntry.Event.MOVED.name(), deal.firstStageId(),
+            long previous = deal.firstStageId();
+            for (int i = 0; i < row.earlierStages().size(); i++) {
+                long stageId = row.earlierStages().get(i).stageId();
+                history.add(new Object[] {deal.id(), StageHistoryEntry.Event.MOVED.name(), previous, stageId, actorId,
+                    deal.earlierStagesAt().get(i)});
+                previous = stageId;
+            }
+            if (row.stageId() != previous) {
+                history.add(new Object[] {deal.id(), StageHistoryEntry.Event.MOVED.name(), previous,
                     row.stageId(), actorId, deal.stageEnteredAt()});
             }
             if (closed) {
@@ -88,7 +106,8 @@ public class OpportunityImportRepository {
 
     /** A deal ready to write: its id drawn, its times worked out, its amount settled. */
     public record ImportedDeal(long id, OpportunityImport row, long firstStageId, int reachedPosition,
-                               OffsetDateTime createdAt, OffsetDateTime stageEnteredAt, OffsetDateTime closedAt,
-                               BigDecimal amount, BigDecimal linePrice) {
+                               OffsetDateTime createdAt, List<OffsetDateTime> earlierStagesAt,
+                               OffsetDateTime stageEnteredAt, OffsetDateTime closedAt, BigDecimal amount,
+                               BigDecimal linePrice) {
     }
 }

@@ -1,25 +1,44 @@
 package dev.funnel.demo.internal;
 
+import static dev.funnel.jooq.Tables.ACTIVITY;
 import static dev.funnel.jooq.Tables.APP_USER;
-import static dev.funnel.jooq.Tables.NOTIFICATION;
 import static dev.funnel.jooq.Tables.CONTACT;
 import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.EXIT_CRITERION;
 import static dev.funnel.jooq.Tables.KEY_ACTIVITY;
+import static dev.funnel.jooq.Tables.NOTIFICATION;
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
+import static dev.funnel.jooq.Tables.PAYMENT;
+import static dev.funnel.jooq.Tables.SALES_ORDER;
+import static dev.funnel.jooq.Tables.SALES_TARGET;
+import static dev.funnel.jooq.Tables.SERVICE_REQUEST;
+import static dev.funnel.jooq.Tables.STAGE;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 import static dev.funnel.jooq.Tables.TASK;
 import static dev.funnel.jooq.Tables.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.FunnelApplication;
+import dev.funnel.analytics.PeriodKind;
 import dev.funnel.automation.AutomationRun;
 import dev.funnel.automation.RuleCode;
 import dev.funnel.automation.internal.RuleRunner;
+import dev.funnel.customer.CompanyNames;
 import dev.funnel.customer.CreditCode;
+import dev.funnel.customer.CustomerDraft;
+import dev.funnel.customer.CustomerPoolService;
+import dev.funnel.customer.CustomerService;
+import dev.funnel.customer.DuplicateCandidate;
+import dev.funnel.customer.DuplicateReason;
+import dev.funnel.customer.PoolSettings;
+import dev.funnel.platform.AppSettings;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestDatabaseSession;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +51,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo company, seeded into a database of its own by a second, real start of the application. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +65,14 @@ class DemoDataSeederTest extends IntegrationTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     SecurityContextHolderStrategy mainSecurityContext;
+    @Autowired
+    AppSettings settings;
+    @Autowired
+    DemoSession session;
+    @Autowired
+    DemoCompany company;
+    @Autowired
+    TransactionTemplate transaction;
 
     @BeforeAll
     void seedOnce() {
@@ -121,7 +149,12 @@ class DemoDataSeederTest extends IntegrationTest {
             assertThat(first.fired().get(RuleCode.STALLED_DEAL)).isPositive();
             assertThat(first.fired().get(RuleCode.CLOSE_DATE_PASSED)).isPositive();
             assertThat(first.fired().get(RuleCode.TASK_OVERDUE)).isPositive();
-            assertThat(first.fired().get(RuleCode.REGISTRATION_WAITING)).isEqualTo(1);
+            // the registration request was filed at seeding: the service told the east manager then, and the
+            // reminder of a request waiting past the threshold is not due yet
+            assertThat(first.fired().get(RuleCode.REGISTRATION_WAITING)).isZero();
+            assertThat(db.fetchCount(NOTIFICATION.join(APP_USER).on(APP_USER.ID.eq(NOTIFICATION.USER_ID)),
+                    APP_USER.USERNAME.eq("manager.east")
+                            .and(NOTIFICATION.MESSAGE_KEY.eq("notification.registration.to-decide")))).isEqualTo(1);
             assertThat(db.selectDistinct(APP_USER.USERNAME).from(NOTIFICATION).join(APP_USER)
                     .on(APP_USER.ID.eq(NOTIFICATION.USER_ID)).where(APP_USER.USERNAME.like("rep%"))
                     .fetch(APP_USER.USERNAME)).hasSize(12);
@@ -158,11 +191,125 @@ class DemoDataSeederTest extends IntegrationTest {
     }
 
     @Test
+    void every_demo_customer_has_the_normalised_name_the_duplicate_check_compares() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+
+            assertThat(db.select(CUSTOMER.NAME, CUSTOMER.NORMALIZED_NAME).from(CUSTOMER).fetch())
+                    .hasSize(300)
+                    .allSatisfy(c -> assertThat(c.value2()).isNotBlank().isEqualTo(CompanyNames.normalize(c.value1())));
+        }
+    }
+
+    @Test
+    void the_duplicate_check_warns_of_a_demo_customer_entered_again_under_another_legal_form_or_its_exact_name() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            CustomerService customers = app.getBean(CustomerService.class);
+            var demo = db.select(CUSTOMER.ID, CUSTOMER.NAME).from(CUSTOMER)
+                    .where(CUSTOMER.NAME.like("%有限公司").and(CUSTOMER.NAME.notLike("%股份有限公司")))
+                    .orderBy(CUSTOMER.ID).limit(1).fetchOne();
+            String sameCompanyAsJointStock = demo.value2().replace("有限公司", "股份有限公司");
+
+            var forVariant = app.getBean(DemoSession.class).as("rep05",
+                    () -> customers.findDuplicates(CustomerDraft.named(sameCompanyAsJointStock), null));
+            var forExactName = app.getBean(DemoSession.class).as("rep05",
+                    () -> customers.findDuplicates(CustomerDraft.named(demo.value2()), null));
+
+            assertThat(forVariant).anySatisfy(candidate -> {
+                assertThat(candidate.customerId()).isEqualTo(demo.value1());
+                assertThat(candidate.reasons()).contains(DuplicateReason.NAME);
+            });
+            assertThat(forExactName).extracting(DuplicateCandidate::customerId).contains(demo.value1());
+        }
+    }
+
+    @Test
+    void how_far_each_demo_deal_got_and_whether_it_was_won_is_what_its_stage_history_says() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            var reachedInLedger = DSL.field(DSL.select(DSL.max(STAGE.POSITION)).from(STAGE_HISTORY).join(STAGE)
+                    .on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID)).where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID)));
+            var wonInLedger = DSL.exists(DSL.selectOne().from(STAGE_HISTORY)
+                    .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(OPPORTUNITY.ID).and(STAGE_HISTORY.EVENT.eq("WON"))));
+
+            assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.REACHED_POSITION.ne(reachedInLedger))).isZero();
+            assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.EVER_WON.ne(DSL.field(wonInLedger)))).isZero();
+            // deals went through the stages one by one, some stepping back, not in one jump to where they are
+            assertThat(db.fetchCount(STAGE_HISTORY, STAGE_HISTORY.EVENT.eq("MOVED"))).isBetween(1500, 3000);
+            assertThat(db.fetchCount(db.select(STAGE_HISTORY.OPPORTUNITY_ID).from(STAGE_HISTORY).join(STAGE)
+                    .on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID)).join(STAGE.as("from_stage"))
+                    .on(STAGE.as("from_stage").ID.eq(STAGE_HISTORY.FROM_STAGE_ID))
+                    .where(STAGE_HISTORY.EVENT.eq("MOVED")
+                            .and(STAGE.POSITION.lt(STAGE.as("from_stage").POSITION))))).isPositive();
+            assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.CONTACT_ID.isNull())).isZero();
+        }
+    }
+
+    @Test
+    void the_demo_has_orders_paid_in_full_and_in_part_service_requests_targets_and_a_customer_pool() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            var paid = DSL.field(DSL.select(DSL.coalesce(DSL.sum(PAYMENT.AMOUNT), BigDecimal.ZERO)).from(PAYMENT)
+                    .where(PAYMENT.ORDER_ID.eq(SALES_ORDER.ID)));
+            LocalDate thisQuarter = PeriodKind.QUARTER.start(LocalDate.now(DemoPlanner.ZONE));
+
+            assertThat(db.fetchCount(SALES_ORDER)).isBetween(150, 350);
+            assertThat(db.fetchCount(SALES_ORDER, SALES_ORDER.OPPORTUNITY_ID.isNull())).isZero();
+            assertThat(db.fetchCount(SALES_ORDER, SALES_ORDER.AMOUNT.eq(paid))).as("paid in full").isPositive();
+            assertThat(db.fetchCount(SALES_ORDER, SALES_ORDER.AMOUNT.gt(paid).and(paid.gt(BigDecimal.ZERO))))
+                    .as("partly paid").isPositive();
+            assertThat(db.fetchCount(SALES_ORDER, SALES_ORDER.AMOUNT.lt(paid))).isZero();
+            assertThat(db.fetchCount(SERVICE_REQUEST, SERVICE_REQUEST.STATUS.in("OPEN", "IN_PROGRESS"))).isPositive();
+            assertThat(db.fetchCount(SERVICE_REQUEST, SERVICE_REQUEST.STATUS.in("RESOLVED", "CLOSED")
+                    .and(SERVICE_REQUEST.RESOLVED_ON.isNotNull()))).isPositive();
+            assertThat(db.fetchCount(DSL.selectDistinct(SERVICE_REQUEST.PRIORITY).from(SERVICE_REQUEST)))
+                    .isGreaterThanOrEqualTo(3);
+            for (LocalDate quarter : List.of(thisQuarter.minusMonths(3), thisQuarter)) {
+                assertThat(db.fetchCount(SALES_TARGET, SALES_TARGET.PERIOD_KIND.eq("QUARTER")
+                        .and(SALES_TARGET.PERIOD_START.eq(quarter)).and(SALES_TARGET.OWNER_ID.isNotNull())))
+                        .as("reps' targets for " + quarter).isEqualTo(12);
+                assertThat(db.fetchCount(SALES_TARGET, SALES_TARGET.PERIOD_KIND.eq("QUARTER")
+                        .and(SALES_TARGET.PERIOD_START.eq(quarter)).and(SALES_TARGET.TEAM_ID.isNotNull())))
+                        .as("teams' targets for " + quarter).isEqualTo(4);
+                assertThat(db.fetchCount(SALES_TARGET, SALES_TARGET.PERIOD_KIND.eq("MONTH")
+                        .and(SALES_TARGET.PERIOD_START.between(quarter, quarter.plusMonths(2)))))
+                        .as("monthly targets in " + quarter).isEqualTo(3 * 16);
+            }
+            assertThat(db.fetchCount(CUSTOMER, CUSTOMER.OWNER_ID.isNull())).isBetween(1, 20);
+        }
+    }
+
+    @Test
+    void protection_clocks_are_spread_so_that_a_release_returns_some_customers_to_the_pool_and_others_are_close() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            var lastFollowUp = DSL.field(DSL.select(DSL.max(ACTIVITY.OCCURRED_AT)).from(ACTIVITY)
+                    .where(ACTIVITY.CUSTOMER_ID.eq(CUSTOMER.ID)));
+            var protectionClock = DSL.greatest(CUSTOMER.OWNED_SINCE, CUSTOMER.CREATED_AT, DSL.coalesce(lastFollowUp,
+                    CUSTOMER.CREATED_AT));
+            OffsetDateTime now = OffsetDateTime.now(java.time.ZoneId.systemDefault());
+            int protectionDays = PoolSettings.DEFAULTS.protectionDays();
+
+            assertThat(db.fetchCount(CUSTOMER, CUSTOMER.OWNER_ID.isNotNull()
+                    .and(protectionClock.between(now.minusDays(protectionDays), now.minusDays(protectionDays - 8L)))))
+                    .as("near the end of their protection").isPositive();
+            Integer released = app.getBean(TransactionTemplate.class).execute(status -> {
+                status.setRollbackOnly();
+                return app.getBean(DemoSession.class).as("admin",
+                        () -> app.getBean(CustomerPoolService.class).releaseLapsed());
+            });
+            assertThat(released).as("past their protection").isBetween(1, 30);
+        }
+    }
+
+    @Test
     void it_refuses_to_mix_demo_deals_into_a_database_that_holds_real_data() throws Exception {
         data.customerOf(data.user(dev.funnel.identity.Role.SALES_REP, null));
         int customersBefore = mainDatabase.fetchCount(CUSTOMER);
 
-        new DemoDataSeeder(mainDatabase, passwordEncoder, Clock.systemUTC(), "demo", null).run(null);
+        new DemoDataSeeder(settings, session, company, transaction, passwordEncoder, Clock.systemUTC(), "demo")
+                .run(null);
 
         assertThat(mainDatabase.fetchCount(CUSTOMER)).isEqualTo(customersBefore);
         assertThat(mainDatabase.fetchCount(APP_USER, APP_USER.USERNAME.eq("director"))).isZero();
