@@ -26,7 +26,6 @@ import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
-import dev.funnel.pipeline.StageGateException;
 import dev.funnel.pipeline.StageGuide;
 import dev.funnel.pipeline.StageHistoryEntry;
 import dev.funnel.pipeline.Task;
