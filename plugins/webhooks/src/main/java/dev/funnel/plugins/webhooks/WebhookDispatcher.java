@@ -116,7 +116,7 @@ public class WebhookDispatcher implements DomainEventListener, ContextAware {
                 return;
             }
             problem = "HTTP " + code;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,6 +130,8 @@ public class WebhookDispatcher implements DomainEventListener, ContextAware {
         Duration pause = firstPause.multipliedBy(1L << (attempt - 1));
         host.log(new LogEntry(delivery.subject(), delivery.url(), RETRYING, attempt, code,
                 problem + "; next attempt in " + pause.toMillis() + " ms"));
-        sender.schedule(() -> attempt(host, delivery, attempt + 1), pause.toMillis(), TimeUnit.MILLISECONDS);
+        // attempt() records its own outcome in the plugin's log, so nothing waits on the retry's future.
+        var unused = sender.schedule(() -> attempt(host, delivery, attempt + 1), pause.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

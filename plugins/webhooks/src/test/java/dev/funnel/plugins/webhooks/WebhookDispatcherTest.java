@@ -33,7 +33,35 @@ class WebhookDispatcherTest {
     final List<LogEntry> log = new CopyOnWriteArrayList<>();
     String url;
 
-    record Received(byte[] body, String signature, String timestamp, String event) {
+    /** What the receiver got, the body byte for byte since the signature covers exactly those bytes. */
+    static final class Received {
+        private final byte[] body;
+        private final String signature;
+        private final String timestamp;
+        private final String event;
+
+        Received(byte[] body, String signature, String timestamp, String event) {
+            this.body = body.clone();
+            this.signature = signature;
+            this.timestamp = timestamp;
+            this.event = event;
+        }
+
+        byte[] body() {
+            return body.clone();
+        }
+
+        String signature() {
+            return signature;
+        }
+
+        String timestamp() {
+            return timestamp;
+        }
+
+        String event() {
+            return event;
+        }
     }
 
     @BeforeEach
