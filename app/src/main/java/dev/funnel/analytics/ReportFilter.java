@@ -12,7 +12,8 @@ import java.time.LocalDate;
  * @param ownerId   the deal's current owner
  * @param productId the deal has a product line for this product
  * @param source    the deal's lead source code
- * @param currency  ISO code; amounts are never converted, so a report covers one currency
+ * @param currency  ISO code: the company currency (or null) covers every deal, each converted at the rate of
+ *                  its day; another currency covers only the deals in it, as entered (docs/metrics.md, "Currencies")
  */
 public record ReportFilter(LocalDate from, LocalDate to, Long pipelineId, Long teamId, Long ownerId, Long productId,
                            String source, String currency) {

@@ -7,6 +7,7 @@ import dev.funnel.analytics.internal.ReportRepository.CycleFigures;
 import dev.funnel.analytics.internal.ReportRepository.Outcomes;
 import dev.funnel.analytics.internal.ReportRepository.Selection;
 import dev.funnel.analytics.internal.SnapshotRepository;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.VisibleScope;
@@ -62,12 +63,12 @@ public class ReportService {
     private final ChoiceService choices;
     private final UserService users;
     private final Clock clock;
-    private final String companyCurrency;
+    private final CurrencyService currencies;
     private final int lookBackMonths;
 
     ReportService(ReportRepository reports, ConversionSummary summary, SnapshotRepository snapshots,
                   PipelineService pipelines, ChoiceService choices, UserService users,
-                  Clock clock, @Value("${funnel.currency:CNY}") String companyCurrency,
+                  Clock clock, CurrencyService currencies,
                   @Value("${funnel.forecast.look-back-months:12}") int lookBackMonths) {
         this.reports = reports;
         this.summary = summary;
@@ -76,14 +77,26 @@ public class ReportService {
         this.choices = choices;
         this.users = users;
         this.clock = clock;
-        this.companyCurrency = companyCurrency;
+        this.currencies = currencies;
         this.lookBackMonths = lookBackMonths;
     }
 
-    /** The currency reports use when the filter names none. */
+    /**
+     * The currency reports use when the filter names none: every deal, converted into it. Naming it in the filter
+     * means the same; naming another currency narrows a report to the deals in that currency, as entered.
+     */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public String companyCurrency() {
-        return companyCurrency;
+        return currencies.companyCurrency();
+    }
+
+    /**
+     * Currencies that deals are in but that have no exchange rate: their deals are counted in converted reports
+     * but not in their amounts, until an administrator enters a rate.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    public java.util.Set<String> currenciesWithoutRate() {
+        return currencies.currenciesWithoutRate();
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
@@ -98,7 +111,7 @@ public class ReportService {
         }
         CountAndAmount won = atOrAbove(levels, ReportRepository.wonLevel());
         long created = levels.values().stream().mapToLong(CountAndAmount::count).sum();
-        return new FunnelReport(scope.pipeline().id(), scope.selection().currency(), created, stages,
+        return new FunnelReport(scope.pipeline().id(), scope.currency(), created, stages,
                 new FunnelReport.Level(null, scope.pipeline().stages().size() + 1, "Won", "赢单", won.count(),
                         won.amount()));
     }
@@ -115,7 +128,7 @@ public class ReportService {
             LocalDate earlierFrom = filter.from().minusDays(days * BOTTLENECK_EARLIER_PERIODS);
             bottleneck = bottleneck(stages, conversions(scope, earlierFrom, earlierTo));
         }
-        return new ConversionReport(scope.pipeline().id(), scope.selection().currency(), stages, bottleneck);
+        return new ConversionReport(scope.pipeline().id(), scope.currency(), stages, bottleneck);
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
@@ -143,7 +156,7 @@ public class ReportService {
                         .thenComparing(g -> g.label() == null ? "" : g.label()))
                 .toList();
         Outcomes all = table.total();
-        return new WinRateReport(groupBy, scope.selection().currency(), groups,
+        return new WinRateReport(groupBy, scope.currency(), groups,
                 group(null, null, all.won(), all.lost(), all.wonAmount(), all.lostAmount()));
     }
 
@@ -162,7 +175,7 @@ public class ReportService {
             velocity = Optional.of(BigDecimal.valueOf(open).multiply(total.wonAmount())
                     .divide(closed.multiply(won.medianDays()), MONEY_SCALE, RoundingMode.HALF_UP));
         }
-        return new CycleReport(scope.selection().currency(), cycle(won), cycle(lost), open, velocity);
+        return new CycleReport(scope.currency(), cycle(won), cycle(lost), open, velocity);
     }
 
     /**
@@ -205,7 +218,7 @@ public class ReportService {
             return new ForecastReport.StageProbability(stage.id(), stage.position(), stage.nameEn(), stage.nameZh(),
                     stage.probability(), rate(won, reached), reached, won);
         }).toList();
-        return new ForecastReport(scope.selection().currency(), from, to, closed.won(), closed.wonAmount(),
+        return new ForecastReport(scope.currency(), from, to, closed.won(), closed.wonAmount(),
                 categories, forecast, stages, lookBackFrom, lookBackTo);
     }
 
@@ -217,9 +230,11 @@ public class ReportService {
     public List<ForecastAccuracy> forecastAccuracy(PeriodKind kind, LocalDate periodStart, String currency) {
         VisibleScope scope = users.visibleScope();
         LocalDate start = kind.start(periodStart);
-        String inCurrency = currency == null ? companyCurrency : currency.toUpperCase(Locale.ROOT);
+        String company = currencies.companyCurrency();
+        String inCurrency = currency == null ? company : currency.toUpperCase(Locale.ROOT);
+        String narrowedTo = inCurrency.equals(company) ? null : inCurrency;
         Map<String, BigDecimal> wonByOwner = reports.outcomes(
-                        Selection.allPipelines(inCurrency, scope, null, clock.getZone()), start, kind.end(start),
+                        Selection.allPipelines(narrowedTo, scope, null, clock.getZone()), start, kind.end(start),
                         GroupBy.OWNER).stream()
                 .collect(Collectors.toMap(Outcomes::key, Outcomes::wonAmount));
         return snapshots.firstInPeriod(kind, start, inCurrency, scope).stream().map(first -> {
@@ -332,7 +347,8 @@ public class ReportService {
         return new CountAndAmount(count, amount);
     }
 
-    private record Scope(Pipeline pipeline, Selection selection) {
+    /** {@code currency}: what the report's amounts are in; the company's when the selection converts. */
+    private record Scope(Pipeline pipeline, String currency, Selection selection) {
     }
 
     /** The pipeline and the deals a report covers; a bad filter is refused with the field it names. */
@@ -352,9 +368,9 @@ public class ReportService {
             owners = owners == null ? Set.of(filter.ownerId())
                     : owners.contains(filter.ownerId()) ? Set.of(filter.ownerId()) : Set.of();
         }
-        String currency = filter.currency() == null ? companyCurrency
-                : filter.currency().toUpperCase(Locale.ROOT);
-        return new Scope(pipeline, new Selection(pipeline.id(), currency,
+        String company = currencies.companyCurrency();
+        String currency = filter.currency() == null ? company : filter.currency().toUpperCase(Locale.ROOT);
+        return new Scope(pipeline, currency, new Selection(pipeline.id(), currency.equals(company) ? null : currency,
                 users.visibleScope(), owners,
                 filter.source(), filter.productId(), clock.getZone()));
     }

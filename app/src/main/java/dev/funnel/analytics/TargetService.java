@@ -4,6 +4,7 @@ import dev.funnel.analytics.internal.ReportRepository;
 import dev.funnel.analytics.internal.ReportRepository.Selection;
 import dev.funnel.analytics.internal.ReportRepository.Weighted;
 import dev.funnel.analytics.internal.TargetRepository;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Targets (quotas) per rep or team and month or quarter, set by administrators, and their progress: won so far
  * against the target, the open business expected to close in the period, the gap and the pipeline coverage
- * (docs/metrics.md, "Targets"). A target counts won business in every pipeline, in its own currency.
+ * (docs/metrics.md, "Targets"). A target counts won business in every pipeline: in the company currency every
+ * deal's, converted; in another currency the deals in it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,9 +44,12 @@ public class TargetService {
     private final TargetRepository targets;
     private final ReportRepository reports;
     private final UserService users;
+    private final CurrencyService currencies;
     private final Clock clock;
 
-    TargetService(TargetRepository targets, ReportRepository reports, UserService users, Clock clock) {
+    TargetService(TargetRepository targets, ReportRepository reports, UserService users, CurrencyService currencies,
+                  Clock clock) {
+        this.currencies = currencies;
         this.targets = targets;
         this.reports = reports;
         this.users = users;
@@ -67,19 +72,22 @@ public class TargetService {
         LocalDate end = kind.end(start);
         LocalDate today = LocalDate.now(clock);
         List<TargetProgress> progress = new ArrayList<>();
+        String company = currencies.companyCurrency();
         for (Target target : targets.find(kind, start)) {
             // a team's people are looked up once: they decide who sees the target and what it counts
             Set<Long> owners = owners(target);
             if (visible(owners, scope)) {
-                progress.add(progress(target, owners, scope, start, end, today));
+                progress.add(progress(target, owners, scope, start, end, today, company));
             }
         }
         return progress;
     }
 
     private TargetProgress progress(Target target, Set<Long> owners, VisibleScope scope, LocalDate start,
-                                    LocalDate end, LocalDate today) {
-        Selection selection = Selection.allPipelines(target.currency(), scope, owners, clock.getZone());
+                                    LocalDate end, LocalDate today, String companyCurrency) {
+        // a target in the company currency counts every deal, converted; one in another currency its deals only
+        Selection selection = Selection.allPipelines(target.currency().equals(companyCurrency) ? null
+                : target.currency(), scope, owners, clock.getZone());
         BigDecimal won = reports.outcomesWithTotal(selection, start, end, GroupBy.MONTH).total().wonAmount();
         Map<String, Weighted> open = reports.openByCategory(selection, start, end, today);
         BigDecimal weighted = open.values().stream().map(Weighted::weighted).reduce(BigDecimal.ZERO, BigDecimal::add)

@@ -11,7 +11,8 @@ public enum ImportEntity {
     CONTACTS,
     PRODUCTS,
     OPPORTUNITIES,
-    TARGETS;
+    TARGETS,
+    EXCHANGE_RATES;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

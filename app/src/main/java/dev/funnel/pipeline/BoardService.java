@@ -1,5 +1,6 @@
 package dev.funnel.pipeline;
 
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.VisibleScope;
@@ -30,10 +31,13 @@ public class BoardService {
     private final BoardRepository board;
     private final PipelineRepository pipelines;
     private final UserService users;
+    private final CurrencyService currencies;
     private final Clock clock;
 
-    BoardService(BoardRepository board, PipelineRepository pipelines, UserService users, Clock clock) {
+    BoardService(BoardRepository board, PipelineRepository pipelines, UserService users, CurrencyService currencies,
+                 Clock clock) {
         this.board = board;
+        this.currencies = currencies;
         this.pipelines = pipelines;
         this.users = users;
         this.clock = clock;
@@ -44,9 +48,10 @@ public class BoardService {
         Pipeline pipeline = pipeline(filter);
         Map<Long, BoardRepository.Totals> totals = board.totals(users.visibleScope(), filter, teamOwners(filter));
         BoardRepository.Totals none = new BoardRepository.Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+        String currency = currencies.companyCurrency();
         return pipeline.stages().stream().map(stage -> {
             BoardRepository.Totals t = totals.getOrDefault(stage.id(), none);
-            return new BoardColumn(stage, t.count(), t.amount(), t.weighted(), t.otherCurrency());
+            return new BoardColumn(stage, t.count(), t.amount(), t.weighted(), currency, t.unconverted());
         }).toList();
     }
 

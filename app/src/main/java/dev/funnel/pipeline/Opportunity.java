@@ -12,5 +12,5 @@ public record Opportunity(long id, String name, Long customerId, String customer
                           OffsetDateTime closedAt, String lostReason, int version, OffsetDateTime createdAt,
                           OffsetDateTime updatedAt, String grade, String nextStep, Long presalesId,
                           BigDecimal actualAmount, LocalDate actualCloseDate, String lostComment,
-                          int stalledAfterDays) {
+                          int stalledAfterDays, BigDecimal companyAmount) {
 }

@@ -1,5 +1,6 @@
 package dev.funnel.pipeline;
 
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.Role;
@@ -61,14 +62,17 @@ public class OpportunityService {
     private final CustomerService customers;
     private final UserService users;
     private final Clock clock;
+    private final CurrencyService currencies;
     private final DomainEvents events;
 
     OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, TaskRepository tasks,
                        ConfirmationRepository confirmations, ChoiceRepository choices, LineRepository lines,
                        ProductService products, TaskPlanner planner, CustomerService customers, UserService users,
                        Clock clock,
-                       dev.funnel.pipeline.internal.RegistrationRepository registrations, DomainEvents events) {
+                       dev.funnel.pipeline.internal.RegistrationRepository registrations, DomainEvents events,
+                       CurrencyService currencies) {
         this.registrations = registrations;
+        this.currencies = currencies;
         this.events = events;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
@@ -139,7 +143,8 @@ public class OpportunityService {
                 .rule(draft.stageId() == null || draft.stageId() == first.id(), "stageId", "validation.stage.start-first")
                 .orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long id = opportunities.insert(draft, ownerId, pipeline.id(), first.id(), now, me.id());
+        long id = opportunities.insert(draft, ownerId, pipeline.id(), first.id(), now, me.id(),
+                currencies.companyCurrency());
         opportunities.appendHistory(id, Event.CREATED, null, first.id(), me.id(), now, null);
         Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
         planner.enteredStage(created, first, now, me.id());
@@ -161,11 +166,12 @@ public class OpportunityService {
         Stage first = pipeline.stages().get(0);
         var product = productId == null ? java.util.Optional.<dev.funnel.catalog.Product>empty()
                 : products.find(productId);
-        String currency = product.map(dev.funnel.catalog.Product::currency).orElse("CNY");
+        String currency = product.map(dev.funnel.catalog.Product::currency).orElseGet(currencies::companyCurrency);
         OpportunityDraft draft = new OpportunityDraft(name, customerId, null, ownerId, pipeline.id(), first.id(),
                 null, currency, null, null, OpportunityStatus.OPEN, null);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long id = opportunities.insert(draft, ownerId, pipeline.id(), first.id(), now, me.id());
+        long id = opportunities.insert(draft, ownerId, pipeline.id(), first.id(), now, me.id(),
+                currencies.companyCurrency());
         opportunities.appendHistory(id, Event.CREATED, null, first.id(), me.id(), now, null);
         if (product.isPresent() && product.get().unitPrice() != null) {
             LineRepository.Line line = new LineRepository.Line(product.get().id(), BigDecimal.ONE,

@@ -1,5 +1,6 @@
 package dev.funnel.sales;
 
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -40,9 +41,11 @@ public class OrderService {
     private final OpportunityService opportunities;
     private final UserService users;
     private final Clock clock;
+    private final CurrencyService currencies;
 
     OrderService(OrderRepository orders, CustomerService customers, OpportunityService opportunities,
-                 UserService users, Clock clock) {
+                 UserService users, Clock clock, CurrencyService currencies) {
+        this.currencies = currencies;
         this.orders = orders;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -89,8 +92,8 @@ public class OrderService {
 
     @Transactional
     public Order create(OrderDraft requested) {
-        String currency = requested.currency() == null || requested.currency().isBlank() ? "CNY"
-                : requested.currency();
+        String currency = requested.currency() == null || requested.currency().isBlank()
+                ? currencies.companyCurrency() : requested.currency();
         OrderDraft draft = new OrderDraft(requested.number(), requested.customerId(), requested.opportunityId(),
                 requested.orderDate(), requested.amount(), currency, requested.notes());
         Checks.start()

@@ -39,6 +39,7 @@ import dev.funnel.identity.ui.UsersView;
 import dev.funnel.pipeline.ui.BoardView;
 import dev.funnel.pipeline.ui.OpportunitiesView;
 import dev.funnel.pipeline.ui.TasksView;
+import dev.funnel.currency.ui.CurrenciesView;
 import dev.funnel.pipeline.ui.admin.ListsView;
 import dev.funnel.pipeline.ui.admin.SalesProcessView;
 import dev.funnel.platform.Messages;
@@ -107,6 +108,8 @@ public class MainLayout extends AppLayout {
                 admin.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class,
                         VaadinIcon.USERS.create()));
                 admin.addItem(new SideNavItem(getTranslation("nav.lists"), ListsView.class, VaadinIcon.LIST.create()));
+                admin.addItem(new SideNavItem(getTranslation("nav.currencies"), CurrenciesView.class,
+                        VaadinIcon.MONEY_EXCHANGE.create()));
             }
             admin.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class, VaadinIcon.UPLOAD.create()));
             if (me.isAdmin()) {

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.funnel.pipeline.BoardColumn;
+import dev.funnel.pipeline.BoardFilter;
+import dev.funnel.pipeline.BoardService;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestDatabaseSession;
 import java.io.IOException;
@@ -19,9 +22,12 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +61,8 @@ class PublicDatasetImportTest extends IntegrationTest {
     JdbcTemplate sql;
     @Autowired
     com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired
+    BoardService board;
 
     List<CSVRecord> deals;
 
@@ -179,6 +187,72 @@ class PublicDatasetImportTest extends IntegrationTest {
         Map<String, List<String>> perManager = new TreeMap<>();
         perTeam.forEach((team, figures) -> perManager.put(managerOfTeam.get(team), figures));
         assertThat(perManager).isEqualTo(expectedWinRates(r -> managerOfAgent.get(r.get("sales_agent"))));
+    }
+
+    @Test
+    @Order(7)
+    void usd_deals_count_in_the_company_currency_once_rates_are_imported() throws Exception {
+        Long pipelineId = sql.queryForObject("select id from pipeline where name = ?", Long.class, PIPELINE);
+        long open = deals.stream().filter(r -> Set.of("Prospecting", "Engaging").contains(r.get("deal_stage")))
+                .count();
+        List<BoardColumn> before = data.asAdmin(() -> board.columns(BoardFilter.of(pipelineId)));
+        assertThat(before).extracting(BoardColumn::currency).containsOnly("CNY");
+        assertThat(before.stream().mapToLong(BoardColumn::unconverted).sum()).isEqualTo(open);
+        assertThat(before.stream().map(BoardColumn::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
+
+        Path rates = Path.of("..", "docs", "examples", "exchange-rates");
+        http.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", "usd_cny_monthly.csv", "text/csv",
+                                Files.readAllBytes(rates.resolve("usd_cny_monthly.csv"))))
+                        .file(new MockMultipartFile("mapping", "mapping.json", "application/json",
+                                Files.readAllBytes(rates.resolve("usd_cny_monthly.mapping.json"))))
+                        .file(new MockMultipartFile("entity", "", "text/plain",
+                                "exchange_rates".getBytes(StandardCharsets.UTF_8)))
+                        .with(admin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported", is(15)));
+
+        // worked out from the files: each deal at the rate in effect on its day, else the first rate
+        TreeMap<LocalDate, BigDecimal> usd = new TreeMap<>();
+        csvFile(rates.resolve("usd_cny_monthly.csv"))
+                .forEach(r -> usd.put(LocalDate.parse(r.get("valid_from")), new BigDecimal(r.get("rate"))));
+        Function<LocalDate, BigDecimal> rateOn = day -> {
+            var inEffect = usd.floorEntry(day);
+            return inEffect != null ? inEffect.getValue() : usd.firstEntry().getValue();
+        };
+        Map<String, BigDecimal> wonInCny = new TreeMap<>();
+        deals.stream().filter(r -> r.get("deal_stage").equals("Won")).forEach(r -> wonInCny.merge(
+                r.get("sales_agent"), new BigDecimal(r.get("close_value"))
+                        .multiply(rateOn.apply(LocalDate.parse(r.get("close_date"))))
+                        .setScale(2, RoundingMode.HALF_UP), BigDecimal::add));
+        String body = http.perform(get("/api/v1/reports/win-rates").param("groupBy", "owner")
+                        .param("pipelineId", String.valueOf(pipelineId)).param("from", "2016-01-01")
+                        .param("to", "2017-12-31").with(admin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.currency", is("CNY")))
+                .andReturn().getResponse().getContentAsString();
+        Map<String, BigDecimal> reported = new TreeMap<>();
+        for (var group : json.readTree(body).get("groups")) {
+            if (group.get("won").asLong() > 0) {
+                reported.put(group.get("label").asText(), group.get("wonAmount").decimalValue().setScale(2));
+            }
+        }
+        assertThat(reported).isEqualTo(wonInCny);
+
+        // open deals have no close date in the file: the day they were created picks their rate
+        List<BoardColumn> after = data.asAdmin(() -> board.columns(BoardFilter.of(pipelineId)));
+        assertThat(after.stream().mapToLong(BoardColumn::unconverted).sum()).isZero();
+        BigDecimal openInUsd = sql.queryForObject(
+                "select sum(amount) from opportunity where pipeline_id = ? and status = 'OPEN'", BigDecimal.class,
+                pipelineId);
+        BigDecimal openInCny = after.stream().map(BoardColumn::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(openInCny.divide(openInUsd, 4, RoundingMode.HALF_UP))
+                .isBetween(usd.values().stream().min(BigDecimal::compareTo).orElseThrow().setScale(4),
+                        usd.values().stream().max(BigDecimal::compareTo).orElseThrow().setScale(4));
+    }
+
+    private static List<CSVRecord> csvFile(Path file) throws IOException {
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
     }
 
     /** label -> [won, lost, winRate, averageWonAmount] from the API. */

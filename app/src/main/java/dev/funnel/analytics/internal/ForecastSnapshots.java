@@ -1,6 +1,7 @@
 package dev.funnel.analytics.internal;
 
 import dev.funnel.analytics.PeriodKind;
+import dev.funnel.currency.CurrencyService;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -20,10 +21,12 @@ public class ForecastSnapshots {
     private static final Logger log = LoggerFactory.getLogger(ForecastSnapshots.class);
 
     private final SnapshotRepository snapshots;
+    private final CurrencyService currencies;
     private final Clock clock;
 
-    ForecastSnapshots(SnapshotRepository snapshots, Clock clock) {
+    ForecastSnapshots(SnapshotRepository snapshots, CurrencyService currencies, Clock clock) {
         this.snapshots = snapshots;
+        this.currencies = currencies;
         this.clock = clock;
     }
 
@@ -37,8 +40,9 @@ public class ForecastSnapshots {
     public int run() {
         LocalDate today = LocalDate.now(clock);
         int written = 0;
+        String companyCurrency = currencies.companyCurrency();
         for (PeriodKind kind : PeriodKind.values()) {
-            written += snapshots.take(today, kind);
+            written += snapshots.take(today, kind, companyCurrency);
         }
         return written;
     }

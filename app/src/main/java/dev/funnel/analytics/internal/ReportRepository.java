@@ -59,7 +59,9 @@ public class ReportRepository {
 
     /**
      * The deals a report covers, apart from the period: pipeline, currency, what the caller may see, and the
-     * optional narrowing by owners, lead source and product.
+     * optional narrowing by owners, lead source and product. A null currency covers every deal with its amount in
+     * the company currency (converted at its own day's rate, docs/metrics.md "Currencies"); a currency code
+     * covers only the deals in it, with their amounts as entered.
      */
     public record Selection(Long pipelineId, String currency, VisibleScope visible, Set<Long> owners, String source,
                             Long productId, ZoneId zone) {
@@ -69,8 +71,19 @@ public class ReportRepository {
             return new Selection(null, currency, visible, owners, null, null, zone);
         }
 
+        boolean converted() {
+            return currency == null;
+        }
+
+        /** A deal's amount: the won amount when won, otherwise its amount; zero when it has none or no rate. */
+        Field<BigDecimal> amount() {
+            return converted() ? DSL.coalesce(OPPORTUNITY.COMPANY_AMOUNT, DSL.inline(BigDecimal.ZERO))
+                    : DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO));
+        }
+
         Condition condition() {
-            Condition c = OPPORTUNITY.CURRENCY.eq(currency).and(visible.owns(OPPORTUNITY.OWNER_ID));
+            Condition c = (converted() ? DSL.trueCondition() : OPPORTUNITY.CURRENCY.eq(currency))
+                    .and(visible.owns(OPPORTUNITY.OWNER_ID));
             if (pipelineId != null) {
                 c = c.and(OPPORTUNITY.PIPELINE_ID.eq(pipelineId));
             }
@@ -114,15 +127,10 @@ public class ReportRepository {
         }
     }
 
-    /** A deal's amount: the won amount when won, otherwise its amount; zero when it has none. */
-    private static Field<BigDecimal> dealAmount() {
-        return DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO));
-    }
-
     /** Deals created in the period, counted by the highest stage position they ever entered (won: above all). */
     public Map<Integer, CountAndAmount> funnelLevels(Selection selection, LocalDate from, LocalDate to) {
         Field<Integer> level = level();
-        return db.select(level, DSL.count(), DSL.sum(dealAmount()))
+        return db.select(level, DSL.count(), DSL.sum(selection.amount()))
                 .from(OPPORTUNITY)
                 .where(selection.condition()).and(selection.within(OPPORTUNITY.CREATED_AT, from, to))
                 .groupBy(level)
@@ -184,7 +192,8 @@ public class ReportRepository {
         return DSL.select(STAGE_ENTRY_MONTH.STAGE_ID, STAGE_ENTRY_MONTH.ENTERED.mul(sign).as("entered"),
                         STAGE_ENTRY_MONTH.ADVANCED.mul(sign).as("advanced"),
                         STAGE_ENTRY_MONTH.OPEN_HERE.mul(sign).as("open_here"), STAGE_ENTRY_MONTH.LOST.mul(sign).as("lost"),
-                        STAGE_ENTRY_MONTH.LOST_AMOUNT.mul(DSL.inline(BigDecimal.valueOf(piece.sign()))).as("lost_amount"))
+                        (selection.converted() ? STAGE_ENTRY_MONTH.LOST_COMPANY_AMOUNT : STAGE_ENTRY_MONTH.LOST_AMOUNT)
+                                .mul(DSL.inline(BigDecimal.valueOf(piece.sign()))).as("lost_amount"))
                 .from(STAGE_ENTRY_MONTH).join(STAGE).on(STAGE.ID.eq(STAGE_ENTRY_MONTH.STAGE_ID))
                 .where(inPipeline).and(months)
                 .and(entryCondition(selection, STAGE_ENTRY_MONTH.OWNER_ID, STAGE_ENTRY_MONTH.CURRENCY,
@@ -205,7 +214,9 @@ public class ReportRepository {
         return DSL.select(STAGE_ENTRY.STAGE_ID, DSL.inline(sign).as("entered"),
                         flag(STAGE_ENTRY.ADVANCED, sign).as("advanced"), flag(STAGE_ENTRY.OPEN_HERE, sign).as("open_here"),
                         flag(STAGE_ENTRY.LOST, sign).as("lost"),
-                        DSL.when(STAGE_ENTRY.LOST, STAGE_ENTRY.AMOUNT.mul(DSL.inline(BigDecimal.valueOf(sign))))
+                        DSL.when(STAGE_ENTRY.LOST, (selection.converted()
+                                        ? DSL.coalesce(STAGE_ENTRY.COMPANY_AMOUNT, DSL.inline(BigDecimal.ZERO))
+                                        : STAGE_ENTRY.AMOUNT).mul(DSL.inline(BigDecimal.valueOf(sign))))
                                 .otherwise(DSL.inline(BigDecimal.ZERO.setScale(2))).as("lost_amount"))
                 .from(STAGE_ENTRY).join(STAGE).on(STAGE.ID.eq(STAGE_ENTRY.STAGE_ID))
                 .where(c);
@@ -218,7 +229,8 @@ public class ReportRepository {
     /** The selection's owner, currency and lead-source rules on the entry tables' copies of those columns. */
     private static Condition entryCondition(Selection selection, Field<Long> owner, Field<String> currency,
                                             Field<String> source) {
-        Condition c = currency.eq(selection.currency()).and(selection.visible().owns(owner));
+        Condition c = (selection.converted() ? DSL.trueCondition() : currency.eq(selection.currency()))
+                .and(selection.visible().owns(owner));
         if (selection.owners() != null) {
             c = c.and(selection.owners().isEmpty() ? DSL.falseCondition() : owner.in(selection.owners()));
         }
@@ -323,7 +335,9 @@ public class ReportRepository {
         int total = db.fetchCount(OPPORTUNITY, behind);
         var customer = dev.funnel.jooq.Tables.CUSTOMER;
         List<DealRow> rows = db.select(OPPORTUNITY.ID, OPPORTUNITY.NAME, customer.NAME, APP_USER.FULL_NAME,
-                        STAGE.NAME_EN, STAGE.NAME_ZH, OPPORTUNITY.STATUS, dealAmount(), OPPORTUNITY.CURRENCY,
+                        STAGE.NAME_EN, STAGE.NAME_ZH, OPPORTUNITY.STATUS,
+                        DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO)),
+                        OPPORTUNITY.CURRENCY,
                         OPPORTUNITY.ACTUAL_CLOSE_DATE)
                 .from(OPPORTUNITY)
                 .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
@@ -386,7 +400,7 @@ public class ReportRepository {
         boolean holdsToday = !today.isBefore(from) && !today.isAfter(to);
         Condition expected = holdsToday ? OPPORTUNITY.EXPECTED_CLOSE_DATE.le(to)
                 : OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
-        Field<BigDecimal> amount = DSL.coalesce(OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO));
+        Field<BigDecimal> amount = selection.amount();
         Field<BigDecimal> weighted = amount.mul(STAGE.PROBABILITY).div(DSL.inline(new BigDecimal(100)));
         return db.select(STAGE.FORECAST_CATEGORY, DSL.count(), DSL.sum(amount), DSL.sum(weighted))
                 .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
@@ -424,7 +438,7 @@ public class ReportRepository {
      * groups, the total is counted apart, by deal.
      */
     public OutcomeTable outcomesWithTotal(Selection selection, LocalDate from, LocalDate to, GroupBy groupBy) {
-        Grouping g = grouping(groupBy);
+        Grouping g = grouping(groupBy, selection);
         Condition closed = OPPORTUNITY.STATUS.in(DSL.inline(WON), DSL.inline(LOST)).and(closedBetween(from, to));
         List<Outcomes> groups = db.select(g.key(), g.label(), DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))),
                         DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))),
@@ -439,8 +453,8 @@ public class ReportRepository {
         if (groupBy == GroupBy.PRODUCT) {
             total = db.select(DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))),
                             DSL.count().filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))),
-                            DSL.coalesce(DSL.sum(dealAmount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))), BigDecimal.ZERO),
-                            DSL.coalesce(DSL.sum(dealAmount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))),
+                            DSL.coalesce(DSL.sum(selection.amount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(WON))), BigDecimal.ZERO),
+                            DSL.coalesce(DSL.sum(selection.amount()).filterWhere(OPPORTUNITY.STATUS.eq(DSL.inline(LOST))),
                                     BigDecimal.ZERO))
                     .from(OPPORTUNITY).where(selection.condition()).and(closed)
                     .fetchSingle(r -> new Outcomes(null, null, r.value1(), r.value2(), r.value3(), r.value4()));
@@ -459,32 +473,44 @@ public class ReportRepository {
                             List<Field<?>> groupBy) {
     }
 
-    /** A line's amount as the opportunity shows it: quantity × unit price less the discount, to the cent. */
-    private static Field<BigDecimal> lineTotal() {
+    /**
+     * A line's amount as the opportunity shows it: quantity × unit price less the discount, to the cent. Lines are
+     * priced in the deal's currency; converted, a line takes its share of the deal's converted amount, so that it
+     * is converted at the deal's rate and the lines of a deal add up to what the deal counts for.
+     */
+    private static Field<BigDecimal> lineTotal(Selection selection) {
         Field<BigDecimal> keep = DSL.round(DSL.inline(new BigDecimal(100)).minus(OPPORTUNITY_LINE.DISCOUNT_PERCENT)
                 .div(DSL.inline(new BigDecimal(100))), 6);
-        return DSL.round(OPPORTUNITY_LINE.QUANTITY.mul(OPPORTUNITY_LINE.UNIT_PRICE).mul(keep), 2);
+        Field<BigDecimal> line = DSL.round(OPPORTUNITY_LINE.QUANTITY.mul(OPPORTUNITY_LINE.UNIT_PRICE).mul(keep), 2);
+        if (!selection.converted()) {
+            return line;
+        }
+        Field<BigDecimal> entered = DSL.nullif(DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT),
+                DSL.inline(BigDecimal.ZERO));
+        return DSL.coalesce(DSL.round(line.mul(OPPORTUNITY.COMPANY_AMOUNT).div(entered), 2),
+                DSL.inline(BigDecimal.ZERO));
     }
 
-    private static Grouping grouping(GroupBy groupBy) {
+    private static Grouping grouping(GroupBy groupBy, Selection selection) {
+        Field<BigDecimal> dealAmount = selection.amount();
         return switch (groupBy) {
-            case OWNER -> new Grouping(OPPORTUNITY.OWNER_ID.cast(String.class), APP_USER.FULL_NAME, dealAmount(),
+            case OWNER -> new Grouping(OPPORTUNITY.OWNER_ID.cast(String.class), APP_USER.FULL_NAME, dealAmount,
                     OPPORTUNITY.join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID)),
                     List.of(OPPORTUNITY.OWNER_ID, APP_USER.FULL_NAME));
-            case TEAM -> new Grouping(TEAM.ID.cast(String.class), TEAM.NAME, dealAmount(),
+            case TEAM -> new Grouping(TEAM.ID.cast(String.class), TEAM.NAME, dealAmount,
                     OPPORTUNITY.join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
                             .leftJoin(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID)), List.of(TEAM.ID, TEAM.NAME));
             // a deal with two products counts for both, each with its own line's amount
-            case PRODUCT -> new Grouping(PRODUCT.ID.cast(String.class), PRODUCT.NAME, lineTotal(),
+            case PRODUCT -> new Grouping(PRODUCT.ID.cast(String.class), PRODUCT.NAME, lineTotal(selection),
                     OPPORTUNITY.join(OPPORTUNITY_LINE).on(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(OPPORTUNITY.ID))
                             .join(PRODUCT).on(PRODUCT.ID.eq(OPPORTUNITY_LINE.PRODUCT_ID)),
                     List.of(PRODUCT.ID, PRODUCT.NAME));
-            case SOURCE -> new Grouping(OPPORTUNITY.LEAD_SOURCE, OPPORTUNITY.LEAD_SOURCE, dealAmount(), OPPORTUNITY,
+            case SOURCE -> new Grouping(OPPORTUNITY.LEAD_SOURCE, OPPORTUNITY.LEAD_SOURCE, dealAmount, OPPORTUNITY,
                     List.of(OPPORTUNITY.LEAD_SOURCE));
             case MONTH -> {
                 Field<String> month = DSL.field("to_char({0}, 'YYYY-MM')", String.class,
                         OPPORTUNITY.ACTUAL_CLOSE_DATE);
-                yield new Grouping(month, month, dealAmount(), OPPORTUNITY, List.of(month));
+                yield new Grouping(month, month, dealAmount, OPPORTUNITY, List.of(month));
             }
         };
     }

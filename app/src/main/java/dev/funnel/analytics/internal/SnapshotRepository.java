@@ -27,39 +27,50 @@ public class SnapshotRepository {
     }
 
     /**
-     * Takes today's snapshot of the period holding today for every owner with won or open business in it, in each
-     * currency. A snapshot already taken today is kept as it is: a repeated run writes nothing twice.
+     * Takes today's snapshot of the period holding today for every owner with won or open business in it: one in
+     * the company currency over all their deals, converted, as the reports count them by default; and one per
+     * other currency over the deals in it, as entered, for reports narrowed to that currency. A snapshot already
+     * taken today is kept as it is: a repeated run writes nothing twice.
      *
      * @return how many snapshots were written
      */
-    public int take(LocalDate today, PeriodKind kind) {
+    public int take(LocalDate today, PeriodKind kind, String companyCurrency) {
+        return take(today, kind, companyCurrency, true) + take(today, kind, companyCurrency, false);
+    }
+
+    private int take(LocalDate today, PeriodKind kind, String companyCurrency, boolean converted) {
         LocalDate start = kind.start(today);
         LocalDate end = kind.end(start);
         Condition wonInPeriod = OPPORTUNITY.STATUS.eq(DSL.inline("WON")).and(OPPORTUNITY.ACTUAL_CLOSE_DATE.between(start, end));
         // open deals expected in the period, and those overdue, since today is in it
         Condition openInPeriod = OPPORTUNITY.STATUS.eq(DSL.inline("OPEN")).and(OPPORTUNITY.EXPECTED_CLOSE_DATE.le(end));
-        Field<BigDecimal> won = DSL.coalesce(DSL.sum(DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT))
-                .filterWhere(wonInPeriod), BigDecimal.ZERO);
-        Field<BigDecimal> commit = weighted(openInPeriod, "COMMIT");
-        Field<BigDecimal> bestCase = weighted(openInPeriod, "BEST_CASE");
-        Field<BigDecimal> pipeline = weighted(openInPeriod, "PIPELINE");
+        Field<BigDecimal> amount = converted ? OPPORTUNITY.COMPANY_AMOUNT
+                : DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT);
+        Field<String> currency = converted ? DSL.val(companyCurrency) : OPPORTUNITY.CURRENCY;
+        Field<BigDecimal> won = DSL.coalesce(DSL.sum(amount).filterWhere(wonInPeriod), BigDecimal.ZERO);
+        Field<BigDecimal> commit = weighted(amount, openInPeriod, "COMMIT");
+        Field<BigDecimal> bestCase = weighted(amount, openInPeriod, "BEST_CASE");
+        Field<BigDecimal> pipeline = weighted(amount, openInPeriod, "PIPELINE");
+        List<Field<?>> groups = converted ? List.of(OPPORTUNITY.OWNER_ID) : List.of(OPPORTUNITY.OWNER_ID, currency);
+        Condition deals = converted ? wonInPeriod.or(openInPeriod)
+                : wonInPeriod.or(openInPeriod).and(OPPORTUNITY.CURRENCY.ne(companyCurrency));
         return db.insertInto(FORECAST_SNAPSHOT, FORECAST_SNAPSHOT.TAKEN_ON, FORECAST_SNAPSHOT.PERIOD_KIND,
                         FORECAST_SNAPSHOT.PERIOD_START, FORECAST_SNAPSHOT.OWNER_ID, FORECAST_SNAPSHOT.CURRENCY,
                         FORECAST_SNAPSHOT.CLOSED_WON, FORECAST_SNAPSHOT.COMMIT_WEIGHTED,
                         FORECAST_SNAPSHOT.BEST_CASE_WEIGHTED, FORECAST_SNAPSHOT.PIPELINE_WEIGHTED,
                         FORECAST_SNAPSHOT.FORECAST)
                 .select(DSL.select(DSL.val(today), DSL.val(kind.name()), DSL.val(start), OPPORTUNITY.OWNER_ID,
-                                OPPORTUNITY.CURRENCY, won, commit, bestCase, pipeline,
+                                currency, won, commit, bestCase, pipeline,
                                 won.plus(commit).plus(bestCase).plus(pipeline))
                         .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
-                        .where(wonInPeriod.or(openInPeriod))
-                        .groupBy(OPPORTUNITY.OWNER_ID, OPPORTUNITY.CURRENCY))
+                        .where(deals)
+                        .groupBy(groups))
                 .onConflictDoNothing()
                 .execute();
     }
 
-    private static Field<BigDecimal> weighted(Condition open, String category) {
-        Field<BigDecimal> amount = DSL.coalesce(OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO))
+    private static Field<BigDecimal> weighted(Field<BigDecimal> dealAmount, Condition open, String category) {
+        Field<BigDecimal> amount = DSL.coalesce(dealAmount, DSL.inline(BigDecimal.ZERO))
                 .mul(STAGE.PROBABILITY).div(DSL.inline(new BigDecimal(100)));
         return DSL.coalesce(DSL.round(DSL.sum(amount).filterWhere(open.and(STAGE.FORECAST_CATEGORY.eq(category))), 2),
                 BigDecimal.ZERO);

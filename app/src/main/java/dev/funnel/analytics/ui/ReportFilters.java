@@ -11,9 +11,13 @@ import dev.funnel.identity.Team;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.Pipeline;
+import dev.funnel.platform.Checks;
 import java.time.LocalDate;
+import dev.funnel.platform.Checks;
 import java.time.temporal.IsoFields;
+import dev.funnel.platform.Checks;
 import java.util.List;
+import dev.funnel.platform.Checks;
 import java.util.Locale;
 
 /**
@@ -73,10 +77,13 @@ class ReportFilters extends FlexLayout {
         source.setItemLabelGenerator(c -> c.label(locale));
         source.setClearButtonVisible(true);
         currency.setLabel(getTranslation("report.filter.currency"));
-        currency.setItems(List.of("CNY", "USD", "EUR", "HKD", "JPY", "GBP"));
-        currency.setAllowCustomValue(true);
-        currency.addCustomValueSetListener(e -> currency.setValue(e.getDetail().trim().toUpperCase(Locale.ROOT)));
-        currency.setWidth("8em");
+        // the company currency first: every deal, converted; any other narrows to the deals in it
+        List<String> currencies = new java.util.ArrayList<>(List.of(companyCurrency));
+        Checks.CURRENCIES.stream().filter(c -> !c.equals(companyCurrency)).forEach(currencies::add);
+        currency.setItems(currencies);
+        currency.setItemLabelGenerator(c -> c.equals(companyCurrency)
+                ? getTranslation("report.currency.all", companyCurrency) : getTranslation("report.currency.only", c));
+        currency.setWidth("13em");
 
         period.setValue(Period.LAST_12_MONTHS);
         applyPeriod(Period.LAST_12_MONTHS);

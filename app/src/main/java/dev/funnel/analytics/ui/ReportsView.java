@@ -60,6 +60,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     final ReportFilters filters;
     final Div bottleneck = new Div();
     final Span problem = new Span();
+    final Span rateNote = new Span();
     final Div tiles = new Div();
     final EChart funnelChart = new EChart();
     final EChart conversionChart = new EChart();
@@ -113,7 +114,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 sources.groups().get(e.dataIndex()).key(), Outcome.ANY), e.name()));
         leaderChart.addClickListener(e -> drill(DrillDown.closed(GroupBy.OWNER,
                 leaders.groups().get(e.dataIndex()).key(), Outcome.WON), e.name()));
-        add(filters, problem, bottleneck, tiles, cards);
+        rateNote.addClassName("funnel-note");
+        add(filters, problem, rateNote, bottleneck, tiles, cards);
         refresh();
     }
 
@@ -155,6 +157,11 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         problem.setText("");
+        java.util.Set<String> unrated = reports.currenciesWithoutRate();
+        boolean converted = funnel.currency().equals(reports.companyCurrency());
+        rateNote.setText(converted && !unrated.isEmpty()
+                ? getTranslation("report.unrated", String.join(", ", unrated), funnel.currency()) : "");
+        rateNote.setVisible(converted && !unrated.isEmpty());
         drawFunnel();
         drawConversion();
         drawTime();

@@ -140,9 +140,10 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
             team.setItemLabelGenerator(Team::name);
             amount.setLabel(getTranslation("target.amount"));
             currency.setLabel(getTranslation("report.filter.currency"));
-            currency.setItems(List.of("CNY", "USD", "EUR", "HKD", "JPY", "GBP"));
-            currency.setAllowCustomValue(true);
-            currency.addCustomValueSetListener(e -> currency.setValue(e.getDetail().trim()));
+            List<String> currencies = new java.util.ArrayList<>(List.of(companyCurrency));
+            dev.funnel.platform.Checks.CURRENCIES.stream().filter(c -> !c.equals(companyCurrency))
+                    .forEach(currencies::add);
+            currency.setItems(currencies);
             problem.getStyle().set("color", "var(--lumo-error-text-color)");
             whose.addValueChangeListener(e -> {
                 rep.setVisible("rep".equals(e.getValue()));

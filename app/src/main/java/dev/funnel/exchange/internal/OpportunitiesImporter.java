@@ -2,6 +2,7 @@ package dev.funnel.exchange.internal;
 
 import dev.funnel.catalog.ProductService;
 import dev.funnel.customer.CustomerService;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.exchange.ImportEntity;
 import dev.funnel.exchange.ImportField;
 import dev.funnel.exchange.ImportField.Kind;
@@ -40,9 +41,12 @@ class OpportunitiesImporter implements EntityImporter<OpportunityImport> {
     private final ProductService products;
     private final UserService users;
     private final ChoiceService choices;
+    private final CurrencyService currencies;
 
     OpportunitiesImporter(OpportunityImportService opportunities, PipelineService pipelines, CustomerService customers,
-                          ProductService products, UserService users, ChoiceService choices) {
+                          ProductService products, UserService users, ChoiceService choices,
+                          CurrencyService currencies) {
+        this.currencies = currencies;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
         this.customers = customers;
@@ -53,7 +57,8 @@ class OpportunitiesImporter implements EntityImporter<OpportunityImport> {
 
     private record Found(Map<String, List<Long>> owners, Map<String, List<Long>> customers,
                          Map<String, List<Long>> products, List<Pipeline> pipelines, Optional<Pipeline> defaultPipeline,
-                         List<Choice> leadSources, Map<Long, String> productNames) implements Lookups {
+                         List<Choice> leadSources, Map<Long, String> productNames, String companyCurrency)
+            implements Lookups {
     }
 
     @Override
@@ -103,7 +108,8 @@ class OpportunitiesImporter implements EntityImporter<OpportunityImport> {
         Map<Long, String> productNames = products.listActive().stream()
                 .collect(Collectors.toMap(p -> p.id(), p -> p.name()));
         return new Found(users.idsByName(distinct.apply("owner")), customers.idsByName(distinct.apply("customer")),
-                productIds, pipelines.list(), pipelines.defaultPipeline(), choices.leadSources(), productNames);
+                productIds, pipelines.list(), pipelines.defaultPipeline(), choices.leadSources(), productNames,
+                currencies.companyCurrency());
     }
 
     @Override
@@ -147,7 +153,7 @@ class OpportunitiesImporter implements EntityImporter<OpportunityImport> {
         String externalId = row.text("externalId");
         return new OpportunityImport(row.rowNumber(), externalId, name(row, found, customerId, productId, externalId),
                 customerId, ownerId, pipeline.id(), stage.id(), status, row.amount("amount"),
-                currency == null ? "CNY" : currency.toUpperCase(Locale.ROOT), row.date("createdOn"),
+                currency == null ? found.companyCurrency() : currency.toUpperCase(Locale.ROOT), row.date("createdOn"),
                 row.date("stageEnteredOn"), closed ? closeDate : null, expected != null || closed ? expected : closeDate,
                 leadSource, productId, row.text("lostReason"));
     }

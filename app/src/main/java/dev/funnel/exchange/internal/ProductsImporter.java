@@ -3,6 +3,7 @@ package dev.funnel.exchange.internal;
 import dev.funnel.catalog.ProductDraft;
 import dev.funnel.catalog.ProductImport;
 import dev.funnel.catalog.ProductService;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.exchange.ImportEntity;
 import dev.funnel.exchange.ImportField;
 import dev.funnel.exchange.ImportField.Kind;
@@ -17,9 +18,14 @@ import org.springframework.stereotype.Component;
 class ProductsImporter implements EntityImporter<ProductImport> {
 
     private final ProductService products;
+    private final CurrencyService currencies;
 
-    ProductsImporter(ProductService products) {
+    ProductsImporter(ProductService products, CurrencyService currencies) {
         this.products = products;
+        this.currencies = currencies;
+    }
+
+    private record Found(String companyCurrency) implements Lookups {
     }
 
     @Override
@@ -45,15 +51,14 @@ class ProductsImporter implements EntityImporter<ProductImport> {
 
     @Override
     public Lookups prepare(Function<String, Set<String>> distinct) {
-        return new Lookups() {
-        };
+        return new Found(currencies.companyCurrency());
     }
 
     @Override
     public ProductImport read(RowReader row, Lookups lookups) {
         String currency = row.text("currency");
         return new ProductImport(row.rowNumber(), new ProductDraft(row.text("code"), row.text("name"),
-                row.amount("unitPrice"), currency == null ? "CNY" : currency.toUpperCase(java.util.Locale.ROOT),
+                row.amount("unitPrice"), currency == null ? ((Found) lookups).companyCurrency() : currency.toUpperCase(java.util.Locale.ROOT),
                 row.text("category")));
     }
 

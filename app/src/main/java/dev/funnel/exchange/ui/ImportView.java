@@ -204,6 +204,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             case CUSTOMERS, CONTACTS -> "customers";
             case OPPORTUNITIES -> "opportunities";
             case TARGETS -> "targets";
+            case EXCHANGE_RATES -> "admin/currencies";
             case PRODUCTS -> null;
         };
     }

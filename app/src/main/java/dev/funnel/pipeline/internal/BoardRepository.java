@@ -33,25 +33,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BoardRepository {
 
-    private static final String DEFAULT_CURRENCY = "CNY";
-
     private final DSLContext db;
 
     BoardRepository(DSLContext db) {
         this.db = db;
     }
 
-    /** Per stage id: count, total amount and weighted amount of the deals in the default currency, and others. */
-    public record Totals(long count, BigDecimal amount, BigDecimal weighted, long otherCurrency) {
+    /**
+     * Per stage id: count, total amount and weighted amount of the deals in the company currency (each deal
+     * converted at its own day's rate), and how many deals have no rate to be converted at.
+     */
+    public record Totals(long count, BigDecimal amount, BigDecimal weighted, long unconverted) {
     }
 
     public Map<Long, Totals> totals(VisibleScope scope, BoardFilter filter, Set<Long> teamOwners) {
-        Field<Integer> inDefault = count().filterWhere(OPPORTUNITY.CURRENCY.eq(DEFAULT_CURRENCY));
-        Field<BigDecimal> amount = coalesce(sum(OPPORTUNITY.AMOUNT).filterWhere(OPPORTUNITY.CURRENCY.eq(DEFAULT_CURRENCY)),
+        Field<Integer> converted = count(OPPORTUNITY.COMPANY_AMOUNT);
+        Field<BigDecimal> amount = coalesce(sum(OPPORTUNITY.COMPANY_AMOUNT), inline(BigDecimal.ZERO));
+        Field<BigDecimal> weighted = coalesce(sum(OPPORTUNITY.COMPANY_AMOUNT.times(STAGE.PROBABILITY).divide(inline(100))),
                 inline(BigDecimal.ZERO));
-        Field<BigDecimal> weighted = coalesce(sum(OPPORTUNITY.AMOUNT.times(STAGE.PROBABILITY).divide(inline(100)))
-                .filterWhere(OPPORTUNITY.CURRENCY.eq(DEFAULT_CURRENCY)), inline(BigDecimal.ZERO));
-        return db.select(OPPORTUNITY.STAGE_ID, count(), inDefault, amount, weighted)
+        return db.select(OPPORTUNITY.STAGE_ID, count(), converted, amount, weighted)
                 .from(OPPORTUNITY)
                 .join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
                 .where(matching(scope, filter, teamOwners))

@@ -59,10 +59,12 @@ public class OpportunityRepository {
                 .fetchOptional(OpportunityRepository::toOpportunity);
     }
 
+    /** A new open deal; without a currency of its own it is in {@code companyCurrency}. */
     public long insert(OpportunityDraft draft, long ownerId, long pipelineId, long stageId, OffsetDateTime now,
-                       long actorId) {
+                       long actorId, String companyCurrency) {
         OpportunityRecord row = db.newRecord(OPPORTUNITY);
         copy(draft, row);
+        row.setCurrency(draft.currency() == null ? companyCurrency : draft.currency());
         row.setOwnerId(ownerId).setPipelineId(pipelineId).setStageId(stageId).setStageEnteredAt(now)
                 .setStatus(OpportunityStatus.OPEN.name())
                 .setCreatedAt(now).setCreatedBy(actorId).setUpdatedAt(now).setUpdatedBy(actorId);
@@ -278,7 +280,7 @@ public class OpportunityRepository {
                 .setCustomerId(draft.customerId())
                 .setContactId(draft.contactId())
                 .setAmount(draft.amount())
-                .setCurrency(draft.currency() == null ? "CNY" : draft.currency())
+                .setCurrency(draft.currency())
                 .setExpectedCloseDate(draft.expectedCloseDate())
                 .setLeadSource(blankToNull(draft.leadSource()))
                 .setGrade(blankToNull(draft.grade()))
@@ -301,6 +303,6 @@ public class OpportunityRepository {
                 r.get(OPPORTUNITY.LOST_REASON), r.get(OPPORTUNITY.VERSION), r.get(OPPORTUNITY.CREATED_AT),
                 r.get(OPPORTUNITY.UPDATED_AT), r.get(OPPORTUNITY.GRADE), r.get(OPPORTUNITY.NEXT_STEP),
                 r.get(OPPORTUNITY.PRESALES_ID), r.get(OPPORTUNITY.ACTUAL_AMOUNT), r.get(OPPORTUNITY.ACTUAL_CLOSE_DATE),
-                r.get(OPPORTUNITY.LOST_COMMENT), r.get(STAGE.STALLED_AFTER_DAYS));
+                r.get(OPPORTUNITY.LOST_COMMENT), r.get(STAGE.STALLED_AFTER_DAYS), r.get(OPPORTUNITY.COMPANY_AMOUNT));
     }
 }

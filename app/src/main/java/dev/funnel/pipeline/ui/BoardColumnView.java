@@ -37,8 +37,11 @@ class BoardColumnView extends Div {
         H3 name = new H3(column.stage().name(getLocale()) + " · " + column.stage().probability() + "%");
         name.addClassName("funnel-column-name");
         Span figures = new Span(getTranslation("board.column.figures", column.count(),
-                Formats.compactMoney(column.amount(), "CNY", getLocale()),
-                Formats.compactMoney(column.weightedAmount(), "CNY", getLocale())));
+                Formats.compactMoney(column.amount(), column.currency(), getLocale()),
+                Formats.compactMoney(column.weightedAmount(), column.currency(), getLocale())));
+        if (column.unconverted() > 0) {
+            figures.setTitle(getTranslation("board.unconverted", column.unconverted()));
+        }
         figures.addClassName("funnel-column-figures");
         Div head = new Div(name, figures);
         head.addClassName("funnel-column-head");

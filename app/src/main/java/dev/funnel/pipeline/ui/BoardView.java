@@ -150,8 +150,11 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         long count = heads.stream().mapToLong(BoardColumn::count).sum();
         BigDecimal amount = heads.stream().map(BoardColumn::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal weighted = heads.stream().map(BoardColumn::weightedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        totals.setText(getTranslation("board.totals", count, Formats.compactMoney(amount, "CNY", getLocale()),
-                Formats.compactMoney(weighted, "CNY", getLocale())));
+        String currency = heads.isEmpty() ? "" : heads.get(0).currency();
+        long unconverted = heads.stream().mapToLong(BoardColumn::unconverted).sum();
+        totals.setText(getTranslation("board.totals", count, Formats.compactMoney(amount, currency, getLocale()),
+                Formats.compactMoney(weighted, currency, getLocale()))
+                + (unconverted == 0 ? "" : " · " + getTranslation("board.unconverted", unconverted)));
     }
 
     /** A card was dropped on a column: move the deal through the gate, or explain and offer to confirm. */

@@ -17,7 +17,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.customer.Customer;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -50,9 +52,9 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
     private final Span empty = new Span();
 
     public OpportunitiesView(OpportunityService opportunities, CustomerService customers, PipelineService pipelines,
-                             UserService users, ChoiceService choices) {
+                             UserService users, ChoiceService choices, CurrencyService currencies) {
         this.customers = customers;
-        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices);
+        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices, currencies);
         setSizeFull();
         H2 title = new H2(getTranslation("nav.opportunities"));
         title.addClassName("funnel-view-title");

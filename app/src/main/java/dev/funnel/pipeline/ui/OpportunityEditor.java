@@ -1,6 +1,7 @@
 package dev.funnel.pipeline.ui;
 
 import com.vaadin.flow.data.provider.DataProvider;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.customer.Contact;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerFilter;
@@ -22,9 +23,11 @@ class OpportunityEditor {
     private final PipelineService pipelines;
     private final UserService users;
     private final ChoiceService choices;
+    private final CurrencyService currencies;
 
     OpportunityEditor(OpportunityService opportunities, CustomerService customers, PipelineService pipelines,
-                      UserService users, ChoiceService choices) {
+                      UserService users, ChoiceService choices, CurrencyService currencies) {
+        this.currencies = currencies;
         this.opportunities = opportunities;
         this.customers = customers;
         this.pipelines = pipelines;
@@ -48,7 +51,7 @@ class OpportunityEditor {
                         PageRequest.ofOffset(query.getOffset(), query.getLimit())).items().stream(),
                 query -> (int) customers.count(new CustomerFilter(query.getFilter().orElse(null), null)));
         OpportunityForm form = new OpportunityForm(opportunity, customerChoices, this::contactsOf, users.assignableOwners(),
-                pipelines.list(), choices.leadSources());
+                pipelines.list(), choices.leadSources(), currencies.currencies());
         form.addSaveListener(e -> {
             if (form.errors().attempt(() -> save(form))) {
                 form.close();

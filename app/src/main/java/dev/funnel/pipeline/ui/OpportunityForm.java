@@ -22,7 +22,6 @@ import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.Pipeline;
-import dev.funnel.platform.Checks;
 import dev.funnel.platform.ui.FieldErrors;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ public class OpportunityForm extends Dialog {
 
     public OpportunityForm(Opportunity editing, DataProvider<Customer, String> customers,
                            Function<Long, List<Contact>> contactsOf, List<UserSummary> owners,
-                           List<Pipeline> pipelines, List<Choice> leadSources) {
+                           List<Pipeline> pipelines, List<Choice> leadSources, List<String> currencies) {
         this.editing = editing;
         setHeaderTitle(getTranslation(editing == null ? "opportunity.new" : "opportunity.edit"));
         label();
@@ -72,7 +71,7 @@ public class OpportunityForm extends Dialog {
                 : contactsOf.apply(e.getValue().id())));
         pipeline.setItems(pipelines);
         pipeline.setItemLabelGenerator(Pipeline::name);
-        currency.setItems(Checks.CURRENCIES);
+        currency.setItems(currencies);
         choices(leadSource, leadSources);
         grade.setItems("A", "B", "C");
         grade.setEmptySelectionAllowed(true);
@@ -83,7 +82,7 @@ public class OpportunityForm extends Dialog {
                 .bind("amount", amount).bind("currency", currency)
                 .bind("expectedCloseDate", expectedClose).bind("leadSource", leadSource).bind("grade", grade)
                 .bind("nextStep", nextStep);
-        fill(owners, pipelines);
+        fill(owners, pipelines, currencies.get(0));
 
         bindChecks();
         Button save = new Button(getTranslation("action.save"), e -> {
@@ -124,10 +123,10 @@ public class OpportunityForm extends Dialog {
         nextStep.setLabel(getTranslation("opportunity.next-step"));
     }
 
-    private void fill(List<UserSummary> owners, List<Pipeline> pipelines) {
+    private void fill(List<UserSummary> owners, List<Pipeline> pipelines, String companyCurrency) {
         if (editing == null) {
             pipelines.stream().findFirst().ifPresent(pipeline::setValue);
-            currency.setValue("CNY");
+            currency.setValue(companyCurrency);
             return;
         }
         Opportunity o = editing;

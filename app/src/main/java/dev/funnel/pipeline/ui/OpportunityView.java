@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.funnel.activity.ActivityService;
 import dev.funnel.catalog.ProductService;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -34,6 +35,8 @@ import dev.funnel.platform.Formats;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -56,18 +59,21 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     private final OpportunityEditor editor;
     private final ActivityService activities;
     private final ProductService products;
+    private final CurrencyService currencies;
     private final Closing closing;
     private final FieldErrors errors = new FieldErrors(this);
     private Opportunity deal;
 
     public OpportunityView(OpportunityService opportunities, TaskService tasks, PipelineService pipelines,
                            CustomerService customers, UserService users, ChoiceService choices,
-                           ActivityService activities, ProductService products, Clock clock) {
+                           ActivityService activities, ProductService products, CurrencyService currencies,
+                           Clock clock) {
+        this.currencies = currencies;
         this.opportunities = opportunities;
         this.tasks = tasks;
         this.pipelines = pipelines;
         this.users = users;
-        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices);
+        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices, currencies);
         this.activities = activities;
         this.products = products;
         this.closing = new Closing(opportunities, tasks, choices, users, clock);
@@ -96,7 +102,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 : new Anchor("customers/" + deal.customerId(), getTranslation("opportunity.customer") + ": "
                 + deal.customerName());
         HorizontalLayout facts = new HorizontalLayout(title, customer,
-                fact("opportunity.amount", Formats.money(deal.amount(), deal.currency(), getLocale())),
+                amount(),
                 fact("opportunity.owner", deal.ownerName()),
                 fact("opportunity.expected-close", Formats.date(deal.expectedCloseDate(), getLocale())),
                 fact("opportunity.grade", deal.grade() == null ? "–" : deal.grade()),
@@ -211,6 +217,29 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         grid.setItems(opportunities.history(deal.id()));
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /**
+     * The amount as entered; a deal in another currency also shows what it counts for in the company currency's
+     * totals, with the rate and its day in the tooltip.
+     */
+    private Span amount() {
+        BigDecimal entered = deal.actualAmount() != null ? deal.actualAmount() : deal.amount();
+        Span amount = fact(deal.actualAmount() != null ? "opportunity.actual-amount" : "opportunity.amount",
+                Formats.money(entered, deal.currency(), getLocale()));
+        String company = currencies.companyCurrency();
+        if (entered != null && !company.equals(deal.currency())) {
+            LocalDate day = deal.actualCloseDate() != null ? deal.actualCloseDate()
+                    : deal.expectedCloseDate() != null ? deal.expectedCloseDate()
+                    : deal.createdAt().toLocalDate();
+            amount.add(new Span(" " + (deal.companyAmount() == null
+                    ? getTranslation("opportunity.no-rate", deal.currency())
+                    : "≈ " + Formats.money(deal.companyAmount(), company, getLocale()))));
+            currencies.rateOn(deal.currency(), day).ifPresent(rate -> amount.setTitle(getTranslation(
+                    "opportunity.converted-at", deal.currency(), rate.rate().toPlainString(), company,
+                    Formats.date(rate.validFrom(), getLocale()))));
+        }
+        return amount;
     }
 
     private Span fact(String labelKey, String value) {
