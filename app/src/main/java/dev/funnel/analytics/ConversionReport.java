@@ -28,7 +28,13 @@ public record ConversionReport(long pipelineId, String currency, List<StageConve
     }
 
     /** The stage with the worst conversion against its history, and the figures that make it so. */
+    /**
+     * The stage that holds deals back most: the one whose conversion fell furthest below that of the earlier
+     * window, or, when no stage has enough earlier entries to compare with, the one with the lowest conversion.
+     *
+     * @param earlierConversion the earlier window's conversion; empty when the stage is named for being lowest
+     */
     public record Bottleneck(long stageId, String nameEn, String nameZh, BigDecimal conversion, long entered,
-                             BigDecimal earlierConversion, long earlierEntered) {
+                             Optional<BigDecimal> earlierConversion, long earlierEntered) {
     }
 }

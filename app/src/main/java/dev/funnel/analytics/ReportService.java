@@ -283,12 +283,14 @@ public class ReportService {
                                                                     List<ConversionReport.StageConversion> before) {
         ConversionReport.Bottleneck worst = null;
         BigDecimal worstDrop = BigDecimal.ZERO;
+        boolean compared = false;
         for (int i = 0; i < now.size(); i++) {
             var current = now.get(i);
             var earlier = before.get(i);
             if (current.entered() < BOTTLENECK_MIN_ENTRIES || earlier.entered() < BOTTLENECK_MIN_ENTRIES) {
                 continue;
             }
+            compared = true;
             // compare exact fractions, not the rounded rates
             BigDecimal drop = BigDecimal.valueOf(earlier.advanced())
                     .divide(BigDecimal.valueOf(earlier.entered()), 12, RoundingMode.HALF_UP)
@@ -297,11 +299,24 @@ public class ReportService {
             if (drop.compareTo(worstDrop) > 0) {
                 worstDrop = drop;
                 worst = new ConversionReport.Bottleneck(current.stageId(), current.nameEn(), current.nameZh(),
-                        current.conversion().orElseThrow(), current.entered(), earlier.conversion().orElseThrow(),
+                        current.conversion().orElseThrow(), current.entered(), earlier.conversion(),
                         earlier.entered());
             }
         }
-        return Optional.ofNullable(worst);
+        return compared ? Optional.ofNullable(worst) : lowest(now);
+    }
+
+    /**
+     * Without enough history to compare with (a young installation, a long period), the stage that converts
+     * least of those with enough entries: still the place to look first.
+     */
+    private static Optional<ConversionReport.Bottleneck> lowest(List<ConversionReport.StageConversion> now) {
+        return now.stream()
+                .filter(s -> s.entered() >= BOTTLENECK_MIN_ENTRIES && s.conversion().isPresent())
+                .min(java.util.Comparator.comparing((ConversionReport.StageConversion s) -> BigDecimal
+                        .valueOf(s.advanced()).divide(BigDecimal.valueOf(s.entered()), 12, RoundingMode.HALF_UP)))
+                .map(s -> new ConversionReport.Bottleneck(s.stageId(), s.nameEn(), s.nameZh(),
+                        s.conversion().orElseThrow(), s.entered(), Optional.empty(), 0));
     }
 
     private Function<Outcomes, String> labeller(GroupBy groupBy, Locale locale) {

@@ -18,6 +18,8 @@ final class ChartOptions {
     static final List<String> STAGE_COLOURS = List.of("#91caff", "#69b1ff", "#4096ff", "#1677ff", "#0958d9",
             "#003eb3", "#002c8c");
     static final String WON_COLOUR = "#389e0d";
+    /** The bottleneck's bar: the one place the eye should go first. */
+    static final String ALERT_COLOUR = "#cf1322";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -32,9 +34,11 @@ final class ChartOptions {
     static String funnel(List<Item> levels) {
         ObjectNode option = base();
         ObjectNode series = option.putArray("series").addObject();
+        // labels beside the levels, not inside: the narrow levels at the bottom cannot hold '方案演示/POC: 12'
         series.put("type", "funnel").put("sort", "none").put("gap", 2).put("minSize", "8%")
-                .put("left", "10%").put("width", "80%");
-        series.putObject("label").put("position", "inside").put("formatter", "{b}: {c}");
+                .put("left", "4%").put("width", "58%");
+        series.putObject("label").put("position", "right").put("formatter", "{b}: {c}");
+        series.putObject("labelLine").put("show", true).put("length", 8);
         ArrayNode data = series.putArray("data");
         for (int i = 0; i < levels.size(); i++) {
             Item level = levels.get(i);
@@ -49,10 +53,16 @@ final class ChartOptions {
 
     /** Bars over categories, one series per list; each series may use its own axis (index 0 or 1). */
     static String bars(List<String> categories, List<Series> series, boolean horizontal) {
+        return bars(categories, series, horizontal, -1);
+    }
+
+    /** The same with the first series' bar at {@code marked} (a category index; -1: none) in the alert colour. */
+    static String bars(List<String> categories, List<Series> series, boolean horizontal, int marked) {
         ObjectNode option = base();
         option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("grid").put("left", horizontal ? 120 : 48).put("right", 48).put("top", 36)
-                .put("bottom", 32);
+        // containLabel: the grid makes room for wrapped category names instead of clipping them
+        option.putObject("grid").put("left", 8).put("right", 24).put("top", 36).put("bottom", 8)
+                .put("containLabel", true);
         if (series.size() > 1) {
             ArrayNode names = option.putObject("legend").put("top", 0).putArray("data");
             series.forEach(s -> names.add(s.name()));
@@ -60,11 +70,15 @@ final class ChartOptions {
         ObjectNode categoryAxis = JSON.objectNode().put("type", "category");
         ArrayNode names = categoryAxis.putArray("data");
         categories.forEach(names::add);
-        categoryAxis.putObject("axisLabel").put("interval", 0).put("hideOverlap", true);
+        // every stage name shows, wrapped onto a second line when long ('方案演示/POC'), never dropped
+        categoryAxis.putObject("axisLabel").put("interval", 0).put("width", horizontal ? 96 : 64)
+                .put("overflow", horizontal ? "truncate" : "break");
         ArrayNode valueAxes = JSON.arrayNode();
-        valueAxes.addObject().put("type", "value");
+        valueAxes.add(valueAxis());
         if (series.stream().anyMatch(s -> s.axis() == 1)) {
-            valueAxes.addObject().put("type", "value").putObject("splitLine").put("show", false);
+            ObjectNode second = valueAxis();
+            second.putObject("splitLine").put("show", false);
+            valueAxes.add(second);
         }
         if (horizontal) {
             categoryAxis.put("inverse", true);
@@ -75,22 +89,34 @@ final class ChartOptions {
             option.set("yAxis", valueAxes);
         }
         ArrayNode all = option.putArray("series");
-        for (Series s : series) {
+        for (int index = 0; index < series.size(); index++) {
+            Series s = series.get(index);
+            boolean first = index == 0;
             ObjectNode node = all.addObject().put("name", s.name()).put("type", s.line() ? "line" : "bar");
             if (s.axis() == 1) {
                 node.put(horizontal ? "xAxisIndex" : "yAxisIndex", 1);
             }
             node.putObject("itemStyle").put("color", s.colour());
             ArrayNode data = node.putArray("data");
-            s.values().forEach(v -> {
+            for (int i = 0; i < s.values().size(); i++) {
+                BigDecimal v = s.values().get(i);
                 if (v == null) {
                     data.addNull();
+                } else if (first && i == marked) {
+                    data.addObject().put("value", v).putObject("itemStyle").put("color", ALERT_COLOUR);
                 } else {
                     data.add(v);
                 }
-            });
+            }
         }
         return option.toString();
+    }
+
+    /** A value axis with few ticks, so that long amounts (¥14,505,000) never run into each other. */
+    private static ObjectNode valueAxis() {
+        ObjectNode axis = JSON.objectNode().put("type", "value").put("splitNumber", 3);
+        axis.putObject("axisLabel").put("hideOverlap", true);
+        return axis;
     }
 
     /** One series of a bar chart: its name (legend), values per category, colour, axis, bar or line. */

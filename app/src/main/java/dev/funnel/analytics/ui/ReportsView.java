@@ -188,7 +188,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         List<ChartOptions.Item> levels = new ArrayList<>();
         funnel.stages().forEach(l -> levels.add(new ChartOptions.Item(stageName(l.nameEn(), l.nameZh()),
                 BigDecimal.valueOf(l.count()))));
-        levels.add(new ChartOptions.Item(getTranslation("report.won"), BigDecimal.valueOf(funnel.won().count())));
+        levels.add(new ChartOptions.Item(getTranslation("report.funnel.won"),
+                BigDecimal.valueOf(funnel.won().count())));
         funnelChart.setOption(ChartOptions.funnel(levels));
     }
 
@@ -196,8 +197,16 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         List<String> names = conversion.stages().stream().map(s -> stageName(s.nameEn(), s.nameZh())).toList();
         List<BigDecimal> rates = conversion.stages().stream()
                 .map(s -> s.conversion().map(r -> r.movePointRight(2)).orElse(null)).toList();
+        long marked = conversion.bottleneck().map(ConversionReport.Bottleneck::stageId).orElse(-1L);
+        int markedIndex = -1;
+        for (int i = 0; i < conversion.stages().size(); i++) {
+            if (conversion.stages().get(i).stageId() == marked) {
+                markedIndex = i;
+            }
+        }
         conversionChart.setOption(ChartOptions.bars(names, List.of(
-                Series.bars(getTranslation("report.conversion.percent"), rates, ChartOptions.ACCENT)), false));
+                Series.bars(getTranslation("report.conversion.percent"), rates, ChartOptions.ACCENT)), false,
+                markedIndex));
     }
 
     private void drawTime() {
@@ -241,7 +250,10 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private void drawTiles() {
         WinRateReport.Group total = months.total();
         tiles.removeAll();
-        tiles.add(tile("report.won-amount", money(total.wonAmount())),
+        // won deals closed in the period, beside their amount: the funnel's won level counts a different set
+        // (deals created in the period that were won), and one figure next to the other must not read as a clash
+        tiles.add(tile("report.won-amount", getTranslation("report.won-amount.deals", money(total.wonAmount()),
+                        total.won())),
                 tile("report.win-rate", percent(total.winRate())),
                 tile("report.average-won", total.averageWonAmount().map(this::money).orElse("–")),
                 tile("report.cycle.median", cycle.won().medianDays()
@@ -257,9 +269,12 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     private void drawBottleneck() {
         bottleneck.setVisible(conversion.bottleneck().isPresent());
-        conversion.bottleneck().ifPresent(b -> bottleneck.setText(getTranslation("report.bottleneck",
-                stageName(b.nameEn(), b.nameZh()), percent(Optional.of(b.conversion())), b.entered(),
-                percent(Optional.of(b.earlierConversion())), b.earlierEntered())));
+        conversion.bottleneck().ifPresent(b -> bottleneck.setText(b.earlierConversion().isPresent()
+                ? getTranslation("report.bottleneck", stageName(b.nameEn(), b.nameZh()),
+                        percent(Optional.of(b.conversion())), b.entered(), percent(b.earlierConversion()),
+                        b.earlierEntered())
+                : getTranslation("report.bottleneck.lowest", stageName(b.nameEn(), b.nameZh()),
+                        percent(Optional.of(b.conversion())), b.entered())));
     }
 
     private void drill(DrillDown drill, String what) {

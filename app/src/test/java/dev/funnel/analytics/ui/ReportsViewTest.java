@@ -71,7 +71,7 @@ class ReportsViewTest extends KaribuTest {
     void the_charts_draw_the_figures_of_the_chosen_filters() throws Exception {
         // the funnel: all three entered Qualify, the won one reached Propose and beyond, then the Won level
         assertThat(values(view.funnelChart)).containsExactly(3, 1, 1, 1);
-        assertThat(names(view.funnelChart)).containsExactly("Qualify", "Propose", "Negotiate", "Won");
+        assertThat(names(view.funnelChart)).containsExactly("Qualify", "Propose", "Negotiate", "Won of them");
         assertThat(values(view.leaderChart)).containsExactly(80000);
         assertThat(_find(com.vaadin.flow.component.html.Span.class, s -> s.withText("50.0 %"))).hasSize(1);
 
