@@ -1,9 +1,33 @@
 package dev.funnel.pipeline;
 
-/** Narrows the opportunity list; null parts do not narrow. {@code text} matches the name or the customer. */
-public record OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status) {
+import java.time.LocalDate;
+
+/**
+ * Narrows the opportunity list; null parts do not narrow. {@code text} matches the name or the customer.
+ *
+ * @param stalled    only open deals that have been in their stage longer than the stage allows (the board's
+ *                   stalled mark)
+ * @param closeFrom  the expected close date is on or after this day
+ * @param closeTo    the expected close date is on or before this day
+ */
+public record OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status,
+                                boolean stalled, LocalDate closeFrom, LocalDate closeTo) {
+
+    public OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status) {
+        this(text, ownerId, pipelineId, stageId, status, false, null, null);
+    }
 
     public static OpportunityFilter none() {
         return new OpportunityFilter(null, null, null, null, null);
+    }
+
+    /** Open deals past their stage's stalled-after days, of one owner or (null) of everyone visible. */
+    public static OpportunityFilter stalled(Long ownerId) {
+        return new OpportunityFilter(null, ownerId, null, null, OpportunityStatus.OPEN, true, null, null);
+    }
+
+    /** Open deals expected to close between the two days, of one owner or (null) of everyone visible. */
+    public static OpportunityFilter closing(Long ownerId, LocalDate from, LocalDate to) {
+        return new OpportunityFilter(null, ownerId, null, null, OpportunityStatus.OPEN, false, from, to);
     }
 }

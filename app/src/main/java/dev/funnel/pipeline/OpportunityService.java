@@ -89,12 +89,27 @@ public class OpportunityService {
 
     public PageResult<Opportunity> list(OpportunityFilter filter, PageRequest page) {
         VisibleScope scope = users.visibleScope();
-        return new PageResult<>(opportunities.find(scope, filter, page), opportunities.count(scope, filter),
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return new PageResult<>(opportunities.find(scope, filter, page, now), opportunities.count(scope, filter, now),
                 page.page(), page.size());
     }
 
     public long count(OpportunityFilter filter) {
-        return opportunities.count(users.visibleScope(), filter);
+        return opportunities.count(users.visibleScope(), filter, OffsetDateTime.now(clock));
+    }
+
+    /** How many deals the filter lists and what they are worth in the company currency. */
+    public DealTotals totals(OpportunityFilter filter) {
+        VisibleScope scope = users.visibleScope();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long[] counts = opportunities.countAndUnconverted(scope, filter, now);
+        return new DealTotals(counts[0], opportunities.companyAmount(scope, filter, now),
+                currencies.companyCurrency(), counts[1]);
+    }
+
+    /** Per owner the caller sees: how many of the deals the filter lists are theirs, most first. */
+    public List<OwnerCount> countByOwner(OpportunityFilter filter) {
+        return opportunities.countByOwner(users.visibleScope(), filter, OffsetDateTime.now(clock));
     }
 
     public Opportunity get(long id) {

@@ -40,6 +40,7 @@ import dev.funnel.pipeline.ui.BoardView;
 import dev.funnel.pipeline.ui.OpportunitiesView;
 import dev.funnel.pipeline.ui.TasksView;
 import dev.funnel.currency.ui.CurrenciesView;
+import dev.funnel.home.ui.HomeView;
 import dev.funnel.pipeline.ui.admin.ListsView;
 import dev.funnel.pipeline.ui.admin.SalesProcessView;
 import dev.funnel.platform.Messages;
@@ -75,6 +76,7 @@ public class MainLayout extends AppLayout {
 
     private VerticalLayout navigation(CurrentUser me) {
         SideNav work = group("nav.group.work");
+        work.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
         work.addItem(new SideNavItem(getTranslation("nav.tasks"), TasksView.class, VaadinIcon.CHECK_SQUARE_O.create()));
         work.addItem(new SideNavItem(getTranslation("nav.pipeline"), BoardView.class, VaadinIcon.GRID_BIG.create()));
         work.addItem(new SideNavItem(getTranslation("nav.opportunities"), OpportunitiesView.class,

@@ -41,17 +41,43 @@ public class OpportunityRepository {
         this.db = db;
     }
 
-    public List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page) {
-        return joined().where(matching(scope, filter))
+    public List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page, OffsetDateTime now) {
+        return joined().where(matching(scope, filter, now))
                 .orderBy(OPPORTUNITY.UPDATED_AT.desc(), OPPORTUNITY.ID.desc())
                 .limit(page.size()).offset(page.offset())
                 .fetch(OpportunityRepository::toOpportunity);
     }
 
-    public long count(VisibleScope scope, OpportunityFilter filter) {
+    public long count(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
         return db.fetchCount(db.select(OPPORTUNITY.ID).from(OPPORTUNITY)
                 .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
-                .where(matching(scope, filter)));
+                .where(matching(scope, filter, now)));
+    }
+
+    /** Count, converted amount and deals without a rate of what the filter lists. */
+    public long[] countAndUnconverted(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
+        var r = db.select(DSL.count(), DSL.count(OPPORTUNITY.COMPANY_AMOUNT)).from(OPPORTUNITY)
+                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .where(matching(scope, filter, now)).fetchSingle();
+        return new long[] {r.value1(), r.value1() - r.value2()};
+    }
+
+    public java.math.BigDecimal companyAmount(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
+        return db.select(DSL.coalesce(DSL.sum(OPPORTUNITY.COMPANY_AMOUNT), java.math.BigDecimal.ZERO))
+                .from(OPPORTUNITY).leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .where(matching(scope, filter, now)).fetchSingle().value1();
+    }
+
+    /** Per owner the caller sees: how many deals the filter lists, most first. */
+    public List<dev.funnel.pipeline.OwnerCount> countByOwner(VisibleScope scope, OpportunityFilter filter,
+                                                             OffsetDateTime now) {
+        return db.select(OPPORTUNITY.OWNER_ID, APP_USER.FULL_NAME, DSL.count()).from(OPPORTUNITY)
+                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
+                .where(matching(scope, filter, now))
+                .groupBy(OPPORTUNITY.OWNER_ID, APP_USER.FULL_NAME)
+                .orderBy(DSL.count().desc(), APP_USER.FULL_NAME)
+                .fetch(r -> new dev.funnel.pipeline.OwnerCount(r.value1(), r.value2(), r.value3()));
     }
 
     public Optional<Opportunity> findById(VisibleScope scope, long id) {
@@ -254,7 +280,7 @@ public class OpportunityRepository {
                 .join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID));
     }
 
-    private static Condition matching(VisibleScope scope, OpportunityFilter filter) {
+    private static Condition matching(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
         Condition condition = scope.owns(OPPORTUNITY.OWNER_ID);
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().trim();
@@ -271,6 +297,19 @@ public class OpportunityRepository {
         }
         if (filter.status() != null) {
             condition = condition.and(OPPORTUNITY.STATUS.eq(filter.status().name()));
+        }
+        if (filter.stalled()) {
+            // the board's mark: more whole days in the stage than the stage allows
+            condition = condition.and(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name()))
+                    .and(DSL.exists(DSL.selectOne().from(STAGE).where(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                            .and(OPPORTUNITY.STAGE_ENTERED_AT.le(DSL.field("{0} - make_interval(days => {1} + 1)",
+                                    OffsetDateTime.class, DSL.val(now), STAGE.STALLED_AFTER_DAYS)))));
+        }
+        if (filter.closeFrom() != null) {
+            condition = condition.and(OPPORTUNITY.EXPECTED_CLOSE_DATE.ge(filter.closeFrom()));
+        }
+        if (filter.closeTo() != null) {
+            condition = condition.and(OPPORTUNITY.EXPECTED_CLOSE_DATE.le(filter.closeTo()));
         }
         return condition;
     }

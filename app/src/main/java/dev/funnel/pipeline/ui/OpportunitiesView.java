@@ -45,6 +45,11 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
 
     private final CustomerService customers;
     private final OpportunityEditor editor;
+    /** What the home page's link asked for, shown as a chip that clears it. */
+    final Button preset = new Button();
+    private boolean stalledOnly;
+    private java.time.LocalDate closeFrom;
+    private java.time.LocalDate closeTo;
     private final TextField search = new TextField();
     private final ComboBox<UserSummary> owner = new ComboBox<>();
     private final Select<OpportunityStatus> status = new Select<>();
@@ -79,7 +84,19 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ExportMenu<Opportunity> export = new ExportMenu<>("opportunities", this::exportColumns,
                 page -> opportunities.list(filter(), page).items());
-        HorizontalLayout toolbar = new HorizontalLayout(title, search, owner, status, export, create);
+        preset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        preset.setIcon(VaadinIcon.CLOSE_SMALL.create());
+        preset.setIconAfterText(true);
+        preset.setTooltipText(getTranslation("opportunity.preset.clear"));
+        preset.setVisible(false);
+        preset.addClickListener(e -> {
+            stalledOnly = false;
+            closeFrom = null;
+            closeTo = null;
+            preset.setVisible(false);
+            refresh();
+        });
+        HorizontalLayout toolbar = new HorizontalLayout(title, search, owner, status, preset, export, create);
         toolbar.addClassName("funnel-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(search);
@@ -122,20 +139,44 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
 
     private OpportunityFilter filter() {
         return new OpportunityFilter(search.getValue(), owner.getValue() == null ? null : owner.getValue().id(), null,
-                null, status.getValue());
+                null, status.getValue(), stalledOnly, closeFrom, closeTo);
     }
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
     }
 
+    private static java.time.LocalDate day(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private void open(Opportunity opportunity) {
         editor.open(opportunity, this::refresh);
     }
 
-    /** '?customer=ID' (from the customer list) opens the form for a new deal with that customer. */
+    /**
+     * '?customer=ID' (from the customer list) opens the form for a new deal with that customer. The home page's
+     * figures link here with what they count: '?stalled=true', '?closeFrom=…&amp;closeTo=…' and '?owner=ID'.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        stalledOnly = parameters.getSingleParameter("stalled").map("true"::equals).orElse(false);
+        closeFrom = parameters.getSingleParameter("closeFrom").map(OpportunitiesView::day).orElse(null);
+        closeTo = parameters.getSingleParameter("closeTo").map(OpportunitiesView::day).orElse(null);
+        parameters.getSingleParameter("owner").ifPresent(id -> owner.getListDataView().getItems()
+                .filter(u -> String.valueOf(u.id()).equals(id)).findFirst().ifPresent(owner::setValue));
+        if (stalledOnly || closeFrom != null || closeTo != null) {
+            preset.setText(stalledOnly ? getTranslation("opportunity.preset.stalled")
+                    : getTranslation("opportunity.preset.closing", Formats.date(closeFrom, getLocale()),
+                            Formats.date(closeTo, getLocale())));
+            preset.setVisible(true);
+            refresh();
+        }
         event.getLocation().getQueryParameters().getSingleParameter("customer").ifPresent(id -> {
             try {
                 Customer customer = customers.get(Long.parseLong(id));

@@ -179,6 +179,66 @@ class DemoDataSeederTest extends IntegrationTest {
     }
 
     @Test
+    void the_home_page_of_a_demo_rep_and_manager_counts_what_their_lists_hold() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            Clock clock = app.getBean(Clock.class);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            LocalDate today = LocalDate.now(clock);
+            String port = app.getEnvironment().getProperty("local.server.port");
+            long rep01 = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq("rep01"))
+                    .fetchSingle(APP_USER.ID);
+
+            // worked out here from the rows, with the board's rule: more whole days in the stage than it allows
+            var open = db.select(OPPORTUNITY.OWNER_ID, OPPORTUNITY.STAGE_ENTERED_AT, STAGE.STALLED_AFTER_DAYS,
+                            OPPORTUNITY.EXPECTED_CLOSE_DATE)
+                    .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                    .where(OPPORTUNITY.STATUS.eq("OPEN")).fetch();
+            long stalled = open.stream().filter(r -> r.value1() == rep01
+                    && java.time.temporal.ChronoUnit.DAYS.between(r.value2(), now) > r.value3()).count();
+            long closing = open.stream().filter(r -> r.value1() == rep01 && r.value4() != null
+                    && r.value4().getYear() == today.getYear() && r.value4().getMonth() == today.getMonth()).count();
+            var tasks = db.select(TASK.DUE_DATE).from(TASK).where(TASK.ASSIGNEE_ID.eq(rep01))
+                    .and(TASK.STATUS.eq("OPEN")).fetch(TASK.DUE_DATE);
+            long overdue = tasks.stream().filter(d -> d != null && d.isBefore(today)).count();
+
+            var rep = homeOf(port, "rep01");
+            assertThat(rep.at("/mine/tasksOverdue").asLong()).isEqualTo(overdue).isPositive();
+            assertThat(rep.at("/mine/stalled/count").asLong()).isEqualTo(stalled).isPositive();
+            assertThat(rep.at("/mine/closingThisMonth/count").asLong()).isEqualTo(closing);
+            assertThat(rep.at("/mine/stalled/currency").asText()).isEqualTo("CNY");
+            assertThat(rep.at("/mine/targets").size()).as("the demo sets every rep a target this month").isOne();
+            assertThat(rep.has("team") && !rep.get("team").isNull()).as("a rep has no team view").isFalse();
+
+            var manager = homeOf(port, "manager.east");
+            var east = db.select(APP_USER.ID).from(APP_USER).join(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID))
+                    .where(TEAM.MANAGER_ID.eq(db.select(APP_USER.ID).from(APP_USER)
+                            .where(APP_USER.USERNAME.eq("manager.east")))).fetch(APP_USER.ID);
+            long stalledEast = open.stream().filter(r -> east.contains(r.value1())
+                    && java.time.temporal.ChronoUnit.DAYS.between(r.value2(), now) > r.value3()).count();
+            long listed = 0;
+            for (var row : manager.at("/team/stalledByRep")) {
+                listed += row.get("count").asLong();
+            }
+            assertThat(listed).isEqualTo(stalledEast).isPositive();
+            assertThat(manager.at("/team/registrationsWaiting").asLong()).isOne();
+            assertThat(manager.at("/team/funnel/stages").size()).isPositive();
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode homeOf(String port, String username) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/home"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .GET().build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    @Test
     void demo_users_sign_in_with_the_demo_password() {
         try (ConfigurableApplicationContext app = start()) {
             DSLContext db = app.getBean(DSLContext.class);
