@@ -21,6 +21,9 @@ final class ChartOptions {
     /** The bottleneck's bar: the one place the eye should go first. */
     static final String ALERT_COLOUR = "#cf1322";
 
+    /** More categories than this do not fit side by side in a report card. */
+    static final int MANY_CATEGORIES = 6;
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ChartOptions() {
@@ -70,9 +73,16 @@ final class ChartOptions {
         ObjectNode categoryAxis = JSON.objectNode().put("type", "category");
         ArrayNode names = categoryAxis.putArray("data");
         categories.forEach(names::add);
-        // every stage name shows, wrapped onto a second line when long ('方案演示/POC'), never dropped
-        categoryAxis.putObject("axisLabel").put("interval", 0).put("width", horizontal ? 96 : 64)
-                .put("overflow", horizontal ? "truncate" : "break");
+        // every name shows, never dropped: a few (stages) wrap onto a second line when long ('方案演示/POC'); many
+        // (13 months, lead sources) turn aslant, as side by side they would run into each other
+        ObjectNode label = categoryAxis.putObject("axisLabel").put("interval", 0).put("fontSize", 11);
+        if (horizontal) {
+            label.put("width", 96).put("overflow", "truncate");
+        } else if (categories.size() > MANY_CATEGORIES) {
+            label.put("rotate", 40).put("width", 80).put("overflow", "truncate");
+        } else {
+            label.put("width", categories.size() <= 5 ? 72 : 60).put("overflow", "break");
+        }
         ArrayNode valueAxes = JSON.arrayNode();
         valueAxes.add(valueAxis());
         if (series.stream().anyMatch(s -> s.axis() == 1)) {

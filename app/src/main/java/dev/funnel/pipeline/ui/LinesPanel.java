@@ -41,6 +41,10 @@ class LinesPanel extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setItems(lines);
         grid.setAllRowsVisible(true);
+        com.vaadin.flow.component.html.Span none = new com.vaadin.flow.component.html.Span(
+                getTranslation("line.empty", getTranslation("line.edit")));
+        none.addClassName("funnel-empty-state");
+        grid.getElement().appendChild(none.getElement().setAttribute("slot", "empty-state"));
         Button edit = new Button(getTranslation("line.edit"), e -> openEditor(lines, catalogue, save));
         add(edit, grid);
     }

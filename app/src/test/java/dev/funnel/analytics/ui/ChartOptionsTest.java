@@ -28,6 +28,15 @@ class ChartOptionsTest {
     }
 
     @Test
+    void many_categories_turn_aslant_instead_of_running_into_each_other() throws Exception {
+        List<String> months = java.util.stream.IntStream.rangeClosed(1, 13).mapToObj(m -> "2026-" + m).toList();
+        JsonNode option = json.readTree(ChartOptions.bars(months, List.of(Series.bars("won",
+                java.util.Collections.nCopies(13, BigDecimal.ONE), "#000")), false));
+        assertThat(option.at("/xAxis/axisLabel/interval").asInt()).isZero();
+        assertThat(option.at("/xAxis/axisLabel/rotate").asInt()).isEqualTo(40);
+    }
+
+    @Test
     void value_axes_keep_few_ticks_and_hide_any_that_would_overlap() throws Exception {
         JsonNode option = json.readTree(ChartOptions.bars(List.of("rep01"), List.of(Series.bars("won",
                 List.of(new BigDecimal("14505000")), "#000")), true));

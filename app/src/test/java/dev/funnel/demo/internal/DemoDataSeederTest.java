@@ -9,6 +9,8 @@ import static dev.funnel.jooq.Tables.KEY_ACTIVITY;
 import static dev.funnel.jooq.Tables.NOTIFICATION;
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
 import static dev.funnel.jooq.Tables.PAYMENT;
+import static dev.funnel.jooq.Tables.PIPELINE;
+import static dev.funnel.jooq.Tables.PRODUCT;
 import static dev.funnel.jooq.Tables.SALES_ORDER;
 import static dev.funnel.jooq.Tables.SALES_TARGET;
 import static dev.funnel.jooq.Tables.SERVICE_REQUEST;
@@ -19,6 +21,18 @@ import static dev.funnel.jooq.Tables.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.FunnelApplication;
+import dev.funnel.activity.ActivityDraft;
+import dev.funnel.activity.ActivityService;
+import dev.funnel.activity.ActivityType;
+import dev.funnel.catalog.ProductService;
+import dev.funnel.customer360.Customer360Service;
+import dev.funnel.customer360.CustomerFigures;
+import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.BoardColumn;
+import dev.funnel.pipeline.BoardFilter;
+import dev.funnel.pipeline.BoardService;
+import dev.funnel.sales.OrderService;
+import dev.funnel.support.ServiceRequestService;
 import dev.funnel.analytics.PeriodKind;
 import dev.funnel.automation.AutomationRun;
 import dev.funnel.automation.RuleCode;
@@ -236,6 +250,61 @@ class DemoDataSeederTest extends IntegrationTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void each_module_answers_a_demo_rep_with_what_the_demo_rows_hold() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            DemoSession demo = app.getBean(DemoSession.class);
+            long rep01 = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq("rep01"))
+                    .fetchSingle(APP_USER.ID);
+
+            // pipeline: the board's heads are the rep's open deals of the default pipeline, in CNY
+            long pipelineId = db.select(PIPELINE.ID).from(PIPELINE).where(PIPELINE.IS_DEFAULT.isTrue())
+                    .fetchSingle(PIPELINE.ID);
+            var heads = demo.as("rep01", () -> app.getBean(BoardService.class).columns(BoardFilter.of(pipelineId)));
+            var open = db.select(DSL.count(), DSL.sum(OPPORTUNITY.COMPANY_AMOUNT)).from(OPPORTUNITY)
+                    .where(OPPORTUNITY.OWNER_ID.eq(rep01).and(OPPORTUNITY.STATUS.eq("OPEN"))
+                            .and(OPPORTUNITY.PIPELINE_ID.eq(pipelineId))).fetchSingle();
+            assertThat(heads.stream().mapToLong(BoardColumn::count).sum()).isEqualTo(open.value1()).isPositive();
+            assertThat(heads.stream().map(BoardColumn::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(open.value2());
+
+            // activity: a follow-up on the deal of the rep's customer with the highest id (ids far from 1)
+            var deal = db.select(OPPORTUNITY.ID, OPPORTUNITY.CUSTOMER_ID).from(OPPORTUNITY)
+                    .where(OPPORTUNITY.OWNER_ID.eq(rep01).and(OPPORTUNITY.STATUS.eq("OPEN")))
+                    .orderBy(OPPORTUNITY.CUSTOMER_ID.desc()).limit(1).fetchSingle();
+            assertThat(deal.value2()).isGreaterThan(127);
+            ActivityService activities = app.getBean(ActivityService.class);
+            demo.as("rep01", () -> activities.log(new ActivityDraft(ActivityType.CALL,
+                    OffsetDateTime.now(app.getBean(Clock.class)), "Confirmed the budget range", deal.value2(), null,
+                    deal.value1())));
+            assertThat(demo.as("rep01", () -> activities.forOpportunity(deal.value1())))
+                    .anyMatch(a -> "Confirmed the budget range".equals(a.content()));
+
+            // sales, support, customer 360: a customer of the rep with orders
+            long customer = db.select(SALES_ORDER.CUSTOMER_ID).from(SALES_ORDER).join(CUSTOMER)
+                    .on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID)).where(CUSTOMER.OWNER_ID.eq(rep01))
+                    .orderBy(SALES_ORDER.CUSTOMER_ID).limit(1).fetchSingle(SALES_ORDER.CUSTOMER_ID);
+            assertThat(demo.as("rep01", () -> app.getBean(OrderService.class).forCustomer(customer)))
+                    .hasSize(db.fetchCount(SALES_ORDER, SALES_ORDER.CUSTOMER_ID.eq(customer)));
+            assertThat(demo.as("rep01", () -> app.getBean(ServiceRequestService.class).forCustomer(customer)))
+                    .hasSize(db.fetchCount(SERVICE_REQUEST, SERVICE_REQUEST.CUSTOMER_ID.eq(customer)));
+            CustomerFigures figures = demo.as("rep01", () -> app.getBean(Customer360Service.class).figures(customer));
+            assertThat(figures.openDeals()).isEqualTo(db.fetchCount(OPPORTUNITY,
+                    OPPORTUNITY.CUSTOMER_ID.eq(customer).and(OPPORTUNITY.STATUS.eq("OPEN"))));
+
+            // catalog and identity: the products on sale; the east manager sees every east rep
+            assertThat(demo.as("rep01", () -> app.getBean(ProductService.class).listActive()))
+                    .hasSize(db.fetchCount(PRODUCT, PRODUCT.ACTIVE.isTrue())).isNotEmpty();
+            var eastReps = db.select(APP_USER.ID).from(APP_USER).join(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID))
+                    .join(APP_USER.as("m")).on(APP_USER.as("m").ID.eq(TEAM.MANAGER_ID))
+                    .where(APP_USER.as("m").USERNAME.eq("manager.east")).fetch(APP_USER.ID);
+            assertThat(demo.as("manager.east", () -> app.getBean(UserService.class).visibleScope().ownerIds()))
+                    .containsAll(eastReps).doesNotContain(db.select(APP_USER.ID).from(APP_USER)
+                            .where(APP_USER.USERNAME.eq("manager.north")).fetchOptional(APP_USER.ID).orElse(-1L));
+        }
     }
 
     @Test
