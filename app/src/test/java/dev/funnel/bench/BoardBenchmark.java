@@ -306,9 +306,9 @@ public final class BoardBenchmark {
             try (Connection c = dataSource.getConnection()) {
                 long total = 0;
                 try (PreparedStatement heads = c.prepareStatement("""
-                        select o.stage_id, count(*), count(*) filter (where o.currency = 'CNY'),
-                               coalesce(sum(o.amount) filter (where o.currency = 'CNY'), 0),
-                               coalesce(sum(o.amount * s.probability / 100) filter (where o.currency = 'CNY'), 0)
+                        select o.stage_id, count(*), count(o.company_amount),
+                               coalesce(sum(o.company_amount), 0),
+                               coalesce(sum(o.company_amount * s.probability / 100), 0)
                         from opportunity o join stage s on s.id = o.stage_id
                         where o.pipeline_id = ? and o.status = 'OPEN'
                         group by o.stage_id""")) {

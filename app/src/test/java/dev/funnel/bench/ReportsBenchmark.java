@@ -90,7 +90,8 @@ public final class ReportsBenchmark {
         ZoneId zone = app.getBean(java.time.Clock.class).getZone();
         LocalDate today = LocalDate.now(zone);
         LocalDate from = today.minusMonths(12).plusDays(1);
-        ReportFilter filter = new ReportFilter(from, today, pipeline.id(), null, null, null, null, "CNY");
+        // the default: every deal, in the company currency (each converted at its day's rate)
+        ReportFilter filter = new ReportFilter(from, today, pipeline.id(), null, null, null, null, null);
         Sql sql = new Sql(dataSource, pipeline.id(), from, today, zone);
 
         Map<String, Pair> measured = new LinkedHashMap<>();
@@ -250,9 +251,9 @@ public final class ReportsBenchmark {
         void funnel() throws SQLException {
             query("""
                     select case when ever_won then 2147483647 else reached_position end, count(*),
-                           sum(coalesce(actual_amount, amount, 0))
+                           sum(coalesce(company_amount, 0))
                     from opportunity
-                    where pipeline_id = ? and currency = 'CNY' and created_at >= ? and created_at < ?
+                    where pipeline_id = ? and created_at >= ? and created_at < ?
                     group by 1""", pipelineId, start(from), start(to.plusDays(1)));
         }
 
@@ -268,15 +269,15 @@ public final class ReportsBenchmark {
             // one range per branch, never OR-ed ranges: those turn an index-only scan into a bitmap heap scan;
             // the bounds are literals, as in the app, so that a reused statement is planned for its ranges
             String months = """
-                    select m.stage_id, %s as now, m.entered, m.advanced, m.open_here, m.lost, m.lost_amount
+                    select m.stage_id, %s as now, m.entered, m.advanced, m.open_here, m.lost, m.lost_company_amount
                     from stage_entry_month m join stage s on s.id = m.stage_id
-                    where s.pipeline_id = %d and m.currency = 'CNY' and m.entry_month >= date '%s'
+                    where s.pipeline_id = %d and m.entry_month >= date '%s'
                       and m.entry_month < date '%s'""";
             String entries = """
                     select e.stage_id, %s as now, %s, e.advanced::int * %2$s, e.open_here::int * %2$s,
-                           e.lost::int * %2$s, case when e.lost then e.amount * %2$s else 0 end
+                           e.lost::int * %2$s, case when e.lost then coalesce(e.company_amount, 0) * %2$s else 0 end
                     from stage_entry e join stage s on s.id = e.stage_id
-                    where s.pipeline_id = %d and e.currency = 'CNY' and e.entered_at >= timestamptz '%s'
+                    where s.pipeline_id = %d and e.entered_at >= timestamptz '%s'
                       and e.entered_at < timestamptz '%s'""";
             query("select stage_id, now, sum(entered), sum(advanced), sum(open_here), sum(lost), sum(lost_amount) "
                     + "from (" + String.join(" union all ",
@@ -310,10 +311,10 @@ public final class ReportsBenchmark {
             query("""
                     select o.owner_id, u.full_name, count(*) filter (where o.status = 'WON'),
                            count(*) filter (where o.status = 'LOST'),
-                           sum(coalesce(o.actual_amount, o.amount, 0)) filter (where o.status = 'WON'),
-                           sum(coalesce(o.actual_amount, o.amount, 0)) filter (where o.status = 'LOST')
+                           sum(coalesce(o.company_amount, 0)) filter (where o.status = 'WON'),
+                           sum(coalesce(o.company_amount, 0)) filter (where o.status = 'LOST')
                     from opportunity o join app_user u on u.id = o.owner_id
-                    where o.pipeline_id = ? and o.currency = 'CNY' and o.status in ('WON', 'LOST')
+                    where o.pipeline_id = ? and o.status in ('WON', 'LOST')
                       and o.actual_close_date between ? and ?
                     group by o.owner_id, u.full_name""", pipelineId, Date.valueOf(from), Date.valueOf(to));
         }
@@ -322,19 +323,19 @@ public final class ReportsBenchmark {
             LocalDate monthStart = to.withDayOfMonth(1);
             LocalDate monthEnd = to.withDayOfMonth(to.lengthOfMonth());
             query("""
-                    select 'WON', count(*), sum(coalesce(actual_amount, amount, 0)), null from opportunity
-                    where pipeline_id = ? and currency = 'CNY' and status = 'WON' and actual_close_date between ? and ?
+                    select 'WON', count(*), sum(coalesce(company_amount, 0)), null from opportunity
+                    where pipeline_id = ? and status = 'WON' and actual_close_date between ? and ?
                     union all
-                    select s.forecast_category, count(*), sum(coalesce(o.amount, 0)),
-                           sum(coalesce(o.amount, 0) * s.probability / 100)
+                    select s.forecast_category, count(*), sum(coalesce(o.company_amount, 0)),
+                           sum(coalesce(o.company_amount, 0) * s.probability / 100)
                     from opportunity o join stage s on s.id = o.stage_id
-                    where o.pipeline_id = ? and o.currency = 'CNY' and o.status = 'OPEN' and o.expected_close_date <= ?
+                    where o.pipeline_id = ? and o.status = 'OPEN' and o.expected_close_date <= ?
                     group by s.forecast_category
                     union all
                     select (case when ever_won then 2147483647 else reached_position end)::text, count(*),
                            count(*) filter (where status = 'WON'), null
                     from opportunity
-                    where pipeline_id = ? and currency = 'CNY' and status in ('WON', 'LOST')
+                    where pipeline_id = ? and status in ('WON', 'LOST')
                       and actual_close_date between ? and ?
                     group by 1""", pipelineId, Date.valueOf(monthStart), Date.valueOf(monthEnd), pipelineId,
                     Date.valueOf(monthEnd), pipelineId, Date.valueOf(monthStart.minusMonths(12)),

@@ -259,10 +259,10 @@ class BrowserE2ETest {
 
     /**
      * The rep's daily loop on a 390 x 844 phone: the board, a deal, a follow-up logged, the gate settled, the deal
-     * advanced, Won and Lost within reach. Every control the rep needs must be inside the screen: a control off to the side fails the test.
+     * advanced, and a deal of the last stage won through its gate. Every control the rep needs must be inside the screen: a control off to the side fails the test.
      */
     @Test
-    void a_rep_works_a_deal_on_a_phone_from_the_board_to_advancing_it() throws IOException {
+    void a_rep_works_deals_on_a_phone_from_the_board_to_advancing_and_winning() throws IOException {
         // the page redraws after each action: an element found just before may be gone a moment later
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
@@ -331,9 +331,35 @@ class BrowserE2ETest {
                     .anyMatch(step -> !step.getText().equals(stageBefore)));
             save("phone-advanced.png");
 
-            // closing is one tap away on the phone too (its dialogs are covered by the view tests)
+            // closing is one tap away on the phone too
             assertOnScreen(button("Won"));
             assertOnScreen(button("Lost"));
+
+            // won: a deal of the last stage, its gate settled in the dialog, on the phone
+            browser.get(app.baseUrl() + "/pipeline");
+            String lastStageDeal = wait.until(d -> d.findElements(By.cssSelector(".funnel-column")).stream()
+                    .filter(c -> c.findElement(By.cssSelector(".funnel-column-name")).getDomProperty("textContent")
+                            .startsWith("Contract approval"))
+                    .flatMap(c -> c.findElements(By.cssSelector(".funnel-card a")).stream())
+                    .map(a -> a.getDomProperty("href")).findFirst().orElse(null));
+            browser.get(lastStageDeal);
+            WebElement won = button("Won");
+            assertOnScreen(won);
+            tap(won);
+            wait.until(d -> !d.findElements(By.cssSelector("vaadin-dialog-overlay vaadin-checkbox")).isEmpty());
+            for (WebElement item : browser.findElements(By.cssSelector("vaadin-dialog-overlay vaadin-checkbox"))) {
+                assertOnScreen(item);
+                tap(item);
+            }
+            WebElement closeAsWon = button("Close as won");
+            assertOnScreen(closeAsWon);
+            wait.until(d -> closeAsWon.getAttribute("disabled") == null);
+            save("phone-won-dialog.png");
+            tap(closeAsWon);
+            wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).isEmpty());
+            wait.until(d -> d.findElements(By.cssSelector(".funnel-fact")).stream()
+                    .anyMatch(f -> "Status: Won".equals(f.getDomProperty("textContent"))));
+            save("phone-won.png");
         } finally {
             browser.manage().window().setSize(desktop);
         }

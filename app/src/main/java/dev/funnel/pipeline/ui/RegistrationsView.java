@@ -61,7 +61,8 @@ public class RegistrationsView extends VerticalLayout implements HasDynamicTitle
         HorizontalLayout toolbar = new HorizontalLayout(title, file, export);
         toolbar.addClassName("funnel-toolbar");
         toDecide.setId("to-decide");
-        toDecide.addComponentColumn(this::decision).setKey("decision").setAutoWidth(true);
+        // frozen to the end: on a phone the decision stays on screen while the details scroll sideways
+        toDecide.addComponentColumn(this::decision).setKey("decision").setAutoWidth(true).setFrozenToEnd(true);
         tabs = new TabSheet();
         tabs.add(getTranslation("registration.to-decide"), toDecide);
         tabs.add(getTranslation("registration.mine"), mine);

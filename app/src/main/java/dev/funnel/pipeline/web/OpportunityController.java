@@ -55,16 +55,26 @@ class OpportunityController {
     }
 
     @GetMapping
-    @Operation(summary = "Opportunities the caller may see, filtered by owner, pipeline, stage, status and text (q)")
+    @Operation(summary = "Opportunities the caller may see, filtered by owner, pipeline, stage, status, text (q), "
+            + "stalled (open deals longer in their stage than it allows) and expected close date range")
     PageResult<Opportunity> list(@RequestParam(required = false) String q,
                                  @RequestParam(required = false) Long ownerId,
                                  @RequestParam(required = false) Long pipelineId,
                                  @RequestParam(required = false) Long stageId,
                                  @RequestParam(required = false) OpportunityStatus status,
+                                 @RequestParam(defaultValue = "false") boolean stalled,
+                                 @RequestParam(required = false)
+                                 @org.springframework.format.annotation.DateTimeFormat(
+                                         iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                                 java.time.LocalDate closeFrom,
+                                 @RequestParam(required = false)
+                                 @org.springframework.format.annotation.DateTimeFormat(
+                                         iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                                 java.time.LocalDate closeTo,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
-        return opportunities.list(new OpportunityFilter(q, ownerId, pipelineId, stageId, status),
-                PageRequest.of(page, size));
+        return opportunities.list(new OpportunityFilter(q, ownerId, pipelineId, stageId, status, stalled, closeFrom,
+                closeTo), PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")

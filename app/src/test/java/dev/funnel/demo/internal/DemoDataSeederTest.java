@@ -267,7 +267,8 @@ class DemoDataSeederTest extends IntegrationTest {
             var open = db.select(DSL.count(), DSL.sum(OPPORTUNITY.COMPANY_AMOUNT)).from(OPPORTUNITY)
                     .where(OPPORTUNITY.OWNER_ID.eq(rep01).and(OPPORTUNITY.STATUS.eq("OPEN"))
                             .and(OPPORTUNITY.PIPELINE_ID.eq(pipelineId))).fetchSingle();
-            assertThat(heads.stream().mapToLong(BoardColumn::count).sum()).isEqualTo(open.value1()).isPositive();
+            assertThat(heads.stream().mapToLong(BoardColumn::count).sum()).isEqualTo(open.value1().longValue())
+                    .isPositive();
             assertThat(heads.stream().map(BoardColumn::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
                     .isEqualByComparingTo(open.value2());
 
