@@ -13,7 +13,7 @@ iterations="${2:-200}"
 warmup="${3:-50}"
 
 # the second command builds app alone, so its sibling modules must be current in the local repository
-mvn -B -q -DskipTests install -pl plugin-api,plugins/stage-templates,themes,db-changelog
+mvn -B -q -DskipTests install -pl .,plugin-api,plugins/stage-templates,themes,db-changelog
 mvn -B -q -DskipTests -pl app test-compile
 # a separate run: exec.args would otherwise also reach the build's own exec execution (vaadin-npm-pin)
 mvn -B -q -pl app exec:java -Dexec.mainClass=dev.funnel.bench.BoardBenchmark -Dexec.classpathScope=test \

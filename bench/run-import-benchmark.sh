@@ -12,7 +12,7 @@ rows="${1:-100000}"
 rounds="${2:-5}"
 warmup="${3:-1}"
 
-mvn -B -q -DskipTests install -pl plugin-api,plugins/stage-templates,themes,db-changelog
+mvn -B -q -DskipTests install -pl .,plugin-api,plugins/stage-templates,themes,db-changelog
 mvn -B -q -DskipTests -pl app test-compile
 mvn -B -q -pl app exec:java -Dexec.mainClass=dev.funnel.bench.ImportBenchmark -Dexec.classpathScope=test \
     -Dexec.args="$rows $rounds $warmup"

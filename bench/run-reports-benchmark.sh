@@ -12,7 +12,7 @@ opportunities="${1:-1000000}"
 rounds="${2:-20}"
 warmup="${3:-3}"
 
-mvn -B -q -DskipTests install -pl plugin-api,plugins/stage-templates,themes,db-changelog
+mvn -B -q -DskipTests install -pl .,plugin-api,plugins/stage-templates,themes,db-changelog
 mvn -B -q -DskipTests -pl app test-compile
 mvn -B -q -pl app exec:java -Dexec.mainClass=dev.funnel.bench.ReportsBenchmark -Dexec.classpathScope=test \
     -Dexec.args="$opportunities $rounds $warmup"

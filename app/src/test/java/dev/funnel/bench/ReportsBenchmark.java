@@ -269,7 +269,8 @@ public final class ReportsBenchmark {
             // one range per branch, never OR-ed ranges: those turn an index-only scan into a bitmap heap scan;
             // the bounds are literals, as in the app, so that a reused statement is planned for its ranges
             String months = """
-                    select m.stage_id, %s as now, m.entered, m.advanced, m.open_here, m.lost, m.lost_company_amount
+                    select m.stage_id, %s as now, m.entered, m.advanced, m.open_here, m.lost,
+                           m.lost_company_amount as lost_amount
                     from stage_entry_month m join stage s on s.id = m.stage_id
                     where s.pipeline_id = %d and m.entry_month >= date '%s'
                       and m.entry_month < date '%s'""";

@@ -68,6 +68,9 @@ public class ExchangeRateRepository {
                 .set(APP_SETTING.UPDATED_AT, at)
                 .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, currency)
                 .set(APP_SETTING.UPDATED_AT, at).execute();
+        // the database keeps the currency for the rest of the transaction (funnel_company_currency): tell it too
+        db.select(DSL.field("set_config('funnel.company_currency', {0}, true)", String.class, DSL.val(currency)))
+                .fetch();
     }
 
     public List<ExchangeRate> all() {
