@@ -11,7 +11,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,10 +65,10 @@ public class CurrencyService {
         return rates.all();
     }
 
-    /** The rate in effect on the day, as deals are converted: the latest on or before it, else the first. */
+    /** The rate a deal in another currency is converted at; empty when its currency has no rate. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
-    public Optional<ExchangeRate> rateOn(String currency, LocalDate day) {
-        return rates.rateOn(currency.toUpperCase(Locale.ROOT), day);
+    public Optional<ExchangeRate> rateOfDeal(long opportunityId) {
+        return rates.rateOfDeal(opportunityId);
     }
 
     /** Currencies that deals are in but that have no rate: their deals are left out of converted totals. */

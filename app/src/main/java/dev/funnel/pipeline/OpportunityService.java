@@ -100,11 +100,8 @@ public class OpportunityService {
 
     /** How many deals the filter lists and what they are worth in the company currency. */
     public DealTotals totals(OpportunityFilter filter) {
-        VisibleScope scope = users.visibleScope();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        long[] counts = opportunities.countAndUnconverted(scope, filter, now);
-        return new DealTotals(counts[0], opportunities.companyAmount(scope, filter, now),
-                currencies.companyCurrency(), counts[1]);
+        return opportunities.totals(users.visibleScope(), filter, OffsetDateTime.now(clock),
+                currencies.companyCurrency());
     }
 
     /** Per owner the caller sees: how many of the deals the filter lists are theirs, most first. */

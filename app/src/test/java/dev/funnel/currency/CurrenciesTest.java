@@ -61,12 +61,16 @@ class CurrenciesTest extends IntegrationTest {
         ExchangeRate july = rate("EUR", "2026-07-01", "9.0");
         assertThat(reload(deal).companyAmount()).as("the rate in effect on the expected close date")
                 .isEqualByComparingTo("8000.00");
+        assertThat(data.asAdmin(() -> currencies.rateOfDeal(deal.id()))).as("the rate the deal page shows")
+                .get().extracting(ExchangeRate::id).isEqualTo(june.id());
 
         Opportunity earlier = reload(deal);
         as(rep.username(), () -> opportunities.update(earlier.id(), earlier.version(), draft(earlier, "1000.00",
                 LocalDate.of(2025, 12, 1))));
         assertThat(reload(deal).companyAmount()).as("a day before the first rate takes the first rate")
                 .isEqualByComparingTo("7500.00");
+        assertThat(data.asAdmin(() -> currencies.rateOfDeal(deal.id()))).get().extracting(ExchangeRate::id)
+                .isEqualTo(january.id());
 
         Opportunity open = reload(deal);
         as(rep.username(), () -> opportunities.win(open.id(), open.version(), new BigDecimal("1200.00"),

@@ -11,13 +11,9 @@ import dev.funnel.identity.Team;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.Pipeline;
-import dev.funnel.platform.Checks;
 import java.time.LocalDate;
-import dev.funnel.platform.Checks;
 import java.time.temporal.IsoFields;
-import dev.funnel.platform.Checks;
 import java.util.List;
-import dev.funnel.platform.Checks;
 import java.util.Locale;
 
 /**
@@ -42,7 +38,7 @@ class ReportFilters extends FlexLayout {
     private boolean settingPeriod;
 
     ReportFilters(List<Pipeline> pipelines, Pipeline defaultPipeline, List<Team> teams, List<UserSummary> reps,
-                  List<Product> products, List<Choice> sources, String companyCurrency, LocalDate today,
+                  List<Product> products, List<Choice> sources, List<String> currencies, LocalDate today,
                   Runnable changed) {
         this.today = today;
         setFlexWrap(FlexWrap.WRAP);
@@ -78,8 +74,7 @@ class ReportFilters extends FlexLayout {
         source.setClearButtonVisible(true);
         currency.setLabel(getTranslation("report.filter.currency"));
         // the company currency first: every deal, converted; any other narrows to the deals in it
-        List<String> currencies = new java.util.ArrayList<>(List.of(companyCurrency));
-        Checks.CURRENCIES.stream().filter(c -> !c.equals(companyCurrency)).forEach(currencies::add);
+        String companyCurrency = currencies.get(0);
         currency.setItems(currencies);
         currency.setItemLabelGenerator(c -> c.equals(companyCurrency)
                 ? getTranslation("report.currency.all", companyCurrency) : getTranslation("report.currency.only", c));

@@ -25,6 +25,7 @@ import dev.funnel.analytics.TimeInStageReport;
 import dev.funnel.analytics.WinRateReport;
 import dev.funnel.analytics.ui.ChartOptions.Series;
 import dev.funnel.catalog.ProductService;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.exchange.ExportColumn;
 import dev.funnel.exchange.ui.ExportMenu;
 import dev.funnel.identity.Role;
@@ -78,12 +79,12 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private CycleReport cycle;
 
     public ReportsView(ReportService reports, PipelineService pipelines, TeamService teams, UserService users,
-                       ProductService products, ChoiceService choices, Clock clock) {
+                       ProductService products, ChoiceService choices, CurrencyService currencies, Clock clock) {
         this.reports = reports;
         setSizeFull();
         addClassName("funnel-reports");
         filters = new ReportFilters(pipelines.list(), pipelines.defaultPipeline().orElse(null), teams.visible(),
-                users.assignableOwners(), products.listActive(), choices.leadSources(), reports.companyCurrency(),
+                users.assignableOwners(), products.listActive(), choices.leadSources(), currencies.currencies(),
                 LocalDate.now(clock), this::refresh);
         bottleneck.addClassName("funnel-bottleneck");
         bottleneck.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")

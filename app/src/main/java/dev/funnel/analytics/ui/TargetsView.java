@@ -17,11 +17,11 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.funnel.analytics.PeriodKind;
-import dev.funnel.analytics.ReportService;
 import dev.funnel.analytics.Target;
 import dev.funnel.analytics.TargetDraft;
 import dev.funnel.analytics.TargetProgress;
 import dev.funnel.analytics.TargetService;
+import dev.funnel.currency.CurrencyService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.Team;
 import dev.funnel.identity.TeamService;
@@ -51,7 +51,7 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<TargetProgress> grid = new Grid<>();
     final Button add = new Button();
 
-    public TargetsView(TargetService targets, TeamService teams, UserService users, ReportService reports,
+    public TargetsView(TargetService targets, TeamService teams, UserService users, CurrencyService currencies,
                        Clock clock) {
         this.targets = targets;
         setSizeFull();
@@ -83,10 +83,10 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setVisible(admin);
         add.addClickListener(e -> new TargetDialog(picker.kind(), picker.start(), null, users.assignableOwners(),
-                teams.list(), reports.companyCurrency()).open());
+                teams.list(), currencies.currencies()).open());
         if (admin) {
             grid.addItemClickListener(e -> new TargetDialog(picker.kind(), picker.start(), e.getItem().target(),
-                    users.assignableOwners(), teams.list(), reports.companyCurrency()).open());
+                    users.assignableOwners(), teams.list(), currencies.currencies()).open());
         }
         Span none = new Span(getTranslation(admin ? "target.empty.admin" : "target.empty"));
         none.addClassName("funnel-empty-state");
@@ -128,7 +128,7 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
         final Span problem = new Span();
 
         TargetDialog(PeriodKind periodKind, LocalDate start, Target existing, List<UserSummary> reps, List<Team> teamList,
-                     String companyCurrency) {
+                     List<String> currencies) {
             setHeaderTitle(getTranslation("target.set") + " · " + periodKind.label(start));
             whose.setItems("rep", "team");
             whose.setItemLabelGenerator(w -> getTranslation("target.for." + w));
@@ -140,9 +140,6 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
             team.setItemLabelGenerator(Team::name);
             amount.setLabel(getTranslation("target.amount"));
             currency.setLabel(getTranslation("report.filter.currency"));
-            List<String> currencies = new java.util.ArrayList<>(List.of(companyCurrency));
-            dev.funnel.platform.Checks.CURRENCIES.stream().filter(c -> !c.equals(companyCurrency))
-                    .forEach(currencies::add);
             currency.setItems(currencies);
             problem.getStyle().set("color", "var(--lumo-error-text-color)");
             whose.addValueChangeListener(e -> {
@@ -151,7 +148,7 @@ public class TargetsView extends VerticalLayout implements HasDynamicTitle {
             });
             if (existing == null) {
                 whose.setValue("rep");
-                currency.setValue(companyCurrency);
+                currency.setValue(currencies.get(0));
             } else {
                 whose.setValue(existing.ownerId() != null ? "rep" : "team");
                 reps.stream().filter(u -> u.id() == (existing.ownerId() == null ? -1 : existing.ownerId()))

@@ -91,11 +91,14 @@ public class ExchangeRateRepository {
                 .and(EXCHANGE_RATE.VALID_FROM.eq(validFrom)).fetchOptional(ExchangeRateRepository::rate);
     }
 
-    /** The same choice as the database's funnel_company_amount: the latest rate on or before the day, else the first. */
-    public Optional<ExchangeRate> rateOn(String currency, LocalDate day) {
-        return db.selectFrom(EXCHANGE_RATE).where(EXCHANGE_RATE.CURRENCY.eq(currency))
-                .orderBy(EXCHANGE_RATE.VALID_FROM.gt(day), DSL.abs(DSL.localDateDiff(EXCHANGE_RATE.VALID_FROM, DSL.val(day))))
-                .limit(1).fetchOptional(ExchangeRateRepository::rate);
+    /** The rate a deal is converted at, chosen by the database's own rule (funnel_rate_id, funnel_deal_day). */
+    public Optional<ExchangeRate> rateOfDeal(long opportunityId) {
+        var deal = OPPORTUNITY.as("o");
+        return db.selectFrom(EXCHANGE_RATE)
+                .where(EXCHANGE_RATE.ID.eq(DSL.select(DSL.field("funnel_rate_id({0}, funnel_deal_day({1}))",
+                                Long.class, deal.CURRENCY, DSL.field(DSL.name("o"))))
+                        .from(deal).where(deal.ID.eq(opportunityId))))
+                .fetchOptional(ExchangeRateRepository::rate);
     }
 
     /** Currencies of deals that have no rate (the company currency needs none). */

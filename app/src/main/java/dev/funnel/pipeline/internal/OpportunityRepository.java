@@ -54,18 +54,15 @@ public class OpportunityRepository {
                 .where(matching(scope, filter, now)));
     }
 
-    /** Count, converted amount and deals without a rate of what the filter lists. */
-    public long[] countAndUnconverted(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
-        var r = db.select(DSL.count(), DSL.count(OPPORTUNITY.COMPANY_AMOUNT)).from(OPPORTUNITY)
-                .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
-                .where(matching(scope, filter, now)).fetchSingle();
-        return new long[] {r.value1(), r.value1() - r.value2()};
-    }
-
-    public java.math.BigDecimal companyAmount(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
-        return db.select(DSL.coalesce(DSL.sum(OPPORTUNITY.COMPANY_AMOUNT), java.math.BigDecimal.ZERO))
+    /** How many deals the filter lists, their converted amount, and how many have no rate, in one pass. */
+    public dev.funnel.pipeline.DealTotals totals(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now,
+                                                 String companyCurrency) {
+        return db.select(DSL.count(), DSL.count(OPPORTUNITY.COMPANY_AMOUNT),
+                        DSL.coalesce(DSL.sum(OPPORTUNITY.COMPANY_AMOUNT), java.math.BigDecimal.ZERO))
                 .from(OPPORTUNITY).leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
-                .where(matching(scope, filter, now)).fetchSingle().value1();
+                .where(matching(scope, filter, now))
+                .fetchSingle(r -> new dev.funnel.pipeline.DealTotals(r.value1(), r.value3(), companyCurrency,
+                        r.value1() - r.value2()));
     }
 
     /** Per owner the caller sees: how many deals the filter lists, most first. */

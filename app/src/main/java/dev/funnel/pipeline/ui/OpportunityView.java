@@ -35,7 +35,6 @@ import dev.funnel.platform.Formats;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.time.Clock;
@@ -229,13 +228,10 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 Formats.money(entered, deal.currency(), getLocale()));
         String company = currencies.companyCurrency();
         if (entered != null && !company.equals(deal.currency())) {
-            LocalDate day = deal.actualCloseDate() != null ? deal.actualCloseDate()
-                    : deal.expectedCloseDate() != null ? deal.expectedCloseDate()
-                    : deal.createdAt().toLocalDate();
             amount.add(new Span(" " + (deal.companyAmount() == null
                     ? getTranslation("opportunity.no-rate", deal.currency())
                     : "≈ " + Formats.money(deal.companyAmount(), company, getLocale()))));
-            currencies.rateOn(deal.currency(), day).ifPresent(rate -> amount.setTitle(getTranslation(
+            currencies.rateOfDeal(deal.id()).ifPresent(rate -> amount.setTitle(getTranslation(
                     "opportunity.converted-at", deal.currency(), rate.rate().toPlainString(), company,
                     Formats.date(rate.validFrom(), getLocale()))));
         }
