@@ -3,8 +3,6 @@ package dev.funnel.customer;
 import dev.funnel.customer.internal.CustomerRepository;
 import dev.funnel.customer.internal.DuplicateRepository;
 import dev.funnel.customer.internal.ExistingCustomer;
-import dev.funnel.plugin.DomainEvents;
-import dev.funnel.plugin.api.DomainEvent;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -31,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,10 +52,10 @@ public class CustomerService {
     private final UserService users;
     private final Clock clock;
 
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
 
     CustomerService(CustomerRepository customers, DuplicateRepository duplicates, UserService users, Clock clock,
-                    DomainEvents events) {
+                    ApplicationEventPublisher events) {
         this.events = events;
         this.customers = customers;
         this.duplicates = duplicates;
@@ -115,16 +114,8 @@ public class CustomerService {
         Checks.throwIfAny(problems(clean, null, ownerId, null));
         long id = customers.insert(clean, ownerId, me.id(), java.time.OffsetDateTime.now(clock));
         Customer created = customers.findById(scope, id).orElseThrow();
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
-        facts.put("name", created.name());
-        if (created.ownerId() != null) {
-            facts.put("ownerId", Long.toString(created.ownerId()));
-            facts.put("owner", created.ownerName());
-        }
-        if (created.creditCode() != null) {
-            facts.put("creditCode", created.creditCode());
-        }
-        events.publish(DomainEvent.CUSTOMER_CREATED, id, me.id(), facts);
+        events.publishEvent(new CustomerCreated(java.util.UUID.randomUUID(), clock.instant(), id, me.id(),
+                created.name(), created.ownerId(), created.ownerName(), created.creditCode()));
         return created;
     }
 

@@ -1,6 +1,6 @@
 package dev.funnel.customer360;
 
-import dev.funnel.activity.ActivityService;
+import dev.funnel.followup.FollowUpService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.pipeline.CustomerDeals;
@@ -9,7 +9,7 @@ import dev.funnel.platform.Checks;
 import dev.funnel.platform.TimelineCursor;
 import dev.funnel.platform.TimelineEntry;
 import dev.funnel.platform.TimelineKind;
-import dev.funnel.sales.OrderService;
+import dev.funnel.order.OrderService;
 import dev.funnel.support.ServiceRequestService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -40,12 +40,12 @@ public class Customer360Service {
 
     private final CustomerService customers;
     private final OpportunityService opportunities;
-    private final ActivityService activities;
+    private final FollowUpService activities;
     private final OrderService orders;
     private final ServiceRequestService requests;
     private final Clock clock;
 
-    Customer360Service(CustomerService customers, OpportunityService opportunities, ActivityService activities,
+    Customer360Service(CustomerService customers, OpportunityService opportunities, FollowUpService activities,
                        OrderService orders, ServiceRequestService requests, Clock clock) {
         this.customers = customers;
         this.opportunities = opportunities;

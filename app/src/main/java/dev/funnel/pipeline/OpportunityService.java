@@ -25,14 +25,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import dev.funnel.plugin.DomainEvents;
-import dev.funnel.plugin.api.DomainEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,13 +63,13 @@ public class OpportunityService {
     private final UserService users;
     private final Clock clock;
     private final CurrencyService currencies;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
 
     OpportunityService(OpportunityRepository opportunities, PipelineRepository pipelines, TaskRepository tasks,
                        ConfirmationRepository confirmations, ChoiceRepository choices, LineRepository lines,
                        ProductService products, TaskPlanner planner, CustomerService customers, UserService users,
                        Clock clock,
-                       dev.funnel.pipeline.internal.RegistrationRepository registrations, DomainEvents events,
+                       dev.funnel.pipeline.internal.RegistrationRepository registrations, ApplicationEventPublisher events,
                        CurrencyService currencies) {
         this.registrations = registrations;
         this.currencies = currencies;
@@ -160,7 +160,8 @@ public class OpportunityService {
         opportunities.appendHistory(id, Event.CREATED, null, first.id(), me.id(), now, null);
         Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
         planner.enteredStage(created, first, now, me.id());
-        events.publish(DomainEvent.OPPORTUNITY_CREATED, id, me.id(), facts(created));
+        events.publishEvent(new OpportunityEvents.OpportunityCreated(UUID.randomUUID(), clock.instant(), id, me.id(),
+                OpportunityFacts.of(created)));
         return created;
     }
 
@@ -193,7 +194,8 @@ public class OpportunityService {
         }
         Opportunity created = opportunities.findById(VisibleScope.everything(me.id()), id).orElseThrow();
         planner.enteredStage(created, first, now, me.id());
-        events.publish(DomainEvent.OPPORTUNITY_CREATED, id, me.id(), facts(created));
+        events.publishEvent(new OpportunityEvents.OpportunityCreated(UUID.randomUUID(), clock.instant(), id, me.id(),
+                OpportunityFacts.of(created)));
         return created;
     }
 
@@ -229,10 +231,8 @@ public class OpportunityService {
         }
         Opportunity updated = reread(id, me);
         if (ownerId != current.ownerId()) {
-            Map<String, String> facts = new LinkedHashMap<>(facts(updated));
-            facts.put("fromOwnerId", Long.toString(current.ownerId()));
-            facts.put("fromOwner", current.ownerName());
-            events.publish(DomainEvent.OPPORTUNITY_REASSIGNED, id, me.id(), facts);
+            events.publishEvent(new OpportunityEvents.OpportunityReassigned(UUID.randomUUID(), clock.instant(), id,
+                    me.id(), OpportunityFacts.of(updated), current.ownerId(), current.ownerName()));
         }
         return updated;
     }
@@ -341,10 +341,8 @@ public class OpportunityService {
         tasks.cancelOpenOptional(id, current.id(), now, me.id());
         Opportunity moved = reread(id, me);
         planner.enteredStage(moved, target, now, me.id());
-        Map<String, String> facts = new LinkedHashMap<>(facts(moved));
-        facts.put("fromStageId", Long.toString(current.id()));
-        facts.put("fromStage", current.nameEn());
-        events.publish(DomainEvent.OPPORTUNITY_STAGE_CHANGED, id, me.id(), facts);
+        events.publishEvent(new OpportunityEvents.OpportunityStageChanged(UUID.randomUUID(), clock.instant(), id,
+                me.id(), OpportunityFacts.of(moved), current.id(), current.nameEn()));
         return moved;
     }
 
@@ -489,39 +487,15 @@ public class OpportunityService {
                 deal.stageId(), me.id(), now, overrideReason);
         tasks.cancelOpenOptional(id, deal.stageId(), now, me.id());
         Opportunity closed = reread(id, me);
-        Map<String, String> facts = new LinkedHashMap<>(facts(closed));
-        if (lostReason != null) {
-            facts.put("lostReason", lostReason);
-        }
-        events.publish(outcome == OpportunityStatus.WON ? DomainEvent.OPPORTUNITY_WON : DomainEvent.OPPORTUNITY_LOST,
-                id, me.id(), facts);
+        events.publishEvent(outcome == OpportunityStatus.WON
+                ? new OpportunityEvents.OpportunityWon(UUID.randomUUID(), clock.instant(), id, me.id(),
+                        OpportunityFacts.of(closed))
+                : new OpportunityEvents.OpportunityLost(UUID.randomUUID(), clock.instant(), id, me.id(),
+                        OpportunityFacts.of(closed), lostReason));
         return closed;
     }
 
     /** What every opportunity event tells listeners about the deal as it is now. */
-    private static Map<String, String> facts(Opportunity deal) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("name", deal.name());
-        facts.put("ownerId", Long.toString(deal.ownerId()));
-        facts.put("owner", deal.ownerName());
-        if (deal.customerId() != null) {
-            facts.put("customerId", Long.toString(deal.customerId()));
-            facts.put("customer", deal.customerName());
-        }
-        facts.put("pipelineId", Long.toString(deal.pipelineId()));
-        facts.put("stageId", Long.toString(deal.stageId()));
-        facts.put("stage", deal.stageNameEn());
-        facts.put("status", deal.status().name());
-        if (deal.amount() != null) {
-            facts.put("amount", deal.amount().toPlainString());
-        }
-        if (deal.actualAmount() != null) {
-            facts.put("actualAmount", deal.actualAmount().toPlainString());
-        }
-        facts.put("currency", deal.currency());
-        return facts;
-    }
-
     private Opportunity visible(long id) {
         return opportunities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }

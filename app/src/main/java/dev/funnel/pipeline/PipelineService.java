@@ -8,7 +8,6 @@ import dev.funnel.pipeline.internal.TaskRepository;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.StaleVersionException;
-import dev.funnel.plugin.StageTemplateCatalog;
 import dev.funnel.plugin.api.StageDefinition;
 import dev.funnel.plugin.api.StageTemplate;
 import java.time.Clock;
@@ -33,14 +32,14 @@ public class PipelineService {
 
     private final PipelineRepository pipelines;
     private final OpportunityRepository opportunities;
-    private final StageTemplateCatalog templates;
+    private final StageTemplateSource templates;
     private final TaskRepository tasks;
     private final TaskPlanner planner;
     private final UserService users;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PipelineService(PipelineRepository pipelines, OpportunityRepository opportunities, StageTemplateCatalog templates,
+    PipelineService(PipelineRepository pipelines, OpportunityRepository opportunities, StageTemplateSource templates,
                     TaskRepository tasks, TaskPlanner planner, UserService users, Clock clock,
                     ApplicationEventPublisher events) {
         this.pipelines = pipelines;

@@ -1,7 +1,5 @@
 package dev.funnel.pipeline;
 
-import dev.funnel.plugin.DomainEvents;
-import dev.funnel.plugin.api.DomainEvent;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
@@ -14,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +31,9 @@ public class TaskService {
     private final TaskRepository tasks;
     private final UserService users;
     private final Clock clock;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
 
-    TaskService(TaskRepository tasks, UserService users, Clock clock, DomainEvents events) {
+    TaskService(TaskRepository tasks, UserService users, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.tasks = tasks;
         this.users = users;
@@ -67,11 +66,8 @@ public class TaskService {
             throw new StaleVersionException(ENTITY, taskId);
         }
         Task done = get(taskId);
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
-        facts.put("title", done.title(java.util.Locale.ENGLISH));
-        facts.put("opportunityId", Long.toString(done.opportunityId()));
-        facts.put("assigneeId", Long.toString(done.assigneeId()));
-        events.publish(DomainEvent.TASK_DONE, taskId, me.id(), facts);
+        events.publishEvent(new OpportunityEvents.TaskDone(java.util.UUID.randomUUID(), clock.instant(), taskId,
+                me.id(), done.title(java.util.Locale.ENGLISH), done.opportunityId(), done.assigneeId()));
         return done;
     }
 

@@ -1,19 +1,19 @@
 package dev.funnel.plugin;
 
 import dev.funnel.identity.Role;
+import dev.funnel.pipeline.StageTemplateSource;
 import dev.funnel.plugin.api.StageTemplate;
 import dev.funnel.plugin.api.StageTemplateProvider;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** The stage templates of every loaded plugin, gathered through the guard. */
 @Service
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
-public class StageTemplateCatalog {
+public class StageTemplateCatalog implements StageTemplateSource {
 
     private final ExtensionGuard guard;
 
@@ -21,6 +21,7 @@ public class StageTemplateCatalog {
         this.guard = guard;
     }
 
+    @Override
     public List<StageTemplate> templates() {
         return guard.callAll(StageTemplateProvider.class,
                         provider -> provider.templates().stream().filter(Objects::nonNull).toList()).stream()
@@ -29,7 +30,4 @@ public class StageTemplateCatalog {
                 .toList();
     }
 
-    public Optional<StageTemplate> find(String id) {
-        return templates().stream().filter(t -> t.id().equals(id)).findFirst();
-    }
 }

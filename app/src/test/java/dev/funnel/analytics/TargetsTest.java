@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.funnel.customer.Customer;
-import dev.funnel.exchange.ImportEntity;
-import dev.funnel.exchange.ImportMapping;
-import dev.funnel.exchange.ImportMode;
-import dev.funnel.exchange.ImportResult;
-import dev.funnel.exchange.ImportService;
+import dev.funnel.importexport.ImportEntity;
+import dev.funnel.importexport.ImportMapping;
+import dev.funnel.importexport.ImportMode;
+import dev.funnel.importexport.ImportResult;
+import dev.funnel.importexport.ImportService;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityService;

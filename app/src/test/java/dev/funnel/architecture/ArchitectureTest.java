@@ -3,7 +3,6 @@ package dev.funnel.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,11 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Service;
 
-/** The module rules of docs/architecture.md, checked on every build. */
+/**
+ * The layer rules of docs/architecture.md, checked on every build. Module boundaries and cycles are checked by
+ * {@link ModulesTest}.
+ */
 class ArchitectureTest {
-
-    private static final String[] FEATURE_MODULES = {"identity", "customer", "catalog", "pipeline", "activity",
-            "plugin", "demo"};
 
     static JavaClasses app;
 
@@ -44,17 +43,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void a_modules_internals_are_invisible_to_other_modules() {
-        for (String module : FEATURE_MODULES) {
-            noClasses().that().resideOutsideOfPackage("dev.funnel." + module + "..")
-                    .should().dependOnClassesThat().resideInAPackage("dev.funnel." + module + ".internal..")
-                    .because("other modules use " + module + "'s API package, never its internals")
-                    .allowEmptyShould(true)
-                    .check(app);
-        }
-    }
-
-    @Test
     void the_demo_company_is_stored_through_the_modules_services_never_straight_into_their_tables() {
         noClasses().that().resideInAPackage("dev.funnel.demo..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.funnel.jooq..", "org.jooq..")
@@ -76,18 +64,6 @@ class ArchitectureTest {
                 .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
                 .should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
                 .orShould().beDeclaredInClassesThat().areAnnotatedWith(RolesAllowed.class)
-                .check(app);
-    }
-
-    @Test
-    void modules_have_no_cycles() {
-        // views may compose several modules' APIs (the opportunity page shows follow-ups), so cycles are
-        // judged between the modules' services, repositories and records
-        slices().matching("dev.funnel.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.funnel.jooq.."))
-                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("..ui.."),
-                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
                 .check(app);
     }
 

@@ -3,9 +3,9 @@ package dev.funnel.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityService;
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.notification.Notification;
 import dev.funnel.notification.NotificationService;
@@ -46,7 +46,7 @@ class AutomationRulesTest extends IntegrationTest {
     @Autowired
     RegistrationService registrations;
     @Autowired
-    ActivityService activities;
+    FollowUpService activities;
 
     Org company;
     Pipeline gated;
@@ -145,7 +145,7 @@ class AutomationRulesTest extends IntegrationTest {
         runRules();
         assertThat(remindersTo(company.eastRep(), "no-follow-up", link)).hasSize(1);
 
-        as(company.eastRep().username(), () -> activities.log(new ActivityDraft(ActivityType.CALL,
+        as(company.eastRep().username(), () -> activities.log(new FollowUpDraft(FollowUpType.CALL,
                 OffsetDateTime.now(clock), "Called about the budget", deal.customerId(), null, null, null)));
         clock.advance(Duration.ofDays(10));
         runRules();

@@ -1,11 +1,11 @@
 package dev.funnel.bench;
 
 import dev.funnel.FunnelApplication;
-import dev.funnel.exchange.ImportEntity;
-import dev.funnel.exchange.ImportMapping;
-import dev.funnel.exchange.ImportMode;
-import dev.funnel.exchange.ImportResult;
-import dev.funnel.exchange.ImportService;
+import dev.funnel.importexport.ImportEntity;
+import dev.funnel.importexport.ImportMapping;
+import dev.funnel.importexport.ImportMode;
+import dev.funnel.importexport.ImportResult;
+import dev.funnel.importexport.ImportService;
 import dev.funnel.identity.internal.FunnelUserDetailsService;
 import dev.funnel.pipeline.NewPipeline;
 import dev.funnel.pipeline.NewStage;

@@ -3,9 +3,9 @@ package dev.funnel.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityService;
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.notification.Notification;
@@ -30,7 +30,7 @@ class CustomerPoolTest extends IntegrationTest {
     @Autowired
     CustomerService customers;
     @Autowired
-    ActivityService activities;
+    FollowUpService activities;
     @Autowired
     NotificationService notifications;
 
@@ -56,7 +56,7 @@ class CustomerPoolTest extends IntegrationTest {
     @Test
     void a_customer_without_follow_up_for_the_protection_period_returns_to_the_pool_and_its_owner_is_told() {
         clock.advance(Duration.ofDays(25));
-        as(owner.username(), () -> activities.log(new ActivityDraft(ActivityType.CALL, OffsetDateTime.now(clock),
+        as(owner.username(), () -> activities.log(new FollowUpDraft(FollowUpType.CALL, OffsetDateTime.now(clock),
                 "still interested", followedUp.id(), null, null)));
         clock.advance(Duration.ofDays(6));
 

@@ -3,9 +3,9 @@ package dev.funnel.customer360;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityService;
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.customer.Customer;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
@@ -19,10 +19,10 @@ import dev.funnel.platform.StaleVersionException;
 import dev.funnel.platform.TimelineCursor;
 import dev.funnel.platform.TimelineEntry;
 import dev.funnel.platform.TimelineKind;
-import dev.funnel.sales.Order;
-import dev.funnel.sales.OrderDraft;
-import dev.funnel.sales.OrderService;
-import dev.funnel.sales.PaymentDraft;
+import dev.funnel.order.Order;
+import dev.funnel.order.OrderDraft;
+import dev.funnel.order.OrderService;
+import dev.funnel.order.PaymentDraft;
 import dev.funnel.support.RequestPriority;
 import dev.funnel.support.ServiceRequestDraft;
 import dev.funnel.support.ServiceRequestService;
@@ -46,7 +46,7 @@ class Customer360Test extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
-    ActivityService activities;
+    FollowUpService activities;
     @Autowired
     OrderService orders;
     @Autowired
@@ -71,7 +71,7 @@ class Customer360Test extends IntegrationTest {
         won = opportunities.win(mine.id(), mine.version(), new BigDecimal("75000.00"), LocalDate.now(clock));
         opportunities.create(new dev.funnel.pipeline.OpportunityDraft(TestData.unique("二期"), customer.id(), null,
                 null, pipeline.id(), null, new BigDecimal("120000.00"), "CNY", null, null, null, null));
-        activities.log(new ActivityDraft(ActivityType.VISIT, OffsetDateTime.now(clock).minusDays(3), "现场拜访，确认预算",
+        activities.log(new FollowUpDraft(FollowUpType.VISIT, OffsetDateTime.now(clock).minusDays(3), "现场拜访，确认预算",
                 customer.id(), null, null, null));
         order = orders.create(new OrderDraft(TestData.unique("SO"), customer.id(), won.id(), LocalDate.now(clock),
                 new BigDecimal("75000.00"), "CNY", null));

@@ -94,6 +94,11 @@ final class RunningApp implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Kills the process at once (SIGKILL), as a power cut or the OOM killer would: nothing runs on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -3,10 +3,10 @@ package dev.funnel.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.funnel.activity.Activity;
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityService;
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUp;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerService;
@@ -31,7 +31,7 @@ class VisibilityTest extends IntegrationTest {
     @Autowired
     CustomerService customers;
     @Autowired
-    ActivityService activities;
+    FollowUpService activities;
 
     Org company;
     Opportunity eastDeal;
@@ -88,11 +88,11 @@ class VisibilityTest extends IntegrationTest {
 
     @Test
     void follow_ups_are_visible_to_their_owner_and_managers_only() {
-        Activity call = as(company.eastRep().username(), () -> activities.log(new ActivityDraft(ActivityType.CALL, null,
+        FollowUp call = as(company.eastRep().username(), () -> activities.log(new FollowUpDraft(FollowUpType.CALL, null,
                 "电话沟通预算", eastDeal.customerId(), null, eastDeal.id())));
 
         assertThat(as(company.eastManager().username(), () -> activities.forOpportunity(eastDeal.id())))
-                .extracting(Activity::id).containsExactly(call.id());
+                .extracting(FollowUp::id).containsExactly(call.id());
         assertThatThrownBy(() -> as(company.westRep().username(), () -> activities.forCustomer(eastDeal.customerId())))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -115,6 +116,54 @@ class WebhooksPluginTest extends IntegrationTest {
         assertThat(bodies).isEmpty();
         hold.countDown();
         awaitDeliveries(1);
+    }
+
+    @Test
+    void a_hanging_target_does_not_delay_deliveries_to_a_healthy_one() throws Exception {
+        hold = new CountDownLatch(1);
+        Map<Long, Instant> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpServer healthy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        healthy.createContext("/healthy", exchange -> {
+            java.util.regex.Matcher subject = java.util.regex.Pattern.compile("\"subjectId\":(\\d+)")
+                    .matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (subject.find()) {
+                arrivals.putIfAbsent(Long.parseLong(subject.group(1)), Instant.now());
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        healthy.start();
+        PluginRecord second = data.asAdmin(() -> settings.save("webhooks", "target", null, null, Map.of(
+                "url", "http://127.0.0.1:" + healthy.getAddress().getPort() + "/healthy",
+                "secret", SECRET, "events", "opportunity.won")));
+        try {
+            Org company = data.organisation();
+            Map<Long, Instant> won = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 4; i++) {
+                Opportunity deal = data.opportunityOf(company.eastRep(), data.pipeline());
+                as(company.eastRep().username(), () -> opportunities.win(deal.id(), deal.version(),
+                        new BigDecimal("1000"), LocalDate.now(clock)));
+                won.put(deal.id(), Instant.now());
+                Thread.sleep(700);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (arrivals.size() < won.size() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            // the hanging target has not answered a single delivery meanwhile
+            assertThat(bodies).isEmpty();
+            assertThat(arrivals.keySet()).containsExactlyInAnyOrderElementsOf(won.keySet());
+            won.forEach((id, at) -> assertThat(Duration.between(at, arrivals.get(id)))
+                    .as("deal %d reached the healthy target", id).isLessThan(Duration.ofSeconds(2)));
+        } finally {
+            hold.countDown();
+            data.asAdmin(() -> {
+                settings.delete("webhooks", second.id(), second.version());
+                return null;
+            });
+            healthy.stop(0);
+        }
     }
 
     @Test

@@ -8,16 +8,16 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityService;
-import dev.funnel.activity.ActivityType;
-import dev.funnel.activity.ui.FollowUpsView;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
+import dev.funnel.followup.FollowUpType;
+import dev.funnel.followup.ui.FollowUpsView;
 import dev.funnel.customer.Customer;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
-import dev.funnel.sales.OrderDraft;
-import dev.funnel.sales.OrderService;
-import dev.funnel.sales.ui.OrdersView;
+import dev.funnel.order.OrderDraft;
+import dev.funnel.order.OrderService;
+import dev.funnel.order.ui.OrdersView;
 import dev.funnel.support.RequestPriority;
 import dev.funnel.support.ServiceRequestDraft;
 import dev.funnel.support.ServiceRequestService;
@@ -37,7 +37,7 @@ class ListViewsTest extends KaribuTest {
     @Autowired
     ServiceRequestService requests;
     @Autowired
-    ActivityService activities;
+    FollowUpService activities;
 
     @Test
     void each_list_finds_the_reps_own_records_and_hides_them_from_another_rep() {
@@ -48,7 +48,7 @@ class ListViewsTest extends KaribuTest {
                 new BigDecimal("100.00"), "CNY", null)));
         data.as(rep.username(), () -> requests.create(new ServiceRequestDraft(customer.id(), null, tag + " 报修",
                 null, RequestPriority.URGENT, null, null)));
-        data.as(rep.username(), () -> activities.log(new ActivityDraft(ActivityType.WECHAT, null, tag + " 微信沟通",
+        data.as(rep.username(), () -> activities.log(new FollowUpDraft(FollowUpType.WECHAT, null, tag + " 微信沟通",
                 customer.id(), null, null)));
 
         login(rep.username());

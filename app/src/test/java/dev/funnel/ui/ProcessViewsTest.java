@@ -17,8 +17,8 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouteParameters;
-import dev.funnel.activity.Activity;
-import dev.funnel.activity.ActivityService;
+import dev.funnel.followup.FollowUp;
+import dev.funnel.followup.FollowUpService;
 import dev.funnel.pipeline.BoardCard;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
@@ -41,7 +41,7 @@ class ProcessViewsTest extends KaribuTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
-    ActivityService activities;
+    FollowUpService activities;
 
     Org company;
     Pipeline pipeline;
@@ -132,7 +132,7 @@ class ProcessViewsTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withPlaceholder("What happened, what was agreed")), "拜访IT负责人，确认预算范围");
         _click(_get(Button.class, spec -> spec.withText("Log follow-up")));
 
-        assertThat(activities.forOpportunity(deal.id())).extracting(Activity::content)
+        assertThat(activities.forOpportunity(deal.id())).extracting(FollowUp::content)
                 .containsExactly("拜访IT负责人，确认预算范围");
         assertThat(NotificationsKt.getNotifications()).isEmpty();
     }

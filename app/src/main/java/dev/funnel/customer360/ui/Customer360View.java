@@ -10,7 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import dev.funnel.activity.ActivityService;
+import dev.funnel.followup.FollowUpService;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerService;
@@ -24,7 +24,7 @@ import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.platform.Formats;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
-import dev.funnel.sales.OrderService;
+import dev.funnel.order.OrderService;
 import dev.funnel.support.ServiceRequestService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -45,12 +45,12 @@ public class Customer360View extends VerticalLayout implements BeforeEnterObserv
 
     /** The services the page and its panels call. */
     record Services(Customer360Service overview, CustomerService customers, OpportunityService opportunities,
-                    ActivityService activities, OrderService orders, ServiceRequestService requests,
+                    FollowUpService activities, OrderService orders, ServiceRequestService requests,
                     UserService users, Clock clock) {
     }
 
     public Customer360View(Customer360Service overview, CustomerService customers, OpportunityService opportunities,
-                           ActivityService activities, OrderService orders, ServiceRequestService requests,
+                           FollowUpService activities, OrderService orders, ServiceRequestService requests,
                            UserService users, Clock clock) {
         this.services = new Services(overview, customers, opportunities, activities, orders, requests, users,
                 clock);

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.customer.BuyingRole;
 import dev.funnel.customer.ContactDraft;
 import dev.funnel.customer.Customer;
@@ -18,9 +18,9 @@ import dev.funnel.pipeline.Opportunity;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.ui.FieldErrors;
 import dev.funnel.platform.ui.FormDialogs;
-import dev.funnel.sales.Order;
-import dev.funnel.sales.OrderDraft;
-import dev.funnel.sales.PaymentDraft;
+import dev.funnel.order.Order;
+import dev.funnel.order.OrderDraft;
+import dev.funnel.order.PaymentDraft;
 import dev.funnel.support.RequestPriority;
 import dev.funnel.support.ServiceRequestDraft;
 import java.time.LocalDate;
@@ -40,11 +40,11 @@ final class Dialogs {
 
     void followUp() {
         FormLayout form = new FormLayout();
-        Select<ActivityType> type = new Select<>();
+        Select<FollowUpType> type = new Select<>();
         type.setLabel(form.getTranslation("activity.type"));
-        type.setItems(ActivityType.values());
+        type.setItems(FollowUpType.values());
         type.setItemLabelGenerator(t -> form.getTranslation("activity.type." + t.name()));
-        type.setValue(ActivityType.CALL);
+        type.setValue(FollowUpType.CALL);
         TextArea content = new TextArea(form.getTranslation("activity.content"));
         ComboBox<Opportunity> deal = new ComboBox<>(form.getTranslation("nav.opportunities"));
         deal.setItems(services.opportunities().forCustomer(customer.id(), 50));
@@ -55,7 +55,7 @@ final class Dialogs {
         FieldErrors errors = new FieldErrors(form).bind("type", type).bind("content", content)
                 .bind("opportunityId", deal).bind("nextFollowUpOn", next);
         FormDialogs.open(form.getTranslation("customer360.log-follow-up"), form, errors,
-                () -> services.activities().log(new ActivityDraft(type.getValue(), null, content.getValue(),
+                () -> services.activities().log(new FollowUpDraft(type.getValue(), null, content.getValue(),
                         customer.id(), null, deal.getValue() == null ? null : deal.getValue().id(), next.getValue())),
                 changed);
     }

@@ -14,7 +14,7 @@ import dev.funnel.customer.Customer;
 import dev.funnel.customer360.ui.Customer360View.Services;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.platform.Formats;
-import dev.funnel.sales.Order;
+import dev.funnel.order.Order;
 import dev.funnel.support.RequestStatus;
 import dev.funnel.support.ServiceRequest;
 import dev.funnel.support.ServiceRequestDraft;

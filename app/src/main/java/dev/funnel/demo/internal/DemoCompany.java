@@ -1,7 +1,7 @@
 package dev.funnel.demo.internal;
 
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityService;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
 import dev.funnel.analytics.TargetDraft;
 import dev.funnel.analytics.TargetImport;
 import dev.funnel.analytics.TargetService;
@@ -41,11 +41,11 @@ import dev.funnel.pipeline.Stage;
 import dev.funnel.pipeline.Task;
 import dev.funnel.pipeline.TaskService;
 import dev.funnel.platform.RowProblem;
-import dev.funnel.plugin.StageTemplateCatalog;
-import dev.funnel.sales.Order;
-import dev.funnel.sales.OrderDraft;
-import dev.funnel.sales.OrderService;
-import dev.funnel.sales.PaymentDraft;
+import dev.funnel.pipeline.StageTemplateSource;
+import dev.funnel.order.Order;
+import dev.funnel.order.OrderDraft;
+import dev.funnel.order.OrderService;
+import dev.funnel.order.PaymentDraft;
 import dev.funnel.support.RequestStatus;
 import dev.funnel.support.ServiceRequest;
 import dev.funnel.support.ServiceRequestDraft;
@@ -76,11 +76,11 @@ class DemoCompany {
     private final TeamService teams;
     private final ProductService products;
     private final PipelineService pipelines;
-    private final StageTemplateCatalog templates;
+    private final StageTemplateSource templates;
     private final CustomerService customers;
     private final OpportunityImportService opportunityImports;
     private final TaskService tasks;
-    private final ActivityService activities;
+    private final FollowUpService activities;
     private final OrderService orders;
     private final ServiceRequestService serviceRequests;
     private final TargetService targets;
@@ -89,9 +89,9 @@ class DemoCompany {
     private final CustomerPoolService pool;
 
     DemoCompany(DemoSession session, UserImportService userImports, UserService users, TeamService teams,
-                ProductService products, PipelineService pipelines, StageTemplateCatalog templates,
+                ProductService products, PipelineService pipelines, StageTemplateSource templates,
                 CustomerService customers, OpportunityImportService opportunityImports, TaskService tasks,
-                ActivityService activities, OrderService orders, ServiceRequestService serviceRequests,
+                FollowUpService activities, OrderService orders, ServiceRequestService serviceRequests,
                 TargetService targets, RegistrationService registrations, OpportunityService opportunities,
                 CustomerPoolService pool) {
         this.opportunities = opportunities;
@@ -254,7 +254,7 @@ class DemoCompany {
     private void logFollowUps(List<FollowUp> followUps, List<Long> customerIds, List<List<Long>> contactIds,
                               List<Long> dealIds) {
         byPerson(followUps, FollowUp::owner).forEach((owner, theirs) -> session.as(owner, () -> activities.logAll(
-                theirs.stream().map(f -> new ActivityDraft(f.type(), f.at(), f.content(), customerIds.get(f.customer()),
+                theirs.stream().map(f -> new FollowUpDraft(f.type(), f.at(), f.content(), customerIds.get(f.customer()),
                         f.contact() == null ? null : contactIds.get(f.customer()).get(f.contact()),
                         f.deal() == null ? null : dealIds.get(f.deal()))).toList())));
     }

@@ -1,6 +1,6 @@
 package dev.funnel.demo.internal;
 
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.analytics.PeriodKind;
 import dev.funnel.catalog.ProductImport;
 import dev.funnel.customer.ContactDraft;
@@ -86,7 +86,7 @@ record DemoPlan(List<UserImport> staff, List<ProductImport> products, List<Compa
      * @param deal    the index of its deal, or null for a follow-up on the customer alone
      * @param contact the index of the contact among the customer's, or null (a note is written for oneself)
      */
-    record FollowUp(String owner, int customer, Integer deal, Integer contact, ActivityType type, OffsetDateTime at,
+    record FollowUp(String owner, int customer, Integer deal, Integer contact, FollowUpType type, OffsetDateTime at,
                     String content) {
     }
 

@@ -1,6 +1,6 @@
 package dev.funnel.demo.internal;
 
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.analytics.PeriodKind;
 import dev.funnel.catalog.ProductDraft;
 import dev.funnel.catalog.ProductImport;
@@ -162,23 +162,23 @@ final class DemoPlanner {
     private static final List<String> LOST_REASONS = List.of(
             "价格过高", "选择了竞争对手", "预算取消", "需求变化", "无决策人支持");
     /** Calls and WeChat messages are the everyday follow-ups, so they appear twice. */
-    private static final List<ActivityType> ACTIVITY_MIX = List.of(
-            ActivityType.CALL, ActivityType.CALL, ActivityType.WECHAT, ActivityType.WECHAT, ActivityType.VISIT,
-            ActivityType.MEETING, ActivityType.EMAIL, ActivityType.NOTE);
-    private static final Map<ActivityType, List<String>> ACTIVITY_CONTENT = Map.of(
-            ActivityType.CALL, List.of("电话沟通预算与采购流程", "电话确认需求范围和上线时间", "电话跟进报价反馈"),
-            ActivityType.VISIT, List.of("上门拜访客户IT负责人", "拜访总经理，介绍整体解决方案", "现场调研销售管理流程"),
-            ActivityType.MEETING, List.of("召开方案评审会", "组织产品演示会议", "与采购部门进行商务谈判"),
-            ActivityType.EMAIL, List.of("发送报价单及产品资料", "邮件发送POC测试方案", "邮件确认合同条款"),
-            ActivityType.WECHAT, List.of("微信沟通项目进展", "微信发送同行业成功案例", "微信约定下次拜访时间"),
-            ActivityType.NOTE, List.of("客户内部立项中，等待预算审批", "竞争对手也在接触客户", "决策人更换，需要重新建立关系"));
+    private static final List<FollowUpType> ACTIVITY_MIX = List.of(
+            FollowUpType.CALL, FollowUpType.CALL, FollowUpType.WECHAT, FollowUpType.WECHAT, FollowUpType.VISIT,
+            FollowUpType.MEETING, FollowUpType.EMAIL, FollowUpType.NOTE);
+    private static final Map<FollowUpType, List<String>> ACTIVITY_CONTENT = Map.of(
+            FollowUpType.CALL, List.of("电话沟通预算与采购流程", "电话确认需求范围和上线时间", "电话跟进报价反馈"),
+            FollowUpType.VISIT, List.of("上门拜访客户IT负责人", "拜访总经理，介绍整体解决方案", "现场调研销售管理流程"),
+            FollowUpType.MEETING, List.of("召开方案评审会", "组织产品演示会议", "与采购部门进行商务谈判"),
+            FollowUpType.EMAIL, List.of("发送报价单及产品资料", "邮件发送POC测试方案", "邮件确认合同条款"),
+            FollowUpType.WECHAT, List.of("微信沟通项目进展", "微信发送同行业成功案例", "微信约定下次拜访时间"),
+            FollowUpType.NOTE, List.of("客户内部立项中，等待预算审批", "竞争对手也在接触客户", "决策人更换，需要重新建立关系"));
     /** Keeping in touch with a customer between deals. */
-    private static final List<ActivityType> CARE_MIX = List.of(ActivityType.CALL, ActivityType.WECHAT,
-            ActivityType.VISIT);
-    private static final Map<ActivityType, List<String>> CARE_CONTENT = Map.of(
-            ActivityType.CALL, List.of("电话回访，了解系统使用情况", "电话问候，客户暂无新的采购计划", "电话沟通明年信息化预算"),
-            ActivityType.WECHAT, List.of("微信发送新版本功能介绍", "微信邀请客户参加行业沙龙", "微信了解客户近期业务变化"),
-            ActivityType.VISIT, List.of("上门回访，收集使用反馈", "拜访客户新任IT负责人", "节前拜访，维护客户关系"));
+    private static final List<FollowUpType> CARE_MIX = List.of(FollowUpType.CALL, FollowUpType.WECHAT,
+            FollowUpType.VISIT);
+    private static final Map<FollowUpType, List<String>> CARE_CONTENT = Map.of(
+            FollowUpType.CALL, List.of("电话回访，了解系统使用情况", "电话问候，客户暂无新的采购计划", "电话沟通明年信息化预算"),
+            FollowUpType.WECHAT, List.of("微信发送新版本功能介绍", "微信邀请客户参加行业沙龙", "微信了解客户近期业务变化"),
+            FollowUpType.VISIT, List.of("上门回访，收集使用反馈", "拜访客户新任IT负责人", "节前拜访，维护客户关系"));
     private static final List<RequestSpec> REQUESTS = List.of(
             new RequestSpec("系统登录异常", "部分用户反馈上午无法登录，提示会话过期"),
             new RequestSpec("报表导出乱码", "导出的Excel报表中文显示为乱码"),
@@ -414,7 +414,7 @@ final class DemoPlanner {
                 case RECENT -> quietDays[i] <= recent ? -1 : Math.min(created, random.nextInt((int) recent + 1));
             };
             if (careDaysAgo >= 0) {
-                ActivityType type = pick(CARE_MIX);
+                FollowUpType type = pick(CARE_MIX);
                 OffsetDateTime at = officeHours(careDaysAgo);
                 OffsetDateTime createdAt = since.get(i).atStartOfDay(importZone).toOffsetDateTime();
                 followUps.add(new FollowUp(prospect.owner(), i, null, random.nextInt(prospect.contacts()), type,
@@ -528,10 +528,10 @@ final class DemoPlanner {
             OffsetDateTime start = startOf(deal.createdOn());
             OffsetDateTime end = deal.closedOn() == null ? now : startOf(deal.closedOn());
             for (int n = 2 + random.nextInt(5); n > 0; n--) {
-                ActivityType type = pick(ACTIVITY_MIX);
+                FollowUpType type = pick(ACTIVITY_MIX);
                 // a note is written for oneself, not with a contact
                 followUps.add(new FollowUp(deal.owner(), deal.customer(), i,
-                        type == ActivityType.NOTE ? null : deal.contact(), type, between(start, end),
+                        type == FollowUpType.NOTE ? null : deal.contact(), type, between(start, end),
                         pick(ACTIVITY_CONTENT.get(type))));
             }
         }

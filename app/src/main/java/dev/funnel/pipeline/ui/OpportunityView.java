@@ -15,7 +15,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import dev.funnel.activity.ActivityService;
+import dev.funnel.followup.FollowUpService;
 import dev.funnel.catalog.ProductService;
 import dev.funnel.currency.CurrencyService;
 import dev.funnel.customer.CustomerService;
@@ -56,7 +56,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     private final PipelineService pipelines;
     private final UserService users;
     private final OpportunityEditor editor;
-    private final ActivityService activities;
+    private final FollowUpService activities;
     private final ProductService products;
     private final CurrencyService currencies;
     private final Closing closing;
@@ -65,7 +65,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
 
     public OpportunityView(OpportunityService opportunities, TaskService tasks, PipelineService pipelines,
                            CustomerService customers, UserService users, ChoiceService choices,
-                           ActivityService activities, ProductService products, CurrencyService currencies,
+                           FollowUpService activities, ProductService products, CurrencyService currencies,
                            Clock clock) {
         this.currencies = currencies;
         this.opportunities = opportunities;
@@ -112,7 +112,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         boolean open = deal.status() == OpportunityStatus.OPEN;
         StageGuidePanel panel = new StageGuidePanel(guide, open, users.current().isManager(), actions(guide));
         TabSheet tabs = new TabSheet();
-        tabs.add(getTranslation("opportunity.tab.activity"), new ActivityPanel(deal.customerId(), deal.id(),
+        tabs.add(getTranslation("opportunity.tab.activity"), new FollowUpPanel(deal.customerId(), deal.id(),
                 activities.forOpportunity(deal.id()), draft -> {
                     activities.log(draft);
                     reload();

@@ -2,6 +2,7 @@ package dev.funnel.plugin.internal;
 
 import dev.funnel.plugin.PluginRecord;
 import dev.funnel.plugin.api.ContextAware;
+import dev.funnel.plugin.api.Delivery;
 import dev.funnel.plugin.api.LogEntry;
 import dev.funnel.plugin.api.PluginContext;
 import java.time.Clock;
@@ -13,13 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives each extension that wants it the context of its plugin, once. Extensions are singletons per plugin
  * (PluginManagerConfig), so an extension attached once stays attached. The context reads and writes the
- * plugin's rows on the calling plugin thread, each call in a short transaction of its own.
+ * plugin's rows on the calling plugin thread, each call in a short transaction of its own; deliveries it queues
+ * are made by {@link PluginDeliveries}.
  */
 @Component
 public class PluginContexts {
@@ -30,8 +33,13 @@ public class PluginContexts {
     private final Clock clock;
     private final Set<Object> attached = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    PluginContexts(PluginManager plugins, PluginDataRepository data, TransactionTemplate transaction, Clock clock) {
+    /** Lazily: the deliveries call back into this class to attach their handlers. */
+    private final ObjectProvider<PluginDeliveries> deliveries;
+
+    PluginContexts(PluginManager plugins, PluginDataRepository data, TransactionTemplate transaction, Clock clock,
+                   ObjectProvider<PluginDeliveries> deliveries) {
         this.plugins = plugins;
+        this.deliveries = deliveries;
         this.data = data;
         this.transaction = transaction;
         this.clock = clock;
@@ -56,6 +64,11 @@ public class PluginContexts {
             @Override
             public void log(LogEntry entry) {
                 transaction.executeWithoutResult(status -> data.log(pluginId, entry, OffsetDateTime.now(clock)));
+            }
+
+            @Override
+            public void enqueue(Delivery delivery) {
+                deliveries.getObject().enqueue(pluginId, delivery);
             }
         };
     }

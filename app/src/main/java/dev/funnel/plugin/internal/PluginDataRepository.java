@@ -97,7 +97,7 @@ public class PluginDataRepository {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static Map<String, String> read(String json) {
+    static Map<String, String> read(String json) {
         try {
             return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (JsonProcessingException e) {
@@ -105,7 +105,7 @@ public class PluginDataRepository {
         }
     }
 
-    private static String write(Map<String, String> values) {
+    static String write(Map<String, String> values) {
         try {
             return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {

@@ -21,9 +21,9 @@ import static dev.funnel.jooq.Tables.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.FunnelApplication;
-import dev.funnel.activity.ActivityDraft;
-import dev.funnel.activity.ActivityService;
-import dev.funnel.activity.ActivityType;
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.catalog.ProductService;
 import dev.funnel.customer360.Customer360Service;
 import dev.funnel.customer360.CustomerFigures;
@@ -31,7 +31,7 @@ import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.BoardColumn;
 import dev.funnel.pipeline.BoardFilter;
 import dev.funnel.pipeline.BoardService;
-import dev.funnel.sales.OrderService;
+import dev.funnel.order.OrderService;
 import dev.funnel.support.ServiceRequestService;
 import dev.funnel.analytics.PeriodKind;
 import dev.funnel.automation.AutomationRun;
@@ -277,8 +277,8 @@ class DemoDataSeederTest extends IntegrationTest {
                     .where(OPPORTUNITY.OWNER_ID.eq(rep01).and(OPPORTUNITY.STATUS.eq("OPEN")))
                     .orderBy(OPPORTUNITY.CUSTOMER_ID.desc()).limit(1).fetchSingle();
             assertThat(deal.value2()).isGreaterThan(127);
-            ActivityService activities = app.getBean(ActivityService.class);
-            demo.as("rep01", () -> activities.log(new ActivityDraft(ActivityType.CALL,
+            FollowUpService activities = app.getBean(FollowUpService.class);
+            demo.as("rep01", () -> activities.log(new FollowUpDraft(FollowUpType.CALL,
                     OffsetDateTime.now(app.getBean(Clock.class)), "Confirmed the budget range", deal.value2(), null,
                     deal.value1())));
             assertThat(demo.as("rep01", () -> activities.forOpportunity(deal.value1())))

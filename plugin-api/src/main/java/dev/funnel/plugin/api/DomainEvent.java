@@ -3,6 +3,7 @@ package dev.funnel.plugin.api;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Something that happened in Funnel and was committed, for example an opportunity won.
@@ -12,9 +13,13 @@ import java.util.Objects;
  * @param subjectId the id of the record it is about (an opportunity, customer or task)
  * @param actorId the id of the user who caused it, or {@code null} for the system
  * @param data further facts as strings (for example {@code fromStage}, {@code toStage}, {@code amount})
+ * @param id this event's own id, the same each time the event is handed over: after a restart the host hands over
+ *           again the events whose listeners had not finished, so a listener that must act once per event keys
+ *           its work by this id (since 1.2.0)
  * @since 1.0.0
  */
-public record DomainEvent(String type, Instant occurredAt, long subjectId, Long actorId, Map<String, String> data) {
+public record DomainEvent(String type, Instant occurredAt, long subjectId, Long actorId, Map<String, String> data,
+                          String id) {
 
     /** @since 1.0.0 */
     public static final String OPPORTUNITY_CREATED = "opportunity.created";
@@ -31,10 +36,20 @@ public record DomainEvent(String type, Instant occurredAt, long subjectId, Long 
     /** @since 1.0.0 */
     public static final String TASK_DONE = "task.done";
 
-    /** @since 1.0.0 */
+    /** @since 1.2.0 */
     public DomainEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(id, "id");
         data = Map.copyOf(data);
+    }
+
+    /**
+     * An event with a new random id, as plugins' tests built against 1.0 and 1.1 create them.
+     *
+     * @since 1.0.0
+     */
+    public DomainEvent(String type, Instant occurredAt, long subjectId, Long actorId, Map<String, String> data) {
+        this(type, occurredAt, subjectId, actorId, data, UUID.randomUUID().toString());
     }
 }

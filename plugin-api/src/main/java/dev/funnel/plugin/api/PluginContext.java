@@ -31,4 +31,20 @@ public interface PluginContext {
      * @since 1.1.0
      */
     void log(LogEntry entry);
+
+    /**
+     * Hands the host a delivery to carry out through this plugin's {@link DeliveryHandler}, for example a message
+     * to an integration. The host stores it in its database before this returns, calls the handler off the
+     * caller's thread, tries again when the handler asks, and keeps waiting deliveries across restarts. A key this
+     * plugin has queued before is ignored, so a plugin that hears an event twice (see {@link DomainEvent#id()})
+     * still delivers it once. Deliveries to one destination are made one at a time, in the order they are due;
+     * a slow or dead destination does not hold up the others.
+     *
+     * @param delivery what to deliver, where
+     * @throws UnsupportedOperationException from a host older than 1.2.0
+     * @since 1.2.0
+     */
+    default void enqueue(Delivery delivery) {
+        throw new UnsupportedOperationException("this host does not queue deliveries; it needs plugin API 1.2.0");
+    }
 }

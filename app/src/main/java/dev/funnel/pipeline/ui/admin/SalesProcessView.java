@@ -24,7 +24,7 @@ import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.ui.FieldErrors;
 import dev.funnel.platform.ui.FormDialogs;
-import dev.funnel.plugin.StageTemplateCatalog;
+import dev.funnel.pipeline.StageTemplateSource;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public class SalesProcessView extends HorizontalLayout implements HasDynamicTitl
     private final Div editorSlot = new Div();
     private Stage dragged;
 
-    public SalesProcessView(PipelineService pipelines, StageTemplateCatalog templates) {
+    public SalesProcessView(PipelineService pipelines, StageTemplateSource templates) {
         this.pipelines = pipelines;
         setSizeFull();
         pipelineList.setItemLabelGenerator(Pipeline::name);

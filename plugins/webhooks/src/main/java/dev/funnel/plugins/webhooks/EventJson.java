@@ -12,6 +12,8 @@ import java.util.TreeMap;
  */
 final class EventJson {
 
+    private static final String DATA = "data.";
+
     private EventJson() {
     }
 
@@ -33,6 +35,37 @@ final class EventJson {
             first = false;
         }
         return json.append("}}").toString();
+    }
+
+    /** The event as the strings of a queued delivery's payload; {@link #event} reads them back. */
+    static Map<String, String> fields(DomainEvent event) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("type", event.type());
+        fields.put("occurredAt", event.occurredAt().toString());
+        fields.put("subjectId", Long.toString(event.subjectId()));
+        if (event.actorId() != null) {
+            fields.put("actorId", event.actorId().toString());
+        }
+        fields.put("eventId", event.id());
+        event.data().forEach((key, value) -> {
+            if (value != null) {
+                fields.put(DATA + key, value);
+            }
+        });
+        return fields;
+    }
+
+    static DomainEvent event(Map<String, String> fields) {
+        Map<String, String> data = new java.util.HashMap<>();
+        fields.forEach((key, value) -> {
+            if (key.startsWith(DATA)) {
+                data.put(key.substring(DATA.length()), value);
+            }
+        });
+        String actor = fields.get("actorId");
+        return new DomainEvent(fields.get("type"), Instant.parse(fields.get("occurredAt")),
+                Long.parseLong(fields.get("subjectId")), actor == null ? null : Long.valueOf(actor), data,
+                fields.get("eventId"));
     }
 
     private static StringBuilder field(StringBuilder json, String name, String value) {

@@ -30,6 +30,16 @@ public final class Signature {
         }
     }
 
+    /** A short, stable name for a target's URL, for delivery keys: the first 16 hex digits of its SHA-256. */
+    static String fingerprint(String url) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** What a receiver does: recompute and compare in constant time. */
     public static boolean verify(String secret, byte[] body, String header) {
         return header != null && MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),

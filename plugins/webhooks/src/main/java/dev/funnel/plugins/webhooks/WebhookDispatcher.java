@@ -2,8 +2,10 @@ package dev.funnel.plugins.webhooks;
 
 import dev.funnel.plugin.api.ContextAware;
 import dev.funnel.plugin.api.DomainEvent;
+import dev.funnel.plugin.api.Delivery;
+import dev.funnel.plugin.api.DeliveryHandler;
+import dev.funnel.plugin.api.DeliveryOutcome;
 import dev.funnel.plugin.api.DomainEventListener;
-import dev.funnel.plugin.api.LogEntry;
 import dev.funnel.plugin.api.PluginContext;
 import java.io.IOException;
 import java.net.URI;
@@ -18,36 +20,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.pf4j.Extension;
 
 /**
  * Delivers each event to every target that subscribed to its type: a JSON POST signed with the target's secret
- * ({@link Signature}). {@link #onEvent} only queues the deliveries, so the host's call returns at once. A delivery
- * that fails — no connection, a time-out, a status outside 2xx — is tried again after 1, 2, 4, 8 and 16 seconds,
- * then given up. Every attempt goes into the plugin's log (Admin &gt; Plugins) with its status, attempt and
- * response code. Retries waiting when the app stops are not kept.
+ * ({@link Signature}). {@link #onEvent} only queues one delivery per target with the host
+ * ({@link PluginContext#enqueue}), keyed by the event's id and the target, so the host's call returns at once, an
+ * event heard twice is sent once, and a delivery waiting for its next attempt survives a restart. The host then
+ * calls {@link #deliver} per attempt and logs each outcome (Admin &gt; Plugins). A delivery that fails — no
+ * connection, a time-out, a status outside 2xx — is tried again after 1, 2, 4, 8 and 16 seconds, then given up.
+ * The delivery's key is sent as the body's {@code id} and the {@code X-Funnel-Delivery} header: the same on every
+ * attempt, so a receiver can ignore a repetition.
  */
 @Extension
-public class WebhookDispatcher implements DomainEventListener, ContextAware {
+public class WebhookDispatcher implements DomainEventListener, DeliveryHandler, ContextAware {
 
     static final int MAX_ATTEMPTS = 6;
-    static final String DELIVERED = "DELIVERED";
-    static final String RETRYING = "RETRYING";
-    static final String FAILED = "FAILED";
+    /** Shorter than the host's time limit for a plugin call (5 s), so a hanging target ends as a retry. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
 
     private final Duration firstPause;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ScheduledExecutorService sender = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "funnel-webhooks");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile PluginContext context;
 
     public WebhookDispatcher() {
@@ -78,60 +73,54 @@ public class WebhookDispatcher implements DomainEventListener, ContextAware {
         for (Map<String, String> target : host.records(WebhookSettings.TARGET)) {
             List<String> wanted = Arrays.stream(target.getOrDefault(WebhookSettings.EVENTS, "").split(","))
                     .map(String::trim).toList();
-            if (wanted.contains(event.type())) {
-                Delivery delivery = new Delivery(UUID.randomUUID().toString(), event, target.get(WebhookSettings.URL),
-                        target.get(WebhookSettings.SECRET));
-                sender.execute(() -> attempt(host, delivery, 1));
+            String url = target.get(WebhookSettings.URL);
+            if (wanted.contains(event.type()) && url != null) {
+                host.enqueue(new Delivery(event.id() + "@" + Signature.fingerprint(url),
+                        event.type() + " #" + event.subjectId(), url, EventJson.fields(event)));
             }
         }
     }
 
-    private record Delivery(String id, DomainEvent event, String url, String secret) {
-
-        String subject() {
-            return event.type() + " #" + event.subjectId();
+    @Override
+    public DeliveryOutcome deliver(Delivery delivery, int attempt) {
+        PluginContext host = context;
+        String secret = host == null ? null : host.records(WebhookSettings.TARGET).stream()
+                .filter(target -> delivery.destination().equals(target.get(WebhookSettings.URL)))
+                .map(target -> target.get(WebhookSettings.SECRET)).findFirst().orElse(null);
+        if (secret == null) {
+            return DeliveryOutcome.failed(null, "the target was removed");
         }
-    }
-
-    private void attempt(PluginContext host, Delivery delivery, int attempt) {
         Instant now = clock.instant();
-        byte[] body = EventJson.of(delivery.id(), delivery.event(), now).getBytes(StandardCharsets.UTF_8);
+        DomainEvent event = EventJson.event(delivery.payload());
+        byte[] body = EventJson.of(delivery.key(), event, now).getBytes(StandardCharsets.UTF_8);
         Integer code = null;
         String problem;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.destination()))
+                    .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("User-Agent", "Funnel-Webhooks/1.0")
-                    .header("X-Funnel-Event", delivery.event().type())
-                    .header("X-Funnel-Delivery", delivery.id())
+                    .header("X-Funnel-Event", event.type())
+                    .header("X-Funnel-Delivery", delivery.key())
                     .header(Signature.TIMESTAMP_HEADER, Long.toString(now.getEpochSecond()))
-                    .header(Signature.HEADER, Signature.sign(delivery.secret(), body))
+                    .header(Signature.HEADER, Signature.sign(secret, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             code = response.statusCode();
             if (code >= 200 && code < 300) {
-                host.log(new LogEntry(delivery.subject(), delivery.url(), DELIVERED, attempt, code, null));
-                return;
+                return DeliveryOutcome.delivered(code);
             }
             problem = "HTTP " + code;
         } catch (IOException | RuntimeException e) {
             problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return DeliveryOutcome.retry(firstPause, null, "interrupted");
         }
         if (attempt >= MAX_ATTEMPTS) {
-            host.log(new LogEntry(delivery.subject(), delivery.url(), FAILED, attempt, code,
-                    problem + "; given up after " + attempt + " attempts"));
-            return;
+            return DeliveryOutcome.failed(code, problem + "; given up after " + attempt + " attempts");
         }
-        Duration pause = firstPause.multipliedBy(1L << (attempt - 1));
-        host.log(new LogEntry(delivery.subject(), delivery.url(), RETRYING, attempt, code,
-                problem + "; next attempt in " + pause.toMillis() + " ms"));
-        // attempt() records its own outcome in the plugin's log, so nothing waits on the retry's future.
-        var unused = sender.schedule(() -> attempt(host, delivery, attempt + 1), pause.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return DeliveryOutcome.retry(firstPause.multipliedBy(1L << (attempt - 1)), code, problem);
     }
 }

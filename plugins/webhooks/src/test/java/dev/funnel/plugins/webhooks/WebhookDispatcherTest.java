@@ -3,6 +3,8 @@ package dev.funnel.plugins.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.funnel.plugin.api.Delivery;
+import dev.funnel.plugin.api.DeliveryOutcome;
 import dev.funnel.plugin.api.DomainEvent;
 import dev.funnel.plugin.api.LogEntry;
 import dev.funnel.plugin.api.PluginContext;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deliveries to a real HTTP server: signed so the receiver can verify them, retried after a 500, each attempt
- * logged; events a target did not choose are not sent.
+ * logged; events a target did not choose are not sent. The host's side of plugin API 1.2.0 (queue, attempts as
+ * the handler asks, a log line per attempt) is played by {@link #dispatcher}; the real host is tested in the app's
+ * WebhooksPluginTest.
  */
 class WebhookDispatcherTest {
 
@@ -137,6 +142,21 @@ class WebhookDispatcherTest {
         assertThat(received).extracting(Received::event).containsExactly("customer.created");
     }
 
+    @Test
+    void an_event_heard_twice_is_queued_once_per_target_under_a_key_that_names_the_event() {
+        WebhookDispatcher webhooks = dispatcher(Map.of(WebhookSettings.URL, url, WebhookSettings.SECRET, SECRET,
+                WebhookSettings.EVENTS, "opportunity.won"));
+        DomainEvent event = new DomainEvent(DomainEvent.OPPORTUNITY_WON, Instant.now(), 3L, 1L, Map.of());
+
+        webhooks.onEvent(event);
+        webhooks.onEvent(event);
+
+        assertThat(queuedKeys).hasSize(2).allMatch(key -> key.startsWith(event.id() + "@"));
+        assertThat(Set.copyOf(queuedKeys)).hasSize(1);
+    }
+
+    final List<String> queuedKeys = new CopyOnWriteArrayList<>();
+
     private WebhookDispatcher dispatcher(Map<String, String> target) {
         WebhookDispatcher webhooks = new WebhookDispatcher(Duration.ofMillis(20), Clock.systemUTC());
         webhooks.attach(new PluginContext() {
@@ -149,8 +169,42 @@ class WebhookDispatcherTest {
             public void log(LogEntry entry) {
                 log.add(entry);
             }
+
+            @Override
+            public void enqueue(Delivery delivery) {
+                boolean first = !queuedKeys.contains(delivery.key());
+                queuedKeys.add(delivery.key());
+                if (first) {
+                    Thread host = new Thread(() -> attempts(webhooks, delivery));
+                    host.setDaemon(true);
+                    host.start();
+                }
+            }
         });
         return webhooks;
+    }
+
+    /** What the host does with a queued delivery: attempts as the handler asks, a log entry for each. */
+    private void attempts(WebhookDispatcher webhooks, Delivery delivery) {
+        for (int attempt = 1; ; attempt++) {
+            DeliveryOutcome outcome = webhooks.deliver(delivery, attempt);
+            String status = switch (outcome.status()) {
+                case DELIVERED -> "DELIVERED";
+                case RETRY -> "RETRYING";
+                case FAILED -> "FAILED";
+            };
+            log.add(new LogEntry(delivery.subject(), delivery.destination(), status, attempt, outcome.code(),
+                    outcome.detail()));
+            if (outcome.status() != DeliveryOutcome.Status.RETRY) {
+                return;
+            }
+            try {
+                Thread.sleep(outcome.retryAfter().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void awaitLog(int entries) throws InterruptedException {

@@ -1,5 +1,0 @@
-package dev.funnel.exchange;
-
-/** A mapping a user saved under a name, to reuse with the next file of the same shape. */
-public record SavedMapping(long id, ImportEntity entity, String name, ImportMapping mapping) {
-}

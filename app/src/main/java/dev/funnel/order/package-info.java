@@ -1,0 +1,2 @@
+/** Contracts and orders of customers, and the payments received against them. */
+package dev.funnel.order;

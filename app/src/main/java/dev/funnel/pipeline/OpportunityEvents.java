@@ -1,0 +1,45 @@
+package dev.funnel.pipeline;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What happened to opportunities and their tasks, published when it is committed. Each event has an id of its
+ * own, kept when a delivery is repeated after a restart, so that a listener can tell a repetition from a new
+ * event.
+ */
+public final class OpportunityEvents {
+
+    private OpportunityEvents() {
+    }
+
+    /** A new opportunity, in its pipeline's first stage. */
+    public record OpportunityCreated(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
+                                     OpportunityFacts deal) {
+    }
+
+    /** An opportunity given to another owner. */
+    public record OpportunityReassigned(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
+                                        OpportunityFacts deal, long fromOwnerId, String fromOwnerName) {
+    }
+
+    /** An opportunity moved to another stage, forward or back. */
+    public record OpportunityStageChanged(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
+                                          OpportunityFacts deal, long fromStageId, String fromStageNameEn) {
+    }
+
+    /** An opportunity closed as won. */
+    public record OpportunityWon(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
+                                 OpportunityFacts deal) {
+    }
+
+    /** An opportunity closed as lost, with its reason when one was given. */
+    public record OpportunityLost(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
+                                  OpportunityFacts deal, String lostReason) {
+    }
+
+    /** A task of an opportunity completed. */
+    public record TaskDone(UUID eventId, Instant occurredAt, long taskId, Long actorId, String titleEn,
+                           long opportunityId, long assigneeId) {
+    }
+}

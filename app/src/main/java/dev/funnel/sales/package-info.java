@@ -1,2 +1,0 @@
-/** Contracts and orders of customers, and the payments received against them. */
-package dev.funnel.sales;
