@@ -102,6 +102,8 @@ public class ReportService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public FunnelReport funnel(ReportFilter filter) {
         Scope scope = scope(filter);
+        // how far deals got is derived with the conversion entries, queued after bulk writes
+        summary.drain();
         Map<Integer, CountAndAmount> levels = reports.funnelLevels(scope.selection(), filter.from(), filter.to());
         List<FunnelReport.Level> stages = new ArrayList<>();
         for (Stage stage : scope.pipeline().stages()) {
@@ -251,7 +253,8 @@ public class ReportService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public PageResult<DealRow> dealsBehind(ReportFilter filter, DrillDown drill, PageRequest page) {
         Scope scope = scope(filter);
-        if (drill.kind() == DrillDown.Kind.ENTERED_STAGE) {
+        if (drill.kind() != DrillDown.Kind.CLOSED) {
+            // how far deals got and the conversion entries are both derived through the queue after bulk writes
             summary.drain();
         }
         Checks.start()

@@ -1,5 +1,6 @@
 package dev.funnel.pipeline;
 
+import dev.funnel.platform.Texts;
 import java.util.Locale;
 
 /** An entry of a configurable list (a lead source, a lost reason) with its label in both languages. */

@@ -1,5 +1,6 @@
 package dev.funnel.pipeline;
 
+import dev.funnel.platform.Texts;
 import dev.funnel.plugin.api.AssigneeRole;
 import java.util.Locale;
 

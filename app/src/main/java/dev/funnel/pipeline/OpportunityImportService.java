@@ -173,7 +173,6 @@ public class OpportunityImportService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         Map<Long, Long> firstStageOf = new HashMap<>();
-        Map<Long, Integer> positionOf = new HashMap<>();
         Map<Long, Stage> stageById = new HashMap<>();
         Map<Long, Optional<Long>> managerOf = new HashMap<>();
         Map<Long, Optional<Product>> productById = new HashMap<>();
@@ -186,10 +185,7 @@ public class OpportunityImportService {
                 OpportunityImport row = chunk.get(i);
                 long firstStage = firstStageOf.computeIfAbsent(row.pipelineId(), id -> {
                     Pipeline pipeline = pipelines.findById(id).orElseThrow();
-                    pipeline.stages().forEach(s -> {
-                        positionOf.put(s.id(), s.position());
-                        stageById.put(s.id(), s);
-                    });
+                    pipeline.stages().forEach(s -> stageById.put(s.id(), s));
                     return pipeline.stages().get(0).id();
                 });
                 List<OpportunityImport.StageEntry> path = row.earlierStages();
@@ -202,13 +198,7 @@ public class OpportunityImportService {
                 // as with lines entered by hand, a deal with a product is worth its line: the amount, else the price
                 BigDecimal amount = row.amount() != null ? row.amount() : listPrice;
                 BigDecimal linePrice = amount == null ? BigDecimal.ZERO : amount;
-                // the history written is first stage, the earlier stages, then the deal's stage: it reached the
-                // highest of them
-                int reached = Math.max(positionOf.get(firstStage), positionOf.get(row.stageId()));
-                for (OpportunityImport.StageEntry entry : path) {
-                    reached = Math.max(reached, positionOf.get(entry.stageId()));
-                }
-                deals.add(new ImportedDeal(ids.get(i), row, firstStage, reached, startOf.apply(created),
+                deals.add(new ImportedDeal(ids.get(i), row, firstStage, startOf.apply(created),
                         path.stream().map(e -> startOf.apply(e.enteredOn())).toList(), startOf.apply(entered),
                         row.closedOn() == null ? null : startOf.apply(row.closedOn()), amount, linePrice));
             }

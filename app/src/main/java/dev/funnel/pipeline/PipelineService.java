@@ -180,8 +180,8 @@ public class PipelineService {
         return get(pipeline.id());
     }
 
+    /** How far each deal got now means something else: the conversion summary derives it again. */
     private void positionsChanged(long pipelineId) {
-        pipelines.recomputeReach(pipelineId);
         events.publishEvent(new StagePositionsChanged(pipelineId));
     }
 

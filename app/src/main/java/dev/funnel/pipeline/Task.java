@@ -1,5 +1,6 @@
 package dev.funnel.pipeline;
 
+import dev.funnel.platform.Texts;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;

@@ -31,7 +31,7 @@ public final class Formats {
     }
 
     private static boolean chinese(Locale locale) {
-        return locale != null && "zh".equals(locale.getLanguage());
+        return Texts.isChinese(locale);
     }
 
     public static String date(LocalDate date, Locale locale) {

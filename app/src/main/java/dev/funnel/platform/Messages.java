@@ -36,7 +36,7 @@ public class Messages {
 
     /** Chinese for any zh locale, English for everything else. */
     public static Locale supported(Locale locale) {
-        return locale != null && "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;
+        return Texts.isChinese(locale) ? CHINESE : ENGLISH;
     }
 
     public String get(String key, Locale locale, Object... arguments) {

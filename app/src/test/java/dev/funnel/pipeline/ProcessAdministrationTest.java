@@ -14,6 +14,10 @@ import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData;
 import dev.funnel.testsupport.TestData.Org;
 import java.util.ArrayList;
+import dev.funnel.analytics.FunnelReport;
+import dev.funnel.analytics.ReportFilter;
+import dev.funnel.analytics.ReportService;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,8 @@ class ProcessAdministrationTest extends IntegrationTest {
     PipelineService pipelines;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    ReportService reports;
 
     @Test
     void a_pipeline_from_the_plugins_template_carries_its_criteria_and_activities() {
@@ -88,6 +94,33 @@ class ProcessAdministrationTest extends IntegrationTest {
         assertThat(reordered.stages()).extracting(Stage::position).containsExactly(1, 2, 3);
         assertThatThrownBy(() -> pipelines.reorder(pipeline.id(), reversed.subList(0, 2)))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void how_far_a_deal_got_follows_its_history_through_moves_back_and_a_reordering_of_the_stages() {
+        Org company = data.organisation();
+        Pipeline pipeline = data.pipeline();
+        Opportunity deal = data.opportunityOf(company.eastRep(), pipeline);
+        long first = pipeline.stages().get(0).id();
+        long second = pipeline.stages().get(1).id();
+        long third = pipeline.stages().get(2).id();
+        as(company.eastRep().username(), () -> {
+            Opportunity moved = opportunities.moveToStage(deal.id(), deal.version(), second, null);
+            return opportunities.moveToStage(deal.id(), moved.version(), first, null);
+        });
+        LocalDate today = LocalDate.now(clock);
+        ReportFilter all = new ReportFilter(today, today, pipeline.id(), null, null, null, null, null);
+
+        // moved on to the second stage and back: it still counts as having reached the second
+        assertThat(as("admin", () -> reports.funnel(all)).stages()).extracting(FunnelReport.Level::count)
+                .containsExactly(1L, 1L, 0L);
+
+        signIn("admin");
+        pipelines.reorder(pipeline.id(), List.of(third, second, first));
+
+        // the stage it is in now comes last: it has reached every stage of the funnel
+        assertThat(as("admin", () -> reports.funnel(all)).stages()).extracting(FunnelReport.Level::count)
+                .containsExactly(1L, 1L, 1L);
     }
 
     @Test

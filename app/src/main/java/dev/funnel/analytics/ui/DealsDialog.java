@@ -1,5 +1,6 @@
 package dev.funnel.analytics.ui;
 
+import dev.funnel.platform.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,7 +26,7 @@ class DealsDialog extends Dialog {
         setWidth("min(70em, 95vw)");
         setHeight("70vh");
         addClassName("funnel-deals-behind");
-        boolean chinese = Locale.CHINESE.getLanguage().equals(getLocale().getLanguage());
+        boolean chinese = Texts.isChinese(getLocale());
         grid.addComponentColumn(d -> new Anchor("opportunities/" + d.id(), d.name()))
                 .setHeader(getTranslation("report.col.deal")).setFlexGrow(2);
         grid.addColumn(DealRow::customerName).setHeader(getTranslation("opportunity.customer"));

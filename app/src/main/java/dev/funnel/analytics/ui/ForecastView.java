@@ -1,5 +1,6 @@
 package dev.funnel.analytics.ui;
 
+import dev.funnel.platform.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -71,7 +72,7 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
 
         stages.addThemeVariants(GridVariant.LUMO_COMPACT);
         stages.setAllRowsVisible(true);
-        stages.addColumn(s -> Locale.CHINESE.getLanguage().equals(getLocale().getLanguage()) ? s.nameZh() : s.nameEn())
+        stages.addColumn(s -> Texts.pick(getLocale(), s.nameEn(), s.nameZh()))
                 .setHeader(getTranslation("report.col.stage"));
         stages.addColumn(s -> s.configured() + " %").setHeader(getTranslation("forecast.configured"))
                 .setTextAlign(ColumnTextAlign.END);

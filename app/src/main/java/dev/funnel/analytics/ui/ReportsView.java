@@ -1,5 +1,6 @@
 package dev.funnel.analytics.ui;
 
+import dev.funnel.platform.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -174,7 +175,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String stageName(String en, String zh) {
-        return Locale.CHINESE.getLanguage().equals(getLocale().getLanguage()) ? zh : en;
+        return Texts.pick(getLocale(), en, zh);
     }
 
     private String money(BigDecimal amount) {

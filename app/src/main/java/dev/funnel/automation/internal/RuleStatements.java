@@ -24,11 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RuleStatements {
 
-    /** The manager of a user: their team's manager, or when that is the user, the parent team's manager. */
-    private static final String MANAGER_OF = """
-            (select coalesce(nullif(mt.manager_id, mu.id), mp.manager_id)
-               from app_user mu join team mt on mt.id = mu.team_id left join team mp on mp.id = mt.parent_id
-              where mu.id = %s)""";
+    /** The manager of a user, by the one rule of db-changelog 1.6/manager-of.xml. */
+    private static final String MANAGER_OF = "funnel_manager_of(%s)";
 
     private static final Map<RuleCode, String> CANDIDATES = Map.of(
             RuleCode.STALLED_DEAL, """

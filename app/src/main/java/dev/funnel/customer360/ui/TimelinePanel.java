@@ -1,5 +1,6 @@
 package dev.funnel.customer360.ui;
 
+import dev.funnel.platform.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -82,7 +83,7 @@ class TimelinePanel extends VerticalLayout {
         return switch (e.kind()) {
             case FOLLOW_UP -> getTranslation("activity.type." + e.code()) + ": " + e.subject();
             case STAGE_CHANGE -> getTranslation("timeline.stage." + e.code(),
-                    "zh".equals(getLocale().getLanguage()) && e.detailZh() != null ? e.detailZh() : e.detail(), money);
+                    Texts.pick(getLocale(), e.detail(), e.detailZh()), money);
             case ORDER -> getTranslation("timeline.order", e.subject(), money);
             case PAYMENT -> getTranslation("timeline.payment", e.subject(), money)
                     + (e.detail() == null ? "" : " · " + e.detail());

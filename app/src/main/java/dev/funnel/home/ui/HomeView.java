@@ -1,5 +1,6 @@
 package dev.funnel.home.ui;
 
+import dev.funnel.platform.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -88,9 +89,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     private Component funnel(FunnelReport report) {
         Div card = card("home.funnel", "reports");
         long widest = Math.max(1, report.stages().stream().mapToLong(FunnelReport.Level::count).max().orElse(1));
-        boolean chinese = "zh".equals(getLocale().getLanguage());
-        report.stages().forEach(level -> card.add(bar(chinese ? level.nameZh() : level.nameEn(), level.count(),
-                widest)));
+        report.stages().forEach(level -> card.add(bar(Texts.pick(getLocale(), level.nameEn(), level.nameZh()),
+                level.count(), widest)));
         card.add(bar(getTranslation("report.funnel.won"), report.won().count(), widest));
         return card;
     }

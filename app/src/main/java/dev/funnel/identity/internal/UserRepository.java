@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record10;
@@ -92,15 +93,14 @@ public class UserRepository {
         return db.fetchExists(APP_USER, APP_USER.USERNAME.equalIgnoreCase(username));
     }
 
-    /** The manager of the user's team; for a team's own manager, the manager of the team above. */
+    /**
+     * The manager of the user's team; for a team's own manager, the manager of the team above. The rule is the
+     * database function funnel_manager_of (db-changelog 1.6/manager-of.xml), which the automation's escalations
+     * use too.
+     */
     public Optional<Long> managerOf(long userId) {
-        var parent = TEAM.as("parent");
-        return db.select(TEAM.MANAGER_ID, parent.MANAGER_ID)
-                .from(APP_USER)
-                .join(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID))
-                .leftJoin(parent).on(parent.ID.eq(TEAM.PARENT_ID))
-                .where(APP_USER.ID.eq(userId))
-                .fetchOptional(r -> r.value1() != null && r.value1() != userId ? r.value1() : r.value2());
+        return Optional.ofNullable(db.select(DSL.field("funnel_manager_of({0})", Long.class, DSL.val(userId)))
+                .fetchOne(0, Long.class));
     }
 
     public boolean isEnabled(long id) {

@@ -194,14 +194,8 @@ public class OpportunityRepository {
                 .set(STAGE_HISTORY.CHANGED_AT, at)
                 .set(STAGE_HISTORY.OVERRIDE_REASON, overrideReason)
                 .execute();
-        // how far the deal got, for the funnel: never lowered by a move back
-        db.update(OPPORTUNITY)
-                .set(OPPORTUNITY.REACHED_POSITION, DSL.greatest(OPPORTUNITY.REACHED_POSITION,
-                        DSL.field(DSL.select(STAGE.POSITION).from(STAGE).where(STAGE.ID.eq(toStageId)))))
-                .set(OPPORTUNITY.EVER_WON, event == StageHistoryEntry.Event.WON ? DSL.inline(true)
-                        : OPPORTUNITY.EVER_WON)
-                .where(OPPORTUNITY.ID.eq(opportunityId))
-                .execute();
+        // how far the deal got and whether it was ever won follow from this entry in the database
+        // (funnel_refresh_stage_entries, db-changelog 1.6/reach.xml)
     }
 
     /** The stage ledger of the customer's visible deals after the cursor, newest first, as timeline entries. */

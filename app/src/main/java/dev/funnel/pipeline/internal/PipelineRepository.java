@@ -175,24 +175,6 @@ public class PipelineRepository {
         }
     }
 
-    /**
-     * Works out again how far each deal of the pipeline got, from its ledger and the stages' positions now: after
-     * stages were reordered, added or removed, 'the highest stage it entered' means something else.
-     */
-    public void recomputeReach(long pipelineId) {
-        var reach = DSL.select(STAGE_HISTORY.OPPORTUNITY_ID, DSL.max(STAGE.POSITION).as("reached"))
-                .from(STAGE_HISTORY).join(STAGE).on(STAGE.ID.eq(STAGE_HISTORY.TO_STAGE_ID))
-                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(STAGE_HISTORY.OPPORTUNITY_ID))
-                .where(OPPORTUNITY.PIPELINE_ID.eq(pipelineId))
-                .groupBy(STAGE_HISTORY.OPPORTUNITY_ID)
-                .asTable("reach");
-        db.update(OPPORTUNITY)
-                .set(OPPORTUNITY.REACHED_POSITION, reach.field("reached", Integer.class))
-                .from(reach)
-                .where(OPPORTUNITY.ID.eq(reach.field(STAGE_HISTORY.OPPORTUNITY_ID)))
-                .execute();
-    }
-
     public void archiveStage(long stageId, OffsetDateTime now, long actorId) {
         db.update(STAGE).set(STAGE.ARCHIVED_AT, now).set(STAGE.POSITION, 0).set(STAGE.VERSION, STAGE.VERSION.plus(1))
                 .set(STAGE.UPDATED_BY, actorId).where(STAGE.ID.eq(stageId)).execute();

@@ -1,5 +1,6 @@
 package dev.funnel.pipeline.ui;
 
+import dev.funnel.platform.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -103,7 +104,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
 
         grid.addColumn(Opportunity::name).setHeader(getTranslation("opportunity.name")).setFlexGrow(3);
         grid.addColumn(Opportunity::customerName).setHeader(getTranslation("opportunity.customer")).setFlexGrow(2);
-        grid.addColumn(o -> "zh".equals(getLocale().getLanguage()) ? o.stageNameZh() : o.stageNameEn())
+        grid.addColumn(o -> Texts.pick(getLocale(), o.stageNameEn(), o.stageNameZh()))
                 .setHeader(getTranslation("opportunity.stage"));
         grid.addColumn(o -> Formats.money(o.amount(), o.currency(), getLocale()))
                 .setHeader(getTranslation("opportunity.amount")).setTextAlign(ColumnTextAlign.END)
@@ -128,7 +129,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         return List.of(new ExportColumn<>(getTranslation("opportunity.name"), Opportunity::name),
                 new ExportColumn<>(getTranslation("opportunity.customer"), Opportunity::customerName),
                 new ExportColumn<>(getTranslation("opportunity.stage"),
-                        o -> "zh".equals(getLocale().getLanguage()) ? o.stageNameZh() : o.stageNameEn()),
+                        o -> Texts.pick(getLocale(), o.stageNameEn(), o.stageNameZh())),
                 new ExportColumn<>(getTranslation("opportunity.amount"), Opportunity::amount),
                 new ExportColumn<>(getTranslation("opportunity.currency"), Opportunity::currency),
                 new ExportColumn<>(getTranslation("opportunity.owner"), Opportunity::ownerName),

@@ -1,5 +1,6 @@
 package dev.funnel.plugin.ui;
 
+import dev.funnel.platform.Texts;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -187,7 +188,7 @@ public class PluginView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private String text(LocalizedText text) {
-        return getLocale() != null && "zh".equals(getLocale().getLanguage()) ? text.zh() : text.en();
+        return Texts.pick(getLocale(), text.en(), text.zh());
     }
 
     @Override
