@@ -1,5 +1,6 @@
 package dev.funnel.customer;
 
+import dev.funnel.identity.VisibleScope;
 import dev.funnel.customer.internal.CustomerRepository;
 import dev.funnel.customer.internal.PoolReleases;
 import dev.funnel.customer.internal.PoolRepository;
@@ -72,10 +73,11 @@ public class CustomerPoolService {
     public List<OwnershipEvent> history(long customerId) {
         CustomerSummary customer = customerSummaries.summary(customerId)
                 .orElseThrow(() -> new NotFoundException(CustomerService.ENTITY, customerId));
-        if (customer.ownerId() != null && !users.visibleScope().canSee(customer.ownerId())) {
+        VisibleScope scope = users.visibleScope();
+        if (customer.ownerId() != null && !scope.canSee(customer.ownerId())) {
             throw new NotFoundException(CustomerService.ENTITY, customerId);
         }
-        return pool.history(customerId);
+        return pool.history(scope, customerId);
     }
 
     public PoolSettings settings() {

@@ -139,7 +139,7 @@ public class CustomerService {
 
     public List<Contact> contacts(long customerId) {
         get(customerId);
-        return customers.contactsOf(customerId);
+        return customers.contactsOf(users.visibleScope(), customerId);
     }
 
     /**
@@ -147,7 +147,7 @@ public class CustomerService {
      * it reveals nothing but the yes or no to a caller who already holds both ids of a record they may see.
      */
     public boolean hasContact(long customerId, long contactId) {
-        return customers.contactsOf(customerId).stream().anyMatch(c -> c.id() == contactId);
+        return customers.contactBelongs(customerId, contactId);
     }
 
     @Transactional
@@ -155,7 +155,8 @@ public class CustomerService {
         get(customerId);
         Checks.throwIfAny(contactProblems(draft));
         long id = customers.insertContact(customerId, draft, users.current().id());
-        return customers.contactsOf(customerId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        return customers.contactsOf(users.visibleScope(), customerId).stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow();
     }
 
     /**

@@ -62,31 +62,30 @@ public class OrderService {
 
     public List<Order> forCustomer(long customerId) {
         customers.get(customerId);
-        return orders.findForCustomer(customerId);
+        return orders.findForCustomer(users.visibleScope(), customerId);
     }
 
     public Order get(long id) {
-        Order order = orders.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
-        visibleCustomer(order.customerId(), id);
-        return order;
+        return orders.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
     public List<Payment> payments(long orderId) {
         get(orderId);
-        return orders.paymentsOf(orderId);
+        return orders.paymentsOf(users.visibleScope(), orderId);
     }
 
     /** What the customer still owes, per currency. */
     public Map<String, BigDecimal> outstanding(long customerId) {
         customers.get(customerId);
-        return orders.outstanding(customerId);
+        return orders.outstanding(users.visibleScope(), customerId);
     }
 
     /** Orders and payments of the customer after the cursor, newest first, each list at most {@code limit}. */
     public List<TimelineEntry> timeline(long customerId, TimelineCursor after, int limit) {
         customers.get(customerId);
-        List<TimelineEntry> entries = new ArrayList<>(orders.orderTimeline(customerId, after, limit));
-        entries.addAll(orders.paymentTimeline(customerId, after, limit));
+        var scope = users.visibleScope();
+        List<TimelineEntry> entries = new ArrayList<>(orders.orderTimeline(scope, customerId, after, limit));
+        entries.addAll(orders.paymentTimeline(scope, customerId, after, limit));
         return entries;
     }
 
@@ -122,8 +121,8 @@ public class OrderService {
     /** Records a payment; the order is locked meanwhile, so two payments at once cannot overpay it. */
     @Transactional
     public Order addPayment(long orderId, int version, PaymentDraft draft) {
-        get(orderId);
-        Order order = orders.lock(orderId).orElseThrow(() -> new NotFoundException(ENTITY, orderId));
+        Order order = orders.lock(users.visibleScope(), orderId)
+                .orElseThrow(() -> new NotFoundException(ENTITY, orderId));
         if (order.version() != version) {
             throw new StaleVersionException(ENTITY, orderId);
         }
@@ -140,13 +139,5 @@ public class OrderService {
                 .orThrow();
         orders.insertPayment(orderId, draft, users.current().id());
         return get(orderId);
-    }
-
-    private void visibleCustomer(long customerId, long orderId) {
-        try {
-            customers.get(customerId);
-        } catch (NotFoundException e) {
-            throw new NotFoundException(ENTITY, orderId);
-        }
     }
 }

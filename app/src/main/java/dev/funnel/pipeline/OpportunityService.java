@@ -133,8 +133,9 @@ public class OpportunityService {
     }
 
     public List<StageHistoryEntry> history(long id) {
-        get(id);
-        return opportunities.history(id);
+        VisibleScope scope = users.visibleScope();
+        visible(scope, id);
+        return opportunities.history(scope, id);
     }
 
     /** Creates an open deal in the first stage of its pipeline and gives it the tasks of that stage. */
@@ -206,9 +207,10 @@ public class OpportunityService {
     @Transactional
     public Opportunity update(long id, int version, OpportunityDraft requested) {
         CurrentUser me = users.current();
-        Opportunity current = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity current = visible(scope, id);
         OpportunityDraft draft = keepingUnnamed(requested, current);
-        BigDecimal linesTotal = lines.total(id);
+        BigDecimal linesTotal = lines.total(scope, id);
         Checks.start().rule(linesTotal == null || draft.currency().equals(current.currency()), "currency",
                 "validation.currency.has-lines").orThrow();
         if (linesTotal != null) {
@@ -238,8 +240,9 @@ public class OpportunityService {
     }
 
     public List<OpportunityLine> lines(long id) {
-        visible(id);
-        return lines.forOpportunity(id);
+        VisibleScope scope = users.visibleScope();
+        visible(scope, id);
+        return lines.forOpportunity(scope, id);
     }
 
     /**
@@ -249,7 +252,8 @@ public class OpportunityService {
     @Transactional
     public Opportunity setLines(long id, int version, List<LineDraft> drafts) {
         CurrentUser me = users.current();
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Checks checks = Checks.start();
         List<LineRepository.Line> resolved = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -296,10 +300,11 @@ public class OpportunityService {
 
     /** What the gate would refuse for a move to the stage, item by item; empty when the move may go ahead. */
     public List<MissingItem> missingFor(long id, long targetStageId) {
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
-        return StageGate.check(deal, pipeline, stageOf(pipeline, targetStageId), confirmations.forOpportunity(id).keySet(),
-                tasks.forOpportunity(id), opportunities.productLineCount(id));
+        return StageGate.check(deal, pipeline, stageOf(pipeline, targetStageId), confirmations.forOpportunity(scope, id).keySet(),
+                tasks.forOpportunity(scope, id), opportunities.productLineCount(scope, id));
     }
 
     /**
@@ -312,7 +317,8 @@ public class OpportunityService {
     @Transactional
     public Opportunity moveToStage(long id, int version, long targetStageId, String overrideReason) {
         CurrentUser me = users.current();
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
         Stage target = stageOf(pipeline, targetStageId);
         Stage current = stageOf(pipeline, deal.stageId());
@@ -325,8 +331,8 @@ public class OpportunityService {
                 .orThrow();
         if (target.position() > current.position() && !overriding) {
             List<MissingItem> missing = StageGate.check(deal, pipeline, target,
-                    confirmations.forOpportunity(id).keySet(), tasks.forOpportunity(id),
-                    opportunities.productLineCount(id));
+                    confirmations.forOpportunity(scope, id).keySet(), tasks.forOpportunity(scope, id),
+                    opportunities.productLineCount(scope, id));
             if (!missing.isEmpty()) {
                 throw new StageGateException(id, target.id(), missing);
             }
@@ -349,7 +355,8 @@ public class OpportunityService {
     /** Confirms a checklist item of the deal's stages; who and when are kept. */
     @Transactional
     public void confirmCriterion(long id, long criterionId) {
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
         boolean ofThisPipeline = pipeline.stages().stream().flatMap(s -> s.exitCriteria().stream())
                 .anyMatch(c -> c.id() == criterionId && c.isChecklistItem());
@@ -366,20 +373,21 @@ public class OpportunityService {
 
     /** The current stage's criteria with their state, its tasks, and what the next stage would still need. */
     public StageGuide guide(long id) {
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
         if (pipeline.stages().stream().noneMatch(s -> s.id() == deal.stageId())) {
             // closed in a stage that was removed since: nothing to guide, the history tells the story
             Stage removed = new Stage(deal.stageId(), deal.pipelineId(), 0, deal.stageNameEn(), deal.stageNameZh(),
                     deal.stageProbability(), dev.funnel.plugin.api.ForecastCategory.CLOSED, deal.stalledAfterDays(),
                     List.of(), List.of(), 0);
-            return new StageGuide(removed, null, List.of(), tasks.forOpportunity(id), List.of());
+            return new StageGuide(removed, null, List.of(), tasks.forOpportunity(scope, id), List.of());
         }
         Stage current = stageOf(pipeline, deal.stageId());
         Stage next = pipeline.stages().stream().filter(s -> s.position() > current.position()).findFirst().orElse(null);
-        Map<Long, ConfirmationRepository.Confirmation> confirmed = confirmations.forOpportunity(id);
-        List<Task> dealTasks = tasks.forOpportunity(id);
-        int lines = opportunities.productLineCount(id);
+        Map<Long, ConfirmationRepository.Confirmation> confirmed = confirmations.forOpportunity(scope, id);
+        List<Task> dealTasks = tasks.forOpportunity(scope, id);
+        int lines = opportunities.productLineCount(scope, id);
         List<CriterionStatus> criteria = new ArrayList<>();
         for (Criterion criterion : current.exitCriteria()) {
             var confirmation = confirmed.get(criterion.id());
@@ -396,14 +404,15 @@ public class OpportunityService {
 
     /** What the gate would refuse for closing the deal as won now, item by item; empty when it may be won. */
     public List<MissingItem> missingToWin(long id) {
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Pipeline pipeline = pipelines.findById(deal.pipelineId()).orElseThrow();
         if (deal.status() != OpportunityStatus.OPEN
                 || pipeline.stages().stream().noneMatch(s -> s.id() == deal.stageId())) {
             return List.of();
         }
-        return StageGate.checkWinning(deal, pipeline, confirmations.forOpportunity(id).keySet(),
-                tasks.forOpportunity(id), opportunities.productLineCount(id));
+        return StageGate.checkWinning(deal, pipeline, confirmations.forOpportunity(scope, id).keySet(),
+                tasks.forOpportunity(scope, id), opportunities.productLineCount(scope, id));
     }
 
     /** Closes as won through the gate: see {@link #win(long, int, BigDecimal, LocalDate, String)}. */
@@ -458,7 +467,8 @@ public class OpportunityService {
     @Transactional
     public Opportunity reopen(long id, int version) {
         CurrentUser me = users.current();
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Checks.start()
                 .rule(deal.status() != OpportunityStatus.OPEN, "status", "validation.reopen.open")
                 .rule(pipelines.findById(deal.pipelineId()).orElseThrow().stages().stream()
@@ -476,7 +486,8 @@ public class OpportunityService {
     private Opportunity close(long id, int version, OpportunityStatus outcome, BigDecimal actualAmount,
                               LocalDate actualCloseDate, String lostReason, String comment, String overrideReason) {
         CurrentUser me = users.current();
-        Opportunity deal = visible(id);
+        VisibleScope scope = users.visibleScope();
+        Opportunity deal = visible(scope, id);
         Checks.start().rule(deal.status() == OpportunityStatus.OPEN, "status", "validation.status.closed").orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!opportunities.setOutcome(id, version, outcome, actualAmount, actualCloseDate, lostReason,
@@ -497,7 +508,11 @@ public class OpportunityService {
 
     /** What every opportunity event tells listeners about the deal as it is now. */
     private Opportunity visible(long id) {
-        return opportunities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+        return visible(users.visibleScope(), id);
+    }
+
+    private Opportunity visible(VisibleScope scope, long id) {
+        return opportunities.findById(scope, id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
     private Opportunity reread(long id, CurrentUser me) {
@@ -505,7 +520,7 @@ public class OpportunityService {
     }
 
     private StaleVersionException stale(long id) {
-        var last = opportunities.lastChange(id);
+        var last = opportunities.lastChange(users.visibleScope(), id);
         return new StaleVersionException(ENTITY, id, last.map(OpportunityRepository.LastChange::byName).orElse(null),
                 last.map(OpportunityRepository.LastChange::at).orElse(null));
     }

@@ -48,27 +48,21 @@ public class ServiceRequestService {
 
     public List<ServiceRequest> forCustomer(long customerId) {
         customers.get(customerId);
-        return requests.findForCustomer(customerId);
+        return requests.findForCustomer(users.visibleScope(), customerId);
     }
 
     public ServiceRequest get(long id) {
-        ServiceRequest request = requests.findById(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
-        try {
-            customers.get(request.customerId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException(ENTITY, id);
-        }
-        return request;
+        return requests.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
     }
 
     public int openCount(long customerId) {
         customers.get(customerId);
-        return requests.openCount(customerId);
+        return requests.openCount(users.visibleScope(), customerId);
     }
 
     public List<TimelineEntry> timeline(long customerId, TimelineCursor after, int limit) {
         customers.get(customerId);
-        return requests.timeline(customerId, after, limit);
+        return requests.timeline(users.visibleScope(), customerId, after, limit);
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import static dev.funnel.jooq.Tables.APP_SETTING;
 import static dev.funnel.jooq.Tables.EXCHANGE_RATE;
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
 
+import dev.funnel.identity.Unscoped;
 import dev.funnel.currency.ExchangeRate;
 import dev.funnel.currency.ExchangeRateDraft;
 import jakarta.annotation.PostConstruct;
@@ -92,6 +93,7 @@ public class ExchangeRateRepository {
     }
 
     /** The rate a deal is converted at, chosen by the database's own rule (funnel_rate_id, funnel_deal_day). */
+    @Unscoped("the rate of a deal the deal page has loaded for the caller; only the rate is answered")
     public Optional<ExchangeRate> rateOfDeal(long opportunityId) {
         var deal = OPPORTUNITY.as("o");
         return db.selectFrom(EXCHANGE_RATE)
@@ -102,6 +104,7 @@ public class ExchangeRateRepository {
     }
 
     /** Currencies of deals that have no rate (the company currency needs none). */
+    @Unscoped("which currencies still need a rate, over all deals: currency codes only, for the rates page")
     public List<String> dealCurrenciesWithoutRate() {
         return db.selectDistinct(OPPORTUNITY.CURRENCY).from(OPPORTUNITY)
                 .where(OPPORTUNITY.COMPANY_AMOUNT.isNull())

@@ -6,6 +6,7 @@ import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.CUSTOMER_TAG;
 import static org.jooq.impl.DSL.select;
 
+import dev.funnel.identity.Unscoped;
 import dev.funnel.customer.BuyingRole;
 import dev.funnel.customer.CompanyNames;
 import dev.funnel.customer.Contact;
@@ -55,6 +56,7 @@ public class CustomerRepository {
     }
 
     /** Customers in the pool: no owner, so no visibility narrows them. */
+    @Unscoped("the pool is everyone's: its customers have no owner")
     public List<Customer> findPool(CustomerFilter filter, PageRequest page) {
         return selectCustomers()
                 .where(CUSTOMER.OWNER_ID.isNull().and(matching(VisibleScope.everything(0), filter)))
@@ -63,6 +65,7 @@ public class CustomerRepository {
                 .fetch(CustomerRepository::toCustomer);
     }
 
+    @Unscoped("the pool is everyone's: its customers have no owner")
     public long countPool(CustomerFilter filter) {
         return db.fetchCount(CUSTOMER, CUSTOMER.OWNER_ID.isNull().and(matching(VisibleScope.everything(0), filter)));
     }
@@ -81,10 +84,7 @@ public class CustomerRepository {
                 .fetchOptional(CustomerRepository::toCustomer);
     }
 
-    public boolean exists(long id) {
-        return db.fetchExists(CUSTOMER, CUSTOMER.ID.eq(id));
-    }
-
+    @Unscoped("a credit code names one company across the whole company; only whether it is taken is answered")
     public boolean creditCodeTaken(String creditCode, Long exceptId) {
         Condition sameCode = CUSTOMER.CREDIT_CODE.eq(creditCode);
         return db.fetchExists(CUSTOMER, exceptId == null ? sameCode : sameCode.and(CUSTOMER.ID.ne(exceptId)));
@@ -120,6 +120,7 @@ public class CustomerRepository {
     }
 
     /** Whether the parent chain of {@code parentId} reaches {@code id}: making it the parent would close a loop. */
+    @Unscoped("the parent chain may pass other owners' customers; only whether it loops is answered")
     public boolean isAncestorOrSelf(long id, long parentId) {
         var tree = DSL.name("tree");
         var treeId = DSL.field(DSL.name("tree", "id"), Long.class);
@@ -139,6 +140,7 @@ public class CustomerRepository {
     }
 
     /** Writes many customers in one batch (an import); parents are set afterwards, as they may be rows too. */
+    @Unscoped("writes an import's checked rows; its only read draws their ids")
     public List<Long> insertAll(List<Imported> customers, long actorId) {
         List<Long> ids = nextIds("customer", customers.size());
         List<CustomerRecord> rows = new java.util.ArrayList<>(customers.size());
@@ -203,11 +205,21 @@ public class CustomerRepository {
                 .fetch(0, Long.class);
     }
 
-    public List<Contact> contactsOf(long customerId) {
-        return db.selectFrom(CONTACT).where(CONTACT.CUSTOMER_ID.eq(customerId)).orderBy(CONTACT.NAME)
-                .fetch(r -> new Contact(r.getId(), r.getCustomerId(), r.getName(), r.getTitle(), r.getPhone(),
-                        r.getEmail(), r.getVersion(), r.getBuyingRole() == null ? null
-                        : BuyingRole.valueOf(r.getBuyingRole()), r.getMobile()));
+    public List<Contact> contactsOf(VisibleScope scope, long customerId) {
+        return db.select(CONTACT.fields()).from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .where(CONTACT.CUSTOMER_ID.eq(customerId)).and(scope.owns(CUSTOMER.OWNER_ID))
+                .orderBy(CONTACT.NAME)
+                .fetch(record -> {
+                    var r = record.into(CONTACT);
+                    return new Contact(r.getId(), r.getCustomerId(), r.getName(), r.getTitle(), r.getPhone(),
+                            r.getEmail(), r.getVersion(), r.getBuyingRole() == null ? null
+                            : BuyingRole.valueOf(r.getBuyingRole()), r.getMobile());
+                });
+    }
+
+    @Unscoped("answers only yes or no to a caller who already holds both ids")
+    public boolean contactBelongs(long customerId, long contactId) {
+        return db.fetchExists(CONTACT, CONTACT.ID.eq(contactId).and(CONTACT.CUSTOMER_ID.eq(customerId)));
     }
 
     public long insertContact(long customerId, ContactDraft draft, long actorId) {

@@ -4,6 +4,7 @@ import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CONTACT;
 import static dev.funnel.jooq.Tables.CUSTOMER;
 
+import dev.funnel.identity.Unscoped;
 import dev.funnel.customer.DuplicateCandidate;
 import dev.funnel.customer.DuplicateReason;
 import java.util.Collection;
@@ -31,6 +32,8 @@ public class DuplicateRepository {
         this.db = db;
     }
 
+    @Unscoped("the duplicate check looks across every owner: finding another rep's company is its point; it answers "
+            + "names and owners, nothing else")
     public List<DuplicateCandidate> find(String creditCode, String normalizedName, Set<String> phoneDigits,
                                          Set<String> emails, Long exceptId) {
         Condition byCode = creditCode == null ? DSL.falseCondition() : CUSTOMER.CREDIT_CODE.eq(creditCode);
@@ -75,6 +78,8 @@ public class DuplicateRepository {
     }
 
     /** The existing customers among many credit codes and normalised names, for checking a whole import at once. */
+    @Unscoped("the duplicate check looks across every owner: finding another rep's company is its point; it answers "
+            + "names and owners, nothing else")
     public List<ExistingCustomer> findAny(Collection<String> creditCodes, Collection<String> normalizedNames) {
         return db.select(CUSTOMER.ID, CUSTOMER.NAME, APP_USER.FULL_NAME, CUSTOMER.CREDIT_CODE,
                         CUSTOMER.NORMALIZED_NAME)
@@ -90,6 +95,8 @@ public class DuplicateRepository {
     }
 
     /** Existing customers (through themselves or a contact) with one of these phones (digits) or e-mails (lower case). */
+    @Unscoped("the duplicate check looks across every owner: finding another rep's company is its point; it answers "
+            + "names and owners, nothing else")
     public List<ContactPoint> findContactPoints(Collection<String> phoneDigits, Collection<String> emails) {
         var digits = DSL.unnest(phoneDigits.toArray(String[]::new)).as("digits", "value");
         var mails = DSL.unnest(emails.toArray(String[]::new)).as("mails", "value");
@@ -117,6 +124,8 @@ public class DuplicateRepository {
     public record ContactPoint(String customerName, String ownerName, String phoneDigits, String email) {
     }
 
+    @Unscoped("the registration search: a rep finds a company by name, whoever owns it, to file a registration; "
+            + "it answers a name and an owner")
     public List<dev.funnel.customer.CustomerSummary> lookup(String text) {
         return db.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.FULL_NAME).from(CUSTOMER)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
@@ -125,6 +134,8 @@ public class DuplicateRepository {
                 .fetch(r -> new dev.funnel.customer.CustomerSummary(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    @Unscoped("a customer's name and owner for the pool and registration flows, whose services decide what the "
+            + "caller may do with it")
     public java.util.Optional<dev.funnel.customer.CustomerSummary> summary(long customerId) {
         return db.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.FULL_NAME).from(CUSTOMER)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))

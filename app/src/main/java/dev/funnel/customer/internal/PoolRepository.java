@@ -6,6 +6,8 @@ import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.OWNERSHIP_EVENT;
 
+import dev.funnel.identity.VisibleScope;
+import dev.funnel.identity.Unscoped;
 import dev.funnel.customer.OwnershipEvent;
 import dev.funnel.customer.PoolSettings;
 import dev.funnel.jooq.tables.AppUser;
@@ -62,6 +64,7 @@ public class PoolRepository {
         return claimed;
     }
 
+    @Unscoped("counts the caller's own claims, for the daily limit")
     public int claimsSince(long repId, OffsetDateTime since) {
         return db.fetchCount(OWNERSHIP_EVENT, OWNERSHIP_EVENT.TO_OWNER_ID.eq(repId)
                 .and(OWNERSHIP_EVENT.EVENT.eq(OwnershipEvent.Kind.CLAIMED.name()))
@@ -72,6 +75,7 @@ public class PoolRepository {
      * Returns to the pool every owned customer whose protection has lapsed: nothing happened since the cutoff,
      * neither a follow-up nor a change of owner. Answers the released customers with their previous owners.
      */
+    @Unscoped("the nightly release returns every lapsed customer to the pool, whoever owns it")
     public List<Released> releaseLapsed(OffsetDateTime cutoff, OffsetDateTime now, Long actorId) {
         Field<OffsetDateTime> lastFollowUp = DSL.field(DSL.select(DSL.max(ACTIVITY.OCCURRED_AT)).from(ACTIVITY)
                 .where(ACTIVITY.CUSTOMER_ID.eq(CUSTOMER.ID)));
@@ -94,13 +98,16 @@ public class PoolRepository {
     public record Released(long id, String name, long previousOwnerId) {
     }
 
-    public List<OwnershipEvent> history(long customerId) {
+    /** The ownership history of a customer the scope sees, or of one in the pool (everyone's). */
+    public List<OwnershipEvent> history(VisibleScope scope, long customerId) {
         return db.select(OWNERSHIP_EVENT.ID, OWNERSHIP_EVENT.CUSTOMER_ID, OWNERSHIP_EVENT.EVENT, FROM.FULL_NAME,
                         TO.FULL_NAME, OWNERSHIP_EVENT.AT)
                 .from(OWNERSHIP_EVENT)
                 .leftJoin(FROM).on(FROM.ID.eq(OWNERSHIP_EVENT.FROM_OWNER_ID))
                 .leftJoin(TO).on(TO.ID.eq(OWNERSHIP_EVENT.TO_OWNER_ID))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(OWNERSHIP_EVENT.CUSTOMER_ID))
                 .where(OWNERSHIP_EVENT.CUSTOMER_ID.eq(customerId))
+                .and(CUSTOMER.OWNER_ID.isNull().or(scope.owns(CUSTOMER.OWNER_ID)))
                 .orderBy(OWNERSHIP_EVENT.AT.desc(), OWNERSHIP_EVENT.ID.desc())
                 .fetch(r -> new OwnershipEvent(r.value1(), r.value2(), OwnershipEvent.Kind.valueOf(r.value3()),
                         r.value4(), r.value5(), r.value6()));

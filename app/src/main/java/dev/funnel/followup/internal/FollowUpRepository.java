@@ -104,6 +104,8 @@ public class FollowUpRepository {
     }
 
     /** When anyone last followed the customer up, whoever may see it: protection counts from it. */
+    @dev.funnel.identity.Unscoped("the days since the last contact count every rep's follow-ups of a customer the "
+            + "service showed the caller may see; only a time is answered")
     public java.util.Optional<OffsetDateTime> lastFollowUp(long customerId) {
         return db.select(DSL.max(ACTIVITY.OCCURRED_AT)).from(ACTIVITY).where(ACTIVITY.CUSTOMER_ID.eq(customerId))
                 .fetchOptional(0, OffsetDateTime.class);

@@ -5,6 +5,8 @@ import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.PAYMENT;
 import static dev.funnel.jooq.Tables.SALES_ORDER;
 
+import dev.funnel.identity.Unscoped;
+import dev.funnel.identity.VisibleScope;
 import dev.funnel.platform.TimelineCursor;
 import dev.funnel.platform.TimelineEntry;
 import dev.funnel.platform.TimelineKind;
@@ -51,26 +53,26 @@ public class OrderRepository {
         this.clock = clock;
     }
 
-    public List<Order> findForCustomer(long customerId) {
-        return select(SALES_ORDER.CUSTOMER_ID.eq(customerId))
+    public List<Order> findForCustomer(VisibleScope scope, long customerId) {
+        return select(SALES_ORDER.CUSTOMER_ID.eq(customerId).and(scope.owns(CUSTOMER.OWNER_ID)))
                 .orderBy(SALES_ORDER.ORDER_DATE.desc(), SALES_ORDER.ID.desc())
                 .fetch(OrderRepository::toOrder);
     }
 
     /** Orders of the customers the scope sees, newest first; text matches the number or the customer. */
-    public List<Order> find(dev.funnel.identity.VisibleScope scope, String text, long offset, int limit) {
+    public List<Order> find(VisibleScope scope, String text, long offset, int limit) {
         return select(visible(scope, text))
                 .orderBy(SALES_ORDER.ORDER_DATE.desc(), SALES_ORDER.ID.desc())
                 .limit(limit).offset(offset)
                 .fetch(OrderRepository::toOrder);
     }
 
-    public long count(dev.funnel.identity.VisibleScope scope, String text) {
+    public long count(VisibleScope scope, String text) {
         return db.fetchCount(db.select(SALES_ORDER.ID).from(SALES_ORDER)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID)).where(visible(scope, text)));
     }
 
-    private static Condition visible(dev.funnel.identity.VisibleScope scope, String text) {
+    private static Condition visible(VisibleScope scope, String text) {
         Condition condition = scope.owns(CUSTOMER.OWNER_ID);
         if (text != null && !text.isBlank()) {
             condition = condition.and(SALES_ORDER.NUMBER.containsIgnoreCase(text.trim())
@@ -79,16 +81,17 @@ public class OrderRepository {
         return condition;
     }
 
-    public Optional<Order> findById(long id) {
-        return select(SALES_ORDER.ID.eq(id)).fetchOptional(OrderRepository::toOrder);
+    public Optional<Order> findById(VisibleScope scope, long id) {
+        return select(SALES_ORDER.ID.eq(id).and(scope.owns(CUSTOMER.OWNER_ID))).fetchOptional(OrderRepository::toOrder);
     }
 
     /** Reads the order and locks it until the transaction ends, so that two payments cannot overpay it. */
-    public Optional<Order> lock(long id) {
+    public Optional<Order> lock(VisibleScope scope, long id) {
         db.selectOne().from(SALES_ORDER).where(SALES_ORDER.ID.eq(id)).forUpdate().fetch();
-        return findById(id);
+        return findById(scope, id);
     }
 
+    @Unscoped("order numbers are unique across the company; the answer reveals only that a number is taken")
     public boolean numberTaken(String number) {
         return db.fetchExists(SALES_ORDER, SALES_ORDER.NUMBER.equalIgnoreCase(number.trim()));
     }
@@ -122,43 +125,51 @@ public class OrderRepository {
                 .where(SALES_ORDER.ID.eq(orderId)).execute();
     }
 
-    public List<Payment> paymentsOf(long orderId) {
-        return db.selectFrom(PAYMENT).where(PAYMENT.ORDER_ID.eq(orderId))
+    public List<Payment> paymentsOf(VisibleScope scope, long orderId) {
+        return db.select(PAYMENT.ID, PAYMENT.ORDER_ID, PAYMENT.RECEIVED_ON, PAYMENT.AMOUNT, PAYMENT.NOTES)
+                .from(PAYMENT)
+                .join(SALES_ORDER).on(SALES_ORDER.ID.eq(PAYMENT.ORDER_ID))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID))
+                .where(PAYMENT.ORDER_ID.eq(orderId)).and(scope.owns(CUSTOMER.OWNER_ID))
                 .orderBy(PAYMENT.RECEIVED_ON.desc(), PAYMENT.ID.desc())
-                .fetch(r -> new Payment(r.getId(), r.getOrderId(), r.getReceivedOn(), r.getAmount(), r.getNotes()));
+                .fetch(r -> new Payment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     /** What the customer still owes, per currency: order amounts less payments. */
-    public Map<String, BigDecimal> outstanding(long customerId) {
+    public Map<String, BigDecimal> outstanding(VisibleScope scope, long customerId) {
         Map<String, BigDecimal> result = new TreeMap<>();
         db.select(SALES_ORDER.CURRENCY, DSL.sum(SALES_ORDER.AMOUNT.minus(PAID_SUM)))
                 .from(SALES_ORDER)
-                .where(SALES_ORDER.CUSTOMER_ID.eq(customerId))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID))
+                .where(SALES_ORDER.CUSTOMER_ID.eq(customerId)).and(scope.owns(CUSTOMER.OWNER_ID))
                 .groupBy(SALES_ORDER.CURRENCY)
                 .forEach(r -> result.put(r.value1(), r.value2()));
         return result;
     }
 
-    public List<TimelineEntry> orderTimeline(long customerId, TimelineCursor after, int limit) {
+    public List<TimelineEntry> orderTimeline(VisibleScope scope, long customerId, TimelineCursor after, int limit) {
         return db.select(SALES_ORDER.ID, ORDERED_AT, SALES_ORDER.NUMBER, SALES_ORDER.AMOUNT, SALES_ORDER.CURRENCY,
                         SALES_ORDER.OPPORTUNITY_ID, APP_USER.FULL_NAME)
                 .from(SALES_ORDER)
                 .join(APP_USER).on(APP_USER.ID.eq(SALES_ORDER.OWNER_ID))
-                .where(SALES_ORDER.CUSTOMER_ID.eq(customerId)
-                        .and(TimelineCursor.after(after, TimelineKind.ORDER, ORDERED_AT, SALES_ORDER.ID)))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID))
+                .where(SALES_ORDER.CUSTOMER_ID.eq(customerId)).and(scope.owns(CUSTOMER.OWNER_ID))
+                .and(TimelineCursor.after(after, TimelineKind.ORDER, ORDERED_AT, SALES_ORDER.ID))
                 .orderBy(ORDERED_AT.desc(), SALES_ORDER.ID.desc())
                 .limit(limit)
                 .fetch(r -> new TimelineEntry(TimelineKind.ORDER, r.value2(), r.value1(), null, r.value3(), null,
                         null, r.value7(), r.value4(), r.value5(), r.value6()));
     }
 
-    public List<TimelineEntry> paymentTimeline(long customerId, TimelineCursor after, int limit) {
+    public List<TimelineEntry> paymentTimeline(VisibleScope scope, long customerId, TimelineCursor after,
+                                               int limit) {
         return db.select(PAYMENT.ID, RECEIVED_AT, SALES_ORDER.NUMBER, PAYMENT.AMOUNT, SALES_ORDER.CURRENCY,
                         SALES_ORDER.OPPORTUNITY_ID, PAYMENT.NOTES)
                 .from(PAYMENT)
                 .join(SALES_ORDER).on(SALES_ORDER.ID.eq(PAYMENT.ORDER_ID))
-                .where(SALES_ORDER.CUSTOMER_ID.eq(customerId)
-                        .and(TimelineCursor.after(after, TimelineKind.PAYMENT, RECEIVED_AT, PAYMENT.ID)))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID))
+                .where(SALES_ORDER.CUSTOMER_ID.eq(customerId)).and(scope.owns(CUSTOMER.OWNER_ID))
+                .and(TimelineCursor.after(after, TimelineKind.PAYMENT, RECEIVED_AT, PAYMENT.ID))
                 .orderBy(RECEIVED_AT.desc(), PAYMENT.ID.desc())
                 .limit(limit)
                 .fetch(r -> new TimelineEntry(TimelineKind.PAYMENT, r.value2(), r.value1(), null, r.value3(),

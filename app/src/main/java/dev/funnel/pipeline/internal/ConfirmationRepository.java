@@ -3,6 +3,7 @@ package dev.funnel.pipeline.internal;
 import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CRITERION_CONFIRMATION;
 
+import dev.funnel.identity.VisibleScope;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,12 +25,13 @@ public class ConfirmationRepository {
     public record Confirmation(long criterionId, long confirmedBy, String confirmedByName, OffsetDateTime confirmedAt) {
     }
 
-    public Map<Long, Confirmation> forOpportunity(long opportunityId) {
+    public Map<Long, Confirmation> forOpportunity(VisibleScope scope, long opportunityId) {
         return db.select(CRITERION_CONFIRMATION.CRITERION_ID, CRITERION_CONFIRMATION.CONFIRMED_BY, APP_USER.FULL_NAME,
                         CRITERION_CONFIRMATION.CONFIRMED_AT)
                 .from(CRITERION_CONFIRMATION)
                 .join(APP_USER).on(APP_USER.ID.eq(CRITERION_CONFIRMATION.CONFIRMED_BY))
                 .where(CRITERION_CONFIRMATION.OPPORTUNITY_ID.eq(opportunityId))
+                .and(DealScope.visibleDeal(scope, CRITERION_CONFIRMATION.OPPORTUNITY_ID))
                 .fetch(r -> new Confirmation(r.value1(), r.value2(), r.value3(), r.value4()))
                 .stream().collect(Collectors.toMap(Confirmation::criterionId, Function.identity()));
     }

@@ -3,6 +3,7 @@ package dev.funnel.pipeline.internal;
 import static dev.funnel.jooq.Tables.OPPORTUNITY_LINE;
 import static dev.funnel.jooq.Tables.PRODUCT;
 
+import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.OpportunityLine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,11 +36,12 @@ public class LineRepository {
         return quantity.multiply(unitPrice).multiply(factor).setScale(2, RoundingMode.HALF_UP);
     }
 
-    public List<OpportunityLine> forOpportunity(long opportunityId) {
+    public List<OpportunityLine> forOpportunity(VisibleScope scope, long opportunityId) {
         return db.select(OPPORTUNITY_LINE.ID, OPPORTUNITY_LINE.PRODUCT_ID, PRODUCT.CODE, PRODUCT.NAME,
                         OPPORTUNITY_LINE.QUANTITY, OPPORTUNITY_LINE.UNIT_PRICE, OPPORTUNITY_LINE.DISCOUNT_PERCENT)
                 .from(OPPORTUNITY_LINE).join(PRODUCT).on(PRODUCT.ID.eq(OPPORTUNITY_LINE.PRODUCT_ID))
                 .where(OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(opportunityId))
+                .and(DealScope.visibleDeal(scope, OPPORTUNITY_LINE.OPPORTUNITY_ID))
                 .orderBy(OPPORTUNITY_LINE.ID)
                 .fetch(r -> new OpportunityLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), lineTotal(r.value5(), r.value6(), r.value7())));
@@ -62,8 +64,8 @@ public class LineRepository {
     }
 
     /** The sum of the lines, or null when there are none (the amount is then entered by hand). */
-    public BigDecimal total(long opportunityId) {
-        List<OpportunityLine> lines = forOpportunity(opportunityId);
+    public BigDecimal total(VisibleScope scope, long opportunityId) {
+        List<OpportunityLine> lines = forOpportunity(scope, opportunityId);
         return lines.isEmpty() ? null : lines.stream().map(OpportunityLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

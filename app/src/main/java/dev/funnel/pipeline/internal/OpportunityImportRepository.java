@@ -2,6 +2,7 @@ package dev.funnel.pipeline.internal;
 
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
 
+import dev.funnel.identity.Unscoped;
 import dev.funnel.pipeline.OpportunityImport;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.StageHistoryEntry;
@@ -34,6 +35,8 @@ public class OpportunityImportRepository {
         this.db = db;
     }
 
+    @Unscoped("external ids are unique across the company, so an import never creates a second deal with one; only "
+            + "which ids are taken is answered")
     public Set<String> takenExternalRefs(Collection<String> refs) {
         // a join with the unnested array: '= any(?)' and long IN lists compare every row with every value
         var wanted = DSL.unnest(refs.toArray(String[]::new)).as("wanted", "ref");

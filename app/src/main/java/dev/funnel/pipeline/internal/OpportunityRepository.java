@@ -7,6 +7,7 @@ import static dev.funnel.jooq.Tables.OPPORTUNITY_LINE;
 import static dev.funnel.jooq.Tables.STAGE;
 import static dev.funnel.jooq.Tables.STAGE_HISTORY;
 
+import dev.funnel.identity.Unscoped;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.platform.TimelineCursor;
 import dev.funnel.platform.TimelineEntry;
@@ -133,10 +134,10 @@ public class OpportunityRepository {
     }
 
     /** Who last saved the deal and when, for a 'changed by X at T' message after a refused stale write. */
-    public Optional<LastChange> lastChange(long id) {
+    public Optional<LastChange> lastChange(VisibleScope scope, long id) {
         return db.select(APP_USER.FULL_NAME, OPPORTUNITY.UPDATED_AT).from(OPPORTUNITY)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.UPDATED_BY))
-                .where(OPPORTUNITY.ID.eq(id))
+                .where(OPPORTUNITY.ID.eq(id)).and(scope.owns(OPPORTUNITY.OWNER_ID))
                 .fetchOptional(r -> new LastChange(r.value1(), r.value2()));
     }
 
@@ -144,12 +145,14 @@ public class OpportunityRepository {
     public record LastChange(String byName, OffsetDateTime at) {
     }
 
+    @Unscoped("an administrator removing a stage counts every open deal in it, whoever owns them")
     public int openCountIn(long stageId) {
         return db.fetchCount(OPPORTUNITY, OPPORTUNITY.STAGE_ID.eq(stageId)
                 .and(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name())));
     }
 
     /** Moves every open deal of a stage to another, each with its line in the stage history; returns their ids. */
+    @Unscoped("an administrator removing a stage moves every open deal in it, whoever owns them")
     public List<Long> moveAllOpen(long fromStageId, long toStageId, String reason, OffsetDateTime now, long actorId) {
         Condition open = OPPORTUNITY.STAGE_ID.eq(fromStageId).and(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name()));
         List<Long> moved = db.select(OPPORTUNITY.ID).from(OPPORTUNITY).where(open).fetch(OPPORTUNITY.ID);
@@ -172,8 +175,9 @@ public class OpportunityRepository {
         return moved;
     }
 
-    public int productLineCount(long opportunityId) {
-        return db.fetchCount(OPPORTUNITY_LINE, OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(opportunityId));
+    public int productLineCount(VisibleScope scope, long opportunityId) {
+        return db.fetchCount(OPPORTUNITY_LINE, OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(opportunityId)
+                .and(DealScope.visibleDeal(scope, OPPORTUNITY_LINE.OPPORTUNITY_ID)));
     }
 
     private boolean writeChanged(long id, int expectedVersion, OpportunityRecord row) {
@@ -249,11 +253,12 @@ public class OpportunityRepository {
                 .fetch(OpportunityRepository::toOpportunity);
     }
 
-    public List<StageHistoryEntry> history(long opportunityId) {
+    public List<StageHistoryEntry> history(VisibleScope scope, long opportunityId) {
         return db.select(STAGE_HISTORY.fields()).select(APP_USER.FULL_NAME)
                 .from(STAGE_HISTORY)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(STAGE_HISTORY.CHANGED_BY))
                 .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(opportunityId))
+                .and(DealScope.visibleDeal(scope, STAGE_HISTORY.OPPORTUNITY_ID))
                 .orderBy(STAGE_HISTORY.CHANGED_AT, STAGE_HISTORY.ID)
                 .fetch(r -> new StageHistoryEntry(r.get(STAGE_HISTORY.ID), r.get(STAGE_HISTORY.OPPORTUNITY_ID),
                         StageHistoryEntry.Event.valueOf(r.get(STAGE_HISTORY.EVENT)), r.get(STAGE_HISTORY.FROM_STAGE_ID),

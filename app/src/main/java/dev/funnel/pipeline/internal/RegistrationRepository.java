@@ -7,6 +7,7 @@ import static dev.funnel.jooq.Tables.OPPORTUNITY_LINE;
 import static dev.funnel.jooq.Tables.PRODUCT;
 import static dev.funnel.jooq.Tables.REGISTRATION_REQUEST;
 
+import dev.funnel.identity.Unscoped;
 import dev.funnel.jooq.tables.AppUser;
 import dev.funnel.pipeline.RegistrationDraft;
 import dev.funnel.pipeline.RegistrationRequest;
@@ -38,6 +39,7 @@ public class RegistrationRepository {
      * The owner of another rep's open deal on this customer with this product, unless the rep's own registration
      * for it was approved.
      */
+    @Unscoped("which rep already sells this product to this customer: naming them is what registration is for")
     public Optional<Holder> productHolder(long customerId, long productId, long repId) {
         boolean approved = db.fetchExists(REGISTRATION_REQUEST, REGISTRATION_REQUEST.CUSTOMER_ID.eq(customerId)
                 .and(REGISTRATION_REQUEST.PRODUCT_ID.eq(productId)).and(REGISTRATION_REQUEST.REQUESTER_ID.eq(repId))
@@ -58,6 +60,7 @@ public class RegistrationRepository {
     public record Holder(long id, String name) {
     }
 
+    @Unscoped("the caller's own pending requests for this customer")
     public boolean pendingExists(long customerId, Long productId, long requesterId) {
         Condition sameProduct = productId == null ? REGISTRATION_REQUEST.PRODUCT_ID.isNull()
                 : REGISTRATION_REQUEST.PRODUCT_ID.eq(productId);
@@ -97,11 +100,14 @@ public class RegistrationRepository {
                 .execute() == 1;
     }
 
+    @Unscoped("a request is seen by its requester, its approver and administrators; the service checks which")
     public Optional<RegistrationRequest> findById(long id) {
         return select(REGISTRATION_REQUEST.ID.eq(id)).fetchOptional(RegistrationRepository::toRequest);
     }
 
     /** Requests a user files, or decides (as the approver; an administrator also those without one). */
+    @Unscoped("a request is seen by its requester, its approver and administrators: the condition names them "
+            + "(filedBy, pendingFor)")
     public List<RegistrationRequest> find(Condition condition) {
         return select(condition).orderBy(REGISTRATION_REQUEST.CREATED_AT.desc(), REGISTRATION_REQUEST.ID.desc())
                 .limit(500).fetch(RegistrationRepository::toRequest);

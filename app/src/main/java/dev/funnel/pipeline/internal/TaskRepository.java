@@ -5,6 +5,7 @@ import static dev.funnel.jooq.Tables.OPPORTUNITY;
 import static dev.funnel.jooq.Tables.STAGE;
 import static dev.funnel.jooq.Tables.TASK;
 
+import dev.funnel.identity.Unscoped;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.Task;
 import java.time.LocalDate;
@@ -64,6 +65,7 @@ public class TaskRepository {
     }
 
     /** Key activities that already have a live (open or done) task on this deal, so re-entry adds no copies. */
+    @Unscoped("the task planner asks for a deal its calling service has just loaded; only activity ids are answered")
     public List<Long> keyActivitiesWithLiveTasks(long opportunityId) {
         return db.select(TASK.KEY_ACTIVITY_ID).from(TASK)
                 .where(TASK.OPPORTUNITY_ID.eq(opportunityId).and(TASK.KEY_ACTIVITY_ID.isNotNull())
@@ -95,12 +97,14 @@ public class TaskRepository {
                 .execute();
     }
 
-    public List<Task> forOpportunity(long opportunityId) {
+    public List<Task> forOpportunity(VisibleScope scope, long opportunityId) {
         return joined().where(TASK.OPPORTUNITY_ID.eq(opportunityId))
+                .and(DealScope.visibleDeal(scope, TASK.OPPORTUNITY_ID))
                 .orderBy(TASK.DUE_DATE, TASK.ID).fetch(TaskRepository::toTask);
     }
 
     /** The tasks of one assignee, optionally of one status, soonest due first. */
+    @Unscoped("a user's own tasks: what is assigned to someone is theirs to see, whoever owns the deal")
     public List<Task> forAssignee(long assigneeId, Task.Status status, int limit) {
         Condition condition = TASK.ASSIGNEE_ID.eq(assigneeId);
         if (status != null) {

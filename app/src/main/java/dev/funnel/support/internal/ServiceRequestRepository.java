@@ -4,6 +4,7 @@ import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CUSTOMER;
 import static dev.funnel.jooq.Tables.SERVICE_REQUEST;
 
+import dev.funnel.identity.VisibleScope;
 import dev.funnel.platform.TimelineCursor;
 import dev.funnel.platform.TimelineEntry;
 import dev.funnel.platform.TimelineKind;
@@ -34,14 +35,14 @@ public class ServiceRequestRepository {
         this.clock = clock;
     }
 
-    public List<ServiceRequest> findForCustomer(long customerId) {
-        return select(SERVICE_REQUEST.CUSTOMER_ID.eq(customerId))
+    public List<ServiceRequest> findForCustomer(VisibleScope scope, long customerId) {
+        return select(SERVICE_REQUEST.CUSTOMER_ID.eq(customerId).and(scope.owns(CUSTOMER.OWNER_ID)))
                 .orderBy(SERVICE_REQUEST.CREATED_AT.desc(), SERVICE_REQUEST.ID.desc())
                 .fetch(ServiceRequestRepository::toRequest);
     }
 
     /** Requests of the customers the scope sees, newest first; text matches the subject or the customer. */
-    public List<ServiceRequest> find(dev.funnel.identity.VisibleScope scope, String text, boolean openOnly,
+    public List<ServiceRequest> find(VisibleScope scope, String text, boolean openOnly,
                                      long offset, int limit) {
         return select(visible(scope, text, openOnly))
                 .orderBy(SERVICE_REQUEST.CREATED_AT.desc(), SERVICE_REQUEST.ID.desc())
@@ -49,12 +50,12 @@ public class ServiceRequestRepository {
                 .fetch(ServiceRequestRepository::toRequest);
     }
 
-    public long count(dev.funnel.identity.VisibleScope scope, String text, boolean openOnly) {
+    public long count(VisibleScope scope, String text, boolean openOnly) {
         return db.fetchCount(db.select(SERVICE_REQUEST.ID).from(SERVICE_REQUEST)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(SERVICE_REQUEST.CUSTOMER_ID)).where(visible(scope, text, openOnly)));
     }
 
-    private static Condition visible(dev.funnel.identity.VisibleScope scope, String text, boolean openOnly) {
+    private static Condition visible(VisibleScope scope, String text, boolean openOnly) {
         Condition condition = scope.owns(CUSTOMER.OWNER_ID);
         if (text != null && !text.isBlank()) {
             condition = condition.and(SERVICE_REQUEST.SUBJECT.containsIgnoreCase(text.trim())
@@ -67,12 +68,15 @@ public class ServiceRequestRepository {
         return condition;
     }
 
-    public Optional<ServiceRequest> findById(long id) {
-        return select(SERVICE_REQUEST.ID.eq(id)).fetchOptional(ServiceRequestRepository::toRequest);
+    public Optional<ServiceRequest> findById(VisibleScope scope, long id) {
+        return select(SERVICE_REQUEST.ID.eq(id).and(scope.owns(CUSTOMER.OWNER_ID)))
+                .fetchOptional(ServiceRequestRepository::toRequest);
     }
 
-    public int openCount(long customerId) {
-        return db.fetchCount(SERVICE_REQUEST, SERVICE_REQUEST.CUSTOMER_ID.eq(customerId)
+    public int openCount(VisibleScope scope, long customerId) {
+        return db.fetchCount(db.select(SERVICE_REQUEST.ID).from(SERVICE_REQUEST)
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SERVICE_REQUEST.CUSTOMER_ID))
+                .where(SERVICE_REQUEST.CUSTOMER_ID.eq(customerId)).and(scope.owns(CUSTOMER.OWNER_ID))
                 .and(SERVICE_REQUEST.STATUS.in(RequestStatus.OPEN.name(), RequestStatus.IN_PROGRESS.name())));
     }
 
@@ -110,12 +114,14 @@ public class ServiceRequestRepository {
                 .execute() == 1;
     }
 
-    public List<TimelineEntry> timeline(long customerId, TimelineCursor after, int limit) {
+    public List<TimelineEntry> timeline(VisibleScope scope, long customerId, TimelineCursor after, int limit) {
         return db.select(SERVICE_REQUEST.ID, SERVICE_REQUEST.CREATED_AT, SERVICE_REQUEST.STATUS,
                         SERVICE_REQUEST.SUBJECT, SERVICE_REQUEST.PRIORITY, APP_USER.FULL_NAME)
                 .from(SERVICE_REQUEST)
                 .join(APP_USER).on(APP_USER.ID.eq(SERVICE_REQUEST.OWNER_ID))
-                .where(SERVICE_REQUEST.CUSTOMER_ID.eq(customerId).and(TimelineCursor.after(after,
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SERVICE_REQUEST.CUSTOMER_ID))
+                .where(scope.owns(CUSTOMER.OWNER_ID))
+                .and(SERVICE_REQUEST.CUSTOMER_ID.eq(customerId).and(TimelineCursor.after(after,
                         TimelineKind.SERVICE_REQUEST, SERVICE_REQUEST.CREATED_AT, SERVICE_REQUEST.ID)))
                 .orderBy(SERVICE_REQUEST.CREATED_AT.desc(), SERVICE_REQUEST.ID.desc())
                 .limit(limit)

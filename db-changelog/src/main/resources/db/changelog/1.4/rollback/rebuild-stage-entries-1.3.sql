@@ -1,0 +1,11 @@
+-- funnel_rebuild_stage_entries as 1.3/conversion-summary.xml left it (no stage_entry_stale).
+CREATE OR REPLACE FUNCTION funnel_rebuild_stage_entries() RETURNS void LANGUAGE plpgsql SET work_mem = '256MB' AS $$
+BEGIN
+  TRUNCATE stage_entry, stage_entry_month;
+  INSERT INTO stage_entry SELECT * FROM stage_entry_derived;
+  INSERT INTO stage_entry_month
+  SELECT entry_month, stage_id, owner_id, currency, lead_source, count(*), count(*) FILTER (WHERE advanced),
+         count(*) FILTER (WHERE open_here), count(*) FILTER (WHERE lost),
+         coalesce(sum(amount) FILTER (WHERE lost), 0)
+    FROM stage_entry GROUP BY entry_month, stage_id, owner_id, currency, lead_source;
+END $$
