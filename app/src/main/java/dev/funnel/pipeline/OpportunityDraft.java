@@ -2,6 +2,7 @@ package dev.funnel.pipeline;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What a user enters to create or change an opportunity. Null owner means 'me'; null pipeline means the default
@@ -11,6 +12,10 @@ public record OpportunityDraft(String name, Long customerId, Long contactId, Lon
                                Long stageId, BigDecimal amount, String currency, LocalDate expectedCloseDate,
                                String leadSource, OpportunityStatus status, String lostReason, String grade,
                                String nextStep, Long presalesId) {
+
+    /** The grades a deal may have (商机分级): A hot, B warm, C cold; none until someone grades it. */
+    public static final List<String> GRADES = List.of("A", "B", "C");
+
 
     /** The fields every deal has, without grade, next step and pre-sales. */
     public OpportunityDraft(String name, Long customerId, Long contactId, Long ownerId, Long pipelineId, Long stageId,

@@ -35,18 +35,18 @@ public class RegistrationService {
     static final String ENTITY = "registration";
 
     private final RegistrationRepository registrations;
-    private final OpportunityService opportunities;
+    private final OpportunityEditService editing;
     private final CustomerService customers;
     private final ProductService products;
     private final UserService users;
     private final NotificationService notifications;
     private final Clock clock;
 
-    RegistrationService(RegistrationRepository registrations, OpportunityService opportunities,
+    RegistrationService(RegistrationRepository registrations, OpportunityEditService editing,
                         CustomerService customers, ProductService products, UserService users,
                         NotificationService notifications, Clock clock) {
         this.registrations = registrations;
-        this.opportunities = opportunities;
+        this.editing = editing;
         this.customers = customers;
         this.products = products;
         this.users = users;
@@ -110,7 +110,7 @@ public class RegistrationService {
     @Transactional
     public RegistrationRequest approve(long id, int version, String comment) {
         RegistrationRequest request = decidable(id, version);
-        Opportunity deal = opportunities.createRegistered(request.opportunityName(), request.customerId(),
+        Opportunity deal = editing.createRegistered(request.opportunityName(), request.customerId(),
                 request.requesterId(), request.productId());
         decide(request, RegistrationStatus.APPROVED, comment, deal.id());
         notifyBoth(request, "notification.registration.approved", comment, "opportunities/" + deal.id());

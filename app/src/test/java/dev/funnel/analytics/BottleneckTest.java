@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.testsupport.IntegrationTest;
 import java.time.Duration;
@@ -23,6 +24,8 @@ class BottleneckTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
+    StageProgressService progress;
+    @Autowired
     ReportService reports;
 
     @Test
@@ -39,10 +42,10 @@ class BottleneckTest extends IntegrationTest {
         // Qualify: 6 of 10 move on (60 %); Propose: 1 of those 6 moves on (17 %); Negotiate: 1 entry, too few
         for (int i = 0; i < 6; i++) {
             Opportunity deal = deals.get(i);
-            Opportunity moved = as(rep.username(), () -> opportunities.moveToStage(deal.id(), deal.version(), propose,
+            Opportunity moved = as(rep.username(), () -> progress.moveToStage(deal.id(), deal.version(), propose,
                     null));
             if (i == 0) {
-                as(rep.username(), () -> opportunities.moveToStage(moved.id(), moved.version(), negotiate, null));
+                as(rep.username(), () -> progress.moveToStage(moved.id(), moved.version(), negotiate, null));
             }
         }
         LocalDate today = LocalDate.now(clock);

@@ -11,6 +11,9 @@ import dev.funnel.pipeline.NewStage;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
+import dev.funnel.pipeline.OpportunityEditService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.plugin.api.ForecastCategory;
@@ -39,6 +42,12 @@ class ForecastTest extends IntegrationTest {
 
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
     @Autowired
     PipelineService pipelines;
     @Autowired
@@ -71,17 +80,17 @@ class ForecastTest extends IntegrationTest {
         Opportunity h2 = move(deal("H2", "100", null), 1);
         Opportunity h3 = deal("H3", "100", null);
         Opportunity h4 = move(deal("H4", "100", null), 2);
-        opportunities.win(h1.id(), h1.version(), new BigDecimal("100"), LocalDate.now(clock));
-        opportunities.lose(h2.id(), h2.version(), "price", null);
-        opportunities.lose(h3.id(), h3.version(), "price", null);
-        opportunities.win(h4.id(), h4.version(), new BigDecimal("100"), LocalDate.now(clock));
+        closing.win(h1.id(), h1.version(), new BigDecimal("100"), LocalDate.now(clock));
+        closing.lose(h2.id(), h2.version(), "price", null);
+        closing.lose(h3.id(), h3.version(), "price", null);
+        closing.win(h4.id(), h4.version(), new BigDecimal("100"), LocalDate.now(clock));
         clock.reset();
 
         today = LocalDate.now(clock);
         period = new ReportFilter(today.minusDays(30), today.plusDays(30), pipeline.id(), null, null, null, null,
                 "CNY");
         Opportunity w = deal("W", "1000", today);
-        opportunities.win(w.id(), w.version(), new BigDecimal("1200"), today);
+        closing.win(w.id(), w.version(), new BigDecimal("1200"), today);
         c1 = move(deal("C1", "1000", today), 2);
         move(deal("C2", "500", today.minusDays(31)), 2);
         move(deal("B1", "2000", today), 1);
@@ -91,12 +100,12 @@ class ForecastTest extends IntegrationTest {
     }
 
     private Opportunity deal(String name, String amount, LocalDate expectedClose) {
-        return opportunities.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
+        return editing.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
                 new BigDecimal(amount), "CNY", expectedClose, null, null, null, null, null, null));
     }
 
     private Opportunity move(Opportunity deal, int stageIndex) {
-        return opportunities.moveToStage(deal.id(), deal.version(), pipeline.stages().get(stageIndex).id(), null);
+        return progress.moveToStage(deal.id(), deal.version(), pipeline.stages().get(stageIndex).id(), null);
     }
 
     @Test
@@ -150,7 +159,7 @@ class ForecastTest extends IntegrationTest {
             assertThat(a.actual()).isEqualByComparingTo("1200");
             assertThat(a.accuracy()).contains(new BigDecimal("0"));
         });
-        opportunities.win(c1.id(), c1.version(), new BigDecimal("1000"), today);
+        closing.win(c1.id(), c1.version(), new BigDecimal("1000"), today);
         // 1 - |3,700 - 2,200| / 2,200
         assertThat(reports.forecastAccuracy(PeriodKind.MONTH, today, "CNY")).singleElement()
                 .satisfies(a -> assertThat(a.accuracy()).contains(new BigDecimal("0.3182")));

@@ -10,6 +10,9 @@ import dev.funnel.customer.Customer;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
+import dev.funnel.pipeline.OpportunityEditService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.testsupport.IntegrationTest;
@@ -41,6 +44,12 @@ class HandBuiltHistoryTest extends IntegrationTest {
 
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
     @Autowired
     ReportService reports;
     @Autowired
@@ -82,24 +91,24 @@ class HandBuiltHistoryTest extends IntegrationTest {
         b = move(b, 1);
         c = move(c, 2);
         clock.advance(Duration.ofDays(1));
-        opportunities.lose(d.id(), d.version(), "price", null);
+        closing.lose(d.id(), d.version(), "price", null);
         clock.advance(Duration.ofDays(2));
         a = move(a, 2);
         b = move(b, 0);
         clock.advance(Duration.ofDays(1));
-        opportunities.win(a.id(), a.version(), new BigDecimal("120"), LocalDate.now(clock));
-        opportunities.lose(c.id(), c.version(), "price", null);
+        closing.win(a.id(), a.version(), new BigDecimal("120"), LocalDate.now(clock));
+        closing.lose(c.id(), c.version(), "price", null);
         clock.advance(Duration.ofDays(2));
         move(b, 1);
     }
 
     private Opportunity deal(String name, Customer customer, String amount, String source) {
-        return opportunities.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
+        return editing.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
                 new BigDecimal(amount), "CNY", null, source, null, null, null, null, null));
     }
 
     private Opportunity move(Opportunity deal, int stageIndex) {
-        return opportunities.moveToStage(deal.id(), deal.version(), pipeline.stages().get(stageIndex).id(), null);
+        return progress.moveToStage(deal.id(), deal.version(), pipeline.stages().get(stageIndex).id(), null);
     }
 
     @Test
@@ -163,7 +172,7 @@ class HandBuiltHistoryTest extends IntegrationTest {
                 null, "referral", null);
         assertThat(reports.conversion(website).stages().get(0).entered()).isEqualTo(1);
 
-        opportunities.update(e.id(), e.version(), new OpportunityDraft("E", e.customerId(), null, null, null, null,
+        editing.update(e.id(), e.version(), new OpportunityDraft("E", e.customerId(), null, null, null, null,
                 e.amount(), null, null, "referral", null, null, null, null, null));
 
         assertThat(reports.conversion(website).stages().get(0).entered()).isZero();

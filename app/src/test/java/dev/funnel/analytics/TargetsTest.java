@@ -12,6 +12,9 @@ import dev.funnel.importexport.ImportService;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
+import dev.funnel.pipeline.OpportunityEditService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.StaleVersionException;
@@ -36,6 +39,12 @@ class TargetsTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
+    @Autowired
     ImportService imports;
 
     Org company;
@@ -49,12 +58,12 @@ class TargetsTest extends IntegrationTest {
         LocalDate today = LocalDate.now(clock);
         month = today.withDayOfMonth(1);
         data.as(company.eastRep().username(), () -> {
-            Opportunity won = opportunities.create(new OpportunityDraft("Won", customer.id(), null, null,
+            Opportunity won = editing.create(new OpportunityDraft("Won", customer.id(), null, null,
                     pipeline.id(), null, new BigDecimal("2500"), "CNY", today, null, null, null, null, null, null));
-            opportunities.win(won.id(), won.version(), new BigDecimal("3000"), today);
-            Opportunity open = opportunities.create(new OpportunityDraft("Open", customer.id(), null, null,
+            closing.win(won.id(), won.version(), new BigDecimal("3000"), today);
+            Opportunity open = editing.create(new OpportunityDraft("Open", customer.id(), null, null,
                     pipeline.id(), null, new BigDecimal("125000"), "CNY", today, null, null, null, null, null, null));
-            return opportunities.moveToStage(open.id(), open.version(), pipeline.stages().get(2).id(), null);
+            return progress.moveToStage(open.id(), open.version(), pipeline.stages().get(2).id(), null);
         });
     }
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData;
@@ -29,6 +30,8 @@ class ReportApiTest extends IntegrationTest {
     MockMvc http;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityCloseService closing;
 
     Org company;
     Pipeline pipeline;
@@ -44,8 +47,8 @@ class ReportApiTest extends IntegrationTest {
         Opportunity won = data.opportunityOf(company.eastRep(), pipeline);
         Opportunity lost = data.opportunityOf(company.eastRep(), pipeline);
         as(company.eastRep().username(), () -> {
-            opportunities.win(won.id(), won.version(), new BigDecimal("90000"), LocalDate.now(clock));
-            return opportunities.lose(lost.id(), lost.version(), "price", null);
+            closing.win(won.id(), won.version(), new BigDecimal("90000"), LocalDate.now(clock));
+            return closing.lose(lost.id(), lost.version(), "price", null);
         });
     }
 

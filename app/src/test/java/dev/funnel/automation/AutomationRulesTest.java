@@ -11,6 +11,8 @@ import dev.funnel.notification.Notification;
 import dev.funnel.notification.NotificationService;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
+import dev.funnel.pipeline.OpportunityEditService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.RegistrationDraft;
 import dev.funnel.pipeline.RegistrationService;
@@ -41,6 +43,10 @@ class AutomationRulesTest extends IntegrationTest {
     NotificationService notifications;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -74,7 +80,7 @@ class AutomationRulesTest extends IntegrationTest {
         assertThat(stalled.get(0).arguments()).startsWith(deal.name(), "Qualify", "验证", "15", "14");
 
         // the manager moves it on past its exit criteria
-        Opportunity moved = as(company.eastManager().username(), () -> opportunities.moveToStage(deal.id(),
+        Opportunity moved = as(company.eastManager().username(), () -> progress.moveToStage(deal.id(),
                 opportunities.get(deal.id()).version(), gated.stages().get(1).id(), "the customer is in a hurry"));
         runRules();
         assertThat(reminders(company.eastRep(), "stalled-deal", deal)).hasSize(1);
@@ -225,7 +231,7 @@ class AutomationRulesTest extends IntegrationTest {
 
     private Opportunity setCloseDate(Opportunity current, LocalDate date) {
         Opportunity fresh = as(company.eastRep().username(), () -> opportunities.get(current.id()));
-        return as(company.eastRep().username(), () -> opportunities.update(fresh.id(), fresh.version(),
+        return as(company.eastRep().username(), () -> editing.update(fresh.id(), fresh.version(),
                 new dev.funnel.pipeline.OpportunityDraft(fresh.name(), fresh.customerId(), null, null, null, null,
                         fresh.amount(), null, date, fresh.leadSource(), null, null, null, null, null)));
     }

@@ -9,7 +9,7 @@ import dev.funnel.pipeline.BoardService;
 import dev.funnel.pipeline.NewPipeline;
 import dev.funnel.pipeline.NewStage;
 import dev.funnel.pipeline.Opportunity;
-import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
@@ -44,7 +44,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * signs in as the administrator (who sees every deal: the board's worst case) and times, after a warm-up:
  * <ul>
  *   <li>building the board: {@link BoardService#columns} and the first page of 20 cards of every column;</li>
- *   <li>moving a card: {@link OpportunityService#moveToStage} forward one stage and back, each call a sample;</li>
+ *   <li>moving a card: {@link StageProgressService#moveToStage} forward one stage and back, each call a sample;</li>
  *   <li>the plain-SQL baselines of both: the column heads' GROUP BY plus one LIMIT 20 query per column, and an
  *       optimistic UPDATE plus one stage_history INSERT in a transaction.</li>
  * </ul>
@@ -126,7 +126,7 @@ public final class BoardBenchmark {
         private final Settings settings;
         private final DataSource dataSource;
         private final BoardService board;
-        private final OpportunityService opportunities;
+        private final StageProgressService progress;
         private final Sink sink = new Sink();
 
         private Pipeline pipeline;
@@ -138,7 +138,7 @@ public final class BoardBenchmark {
             this.settings = settings;
             this.dataSource = app.getBean(DataSource.class);
             this.board = app.getBean(BoardService.class);
-            this.opportunities = app.getBean(OpportunityService.class);
+            this.progress = app.getBean(StageProgressService.class);
         }
 
         void execute() throws Exception {
@@ -375,7 +375,7 @@ public final class BoardBenchmark {
             }
 
             private void move(Stage target) {
-                Opportunity moved = opportunities.moveToStage(id, version, target.id(), null);
+                Opportunity moved = progress.moveToStage(id, version, target.id(), null);
                 version = moved.version();
             }
         }
@@ -456,7 +456,7 @@ public final class BoardBenchmark {
             out.append("|---|---:|---:|---:|\n");
             row(out, "Build the board: `BoardService.columns` + `cards` (20) for each of 6 stages", r.boardApp());
             row(out, "Build the board, plain SQL baseline: 1 `GROUP BY` + 6 × `LIMIT 20` over JDBC", r.boardSql());
-            row(out, "Move a card: `OpportunityService.moveToStage` (forward and back, each a sample)", r.moveApp());
+            row(out, "Move a card: `StageProgressService.moveToStage` (forward and back, each a sample)", r.moveApp());
             row(out, "Move a card, plain SQL baseline: `UPDATE` + `INSERT` into stage_history, one transaction",
                     r.moveSql());
             System.out.println(out);

@@ -14,6 +14,8 @@ import dev.funnel.pipeline.BoardService;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityEditService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.StaleVersionException;
@@ -33,6 +35,10 @@ class CurrenciesTest extends IntegrationTest {
     CurrencyService currencies;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
     @Autowired
     BoardService board;
     @Autowired
@@ -65,7 +71,7 @@ class CurrenciesTest extends IntegrationTest {
                 .get().extracting(ExchangeRate::id).isEqualTo(june.id());
 
         Opportunity earlier = reload(deal);
-        as(rep.username(), () -> opportunities.update(earlier.id(), earlier.version(), draft(earlier, "1000.00",
+        as(rep.username(), () -> editing.update(earlier.id(), earlier.version(), draft(earlier, "1000.00",
                 LocalDate.of(2025, 12, 1))));
         assertThat(reload(deal).companyAmount()).as("a day before the first rate takes the first rate")
                 .isEqualByComparingTo("7500.00");
@@ -73,7 +79,7 @@ class CurrenciesTest extends IntegrationTest {
                 .isEqualTo(january.id());
 
         Opportunity open = reload(deal);
-        as(rep.username(), () -> opportunities.win(open.id(), open.version(), new BigDecimal("1200.00"),
+        as(rep.username(), () -> closing.win(open.id(), open.version(), new BigDecimal("1200.00"),
                 LocalDate.of(2026, 7, 10)));
         assertThat(reload(deal).companyAmount()).as("a won deal at the rate of the day it closed, on its won amount")
                 .isEqualByComparingTo("10800.00");
@@ -172,7 +178,7 @@ class CurrenciesTest extends IntegrationTest {
     private Opportunity deal(UserSummary rep, Pipeline pipeline, String amount, String currency,
                              LocalDate expectedClose) {
         var customer = data.customerOf(rep);
-        return as(rep.username(), () -> opportunities.create(new OpportunityDraft(TestData.unique("deal"),
+        return as(rep.username(), () -> editing.create(new OpportunityDraft(TestData.unique("deal"),
                 customer.id(), null, null, pipeline.id(), null, new BigDecimal(amount), currency, expectedClose,
                 null, null, null)));
     }

@@ -24,6 +24,8 @@ class CustomerImportHistoryTest extends IntegrationTest {
     @Autowired
     CustomerService customers;
     @Autowired
+    CustomerImportService imports;
+    @Autowired
     CustomerPoolService pool;
 
     UserSummary rep;
@@ -41,8 +43,8 @@ class CustomerImportHistoryTest extends IntegrationTest {
     }
 
     private Customer imported(CustomerImport row) {
-        assertThat(as("admin", () -> customers.checkImport(List.of(row)))).isEmpty();
-        as("admin", () -> customers.importAll(List.of(row)));
+        assertThat(as("admin", () -> imports.checkImport(List.of(row)))).isEmpty();
+        as("admin", () -> imports.importAll(List.of(row)));
         long id = as("admin", () -> customers.idsByName(List.of(row.draft().name()))).get(row.draft().name()).get(0);
         return as("admin", () -> customers.get(id));
     }
@@ -82,7 +84,7 @@ class CustomerImportHistoryTest extends IntegrationTest {
                 row(today.minusDays(10), today.minusDays(20), false, null),
                 row(null, null, true, rep.id()));
 
-        List<RowProblem> problems = as("admin", () -> customers.checkImport(rows));
+        List<RowProblem> problems = as("admin", () -> imports.checkImport(rows));
 
         assertThat(problems).extracting(RowProblem::index, p -> p.problem().field(), p -> p.problem().messageKey())
                 .containsExactlyInAnyOrder(tuple(0, "createdOn", "validation.date.future"),

@@ -11,6 +11,8 @@ import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityEditService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.platform.FieldProblem;
 import dev.funnel.platform.InvalidInputException;
@@ -46,6 +48,10 @@ class Customer360Test extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
     FollowUpService activities;
     @Autowired
     OrderService orders;
@@ -65,11 +71,11 @@ class Customer360Test extends IntegrationTest {
         signIn(rep.username());
         Opportunity deal = data.opportunityOf(rep, pipeline);
         // data.opportunityOf makes its own customer; this customer gets a deal of its own
-        Opportunity mine = opportunities.create(new dev.funnel.pipeline.OpportunityDraft(TestData.unique("扩容"),
+        Opportunity mine = editing.create(new dev.funnel.pipeline.OpportunityDraft(TestData.unique("扩容"),
                 customer.id(), null, null, pipeline.id(), null, new BigDecimal("80000.00"), "CNY", null, null, null,
                 null));
-        won = opportunities.win(mine.id(), mine.version(), new BigDecimal("75000.00"), LocalDate.now(clock));
-        opportunities.create(new dev.funnel.pipeline.OpportunityDraft(TestData.unique("二期"), customer.id(), null,
+        won = closing.win(mine.id(), mine.version(), new BigDecimal("75000.00"), LocalDate.now(clock));
+        editing.create(new dev.funnel.pipeline.OpportunityDraft(TestData.unique("二期"), customer.id(), null,
                 null, pipeline.id(), null, new BigDecimal("120000.00"), "CNY", null, null, null, null));
         activities.log(new FollowUpDraft(FollowUpType.VISIT, OffsetDateTime.now(clock).minusDays(3), "现场拜访，确认预算",
                 customer.id(), null, null, null));

@@ -282,7 +282,7 @@ class BrowserE2ETest {
             tap(card.findElement(By.cssSelector("a")));
             wait.until(d -> !d.findElements(By.cssSelector(".funnel-path-step.current")).isEmpty());
             WebElement activityTab = wait.until(d -> d.findElements(By.cssSelector("vaadin-tab")).stream()
-                    .filter(t -> t.getText().equals("FollowUp")).findFirst().orElse(null));
+                    .filter(t -> t.getText().equals("Follow-ups")).findFirst().orElse(null));
             assertOnScreen(activityTab);
             tap(activityTab);
             WebElement content = wait.until(d -> d.findElements(By.cssSelector("vaadin-text-area")).stream()

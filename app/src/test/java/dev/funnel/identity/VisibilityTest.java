@@ -14,6 +14,7 @@ import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityFilter;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityEditService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
@@ -28,6 +29,8 @@ class VisibilityTest extends IntegrationTest {
 
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityEditService editing;
     @Autowired
     CustomerService customers;
     @Autowired
@@ -62,7 +65,7 @@ class VisibilityTest extends IntegrationTest {
     void rep_cannot_change_another_teams_opportunity() {
         signIn(company.eastRep().username());
 
-        assertThatThrownBy(() -> opportunities.update(westDeal.id(), westDeal.version(),
+        assertThatThrownBy(() -> editing.update(westDeal.id(), westDeal.version(),
                 OpportunityDraft.of(westDeal)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(as("admin", () -> opportunities.get(westDeal.id())).version()).isEqualTo(westDeal.version());

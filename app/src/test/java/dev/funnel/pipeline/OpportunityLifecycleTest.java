@@ -21,6 +21,12 @@ class OpportunityLifecycleTest extends IntegrationTest {
 
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
 
     Org company;
     Pipeline pipeline;
@@ -49,9 +55,9 @@ class OpportunityLifecycleTest extends IntegrationTest {
 
     @Test
     void moving_forward_and_back_and_winning_is_recorded_in_order() {
-        Opportunity moved = opportunities.moveToStage(deal.id(), deal.version(), stage(2), null);
-        moved = opportunities.moveToStage(moved.id(), moved.version(), stage(1), null);
-        Opportunity won = opportunities.win(moved.id(), moved.version(), new BigDecimal("118000"), LocalDate.now(clock));
+        Opportunity moved = progress.moveToStage(deal.id(), deal.version(), stage(2), null);
+        moved = progress.moveToStage(moved.id(), moved.version(), stage(1), null);
+        Opportunity won = closing.win(moved.id(), moved.version(), new BigDecimal("118000"), LocalDate.now(clock));
 
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
         assertThat(won.actualAmount()).isEqualByComparingTo("118000");
@@ -67,26 +73,26 @@ class OpportunityLifecycleTest extends IntegrationTest {
 
     @Test
     void winning_needs_the_actual_amount_and_date_and_losing_a_configured_reason() {
-        assertThatThrownBy(() -> opportunities.win(deal.id(), deal.version(), null, null))
+        assertThatThrownBy(() -> closing.win(deal.id(), deal.version(), null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactlyInAnyOrder("actualAmount", "actualCloseDate"));
-        assertThatThrownBy(() -> opportunities.lose(deal.id(), deal.version(), "made-up", null))
+        assertThatThrownBy(() -> closing.lose(deal.id(), deal.version(), "made-up", null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("validation.lost-reason.unknown"));
 
-        Opportunity lost = opportunities.lose(deal.id(), deal.version(), "price", "比竞品贵 20%");
+        Opportunity lost = closing.lose(deal.id(), deal.version(), "price", "比竞品贵 20%");
         assertThat(lost.lostReason()).isEqualTo("price");
         assertThat(lost.lostComment()).isEqualTo("比竞品贵 20%");
     }
 
     @Test
     void only_a_manager_may_reopen_and_the_reopen_is_recorded() {
-        Opportunity lost = opportunities.lose(deal.id(), deal.version(), "budget", null);
+        Opportunity lost = closing.lose(deal.id(), deal.version(), "budget", null);
 
-        assertThatThrownBy(() -> opportunities.reopen(lost.id(), lost.version()))
+        assertThatThrownBy(() -> closing.reopen(lost.id(), lost.version()))
                 .isInstanceOf(InvalidInputException.class);
 
-        Opportunity reopened = as(company.eastManager().username(), () -> opportunities.reopen(lost.id(), lost.version()));
+        Opportunity reopened = as(company.eastManager().username(), () -> closing.reopen(lost.id(), lost.version()));
         assertThat(reopened.status()).isEqualTo(OpportunityStatus.OPEN);
         assertThat(reopened.closedAt()).isNull();
         assertThat(reopened.lostReason()).isNull();
@@ -96,9 +102,9 @@ class OpportunityLifecycleTest extends IntegrationTest {
 
     @Test
     void the_second_of_two_concurrent_moves_is_told_who_changed_it_and_nothing_is_overwritten() {
-        opportunities.moveToStage(deal.id(), deal.version(), stage(1), null);
+        progress.moveToStage(deal.id(), deal.version(), stage(1), null);
 
-        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), stage(2), null))
+        assertThatThrownBy(() -> progress.moveToStage(deal.id(), deal.version(), stage(2), null))
                 .isInstanceOfSatisfying(StaleVersionException.class, e -> {
                     assertThat(e.changedBy()).isEqualTo(company.eastRep().fullName());
                     assertThat(e.changedAt()).isNotNull();
@@ -112,7 +118,7 @@ class OpportunityLifecycleTest extends IntegrationTest {
         OpportunityDraft sneaky = new OpportunityDraft(deal.name(), deal.customerId(), null, null, null, stage(2),
                 deal.amount(), null, null, null, OpportunityStatus.WON, null);
 
-        assertThatThrownBy(() -> opportunities.update(deal.id(), deal.version(), sneaky))
+        assertThatThrownBy(() -> editing.update(deal.id(), deal.version(), sneaky))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey)
                         .containsExactlyInAnyOrder("validation.stage.use-move", "validation.status.use-close"));
@@ -121,11 +127,11 @@ class OpportunityLifecycleTest extends IntegrationTest {
     @Test
     void a_deal_reassigned_by_the_manager_can_be_worked_on_by_its_new_owner() {
         var colleague = data.user(dev.funnel.identity.Role.SALES_REP, company.east().id());
-        Opportunity reassigned = as(company.eastManager().username(), () -> opportunities.update(deal.id(),
+        Opportunity reassigned = as(company.eastManager().username(), () -> editing.update(deal.id(),
                 deal.version(), new OpportunityDraft(deal.name(), deal.customerId(), null, colleague.id(), null, null,
                         deal.amount(), null, null, deal.leadSource(), null, null)));
 
-        Opportunity worked = as(colleague.username(), () -> opportunities.moveToStage(reassigned.id(),
+        Opportunity worked = as(colleague.username(), () -> progress.moveToStage(reassigned.id(),
                 reassigned.version(), stage(1), null));
 
         assertThat(worked.ownerId()).isEqualTo(colleague.id());
@@ -135,13 +141,13 @@ class OpportunityLifecycleTest extends IntegrationTest {
 
     @Test
     void an_update_that_names_no_currency_keeps_the_one_the_deal_is_in() {
-        Opportunity inDollars = opportunities.update(deal.id(), deal.version(), new OpportunityDraft(deal.name(),
+        Opportunity inDollars = editing.update(deal.id(), deal.version(), new OpportunityDraft(deal.name(),
                 deal.customerId(), null, null, null, null, new BigDecimal("10000"), "USD", null, null, null, null));
-        Opportunity renamed = opportunities.update(inDollars.id(), inDollars.version(), new OpportunityDraft("renamed",
+        Opportunity renamed = editing.update(inDollars.id(), inDollars.version(), new OpportunityDraft("renamed",
                 deal.customerId(), null, null, null, null, new BigDecimal("10000"), null, null, null, null, null));
 
         assertThat(renamed.currency()).isEqualTo("USD");
-        assertThatThrownBy(() -> opportunities.update(renamed.id(), renamed.version(), new OpportunityDraft("x",
+        assertThatThrownBy(() -> editing.update(renamed.id(), renamed.version(), new OpportunityDraft("x",
                 deal.customerId(), null, null, null, null, null, "XAU", null, null, null, null)))
                 .isInstanceOf(InvalidInputException.class);
     }
@@ -150,10 +156,10 @@ class OpportunityLifecycleTest extends IntegrationTest {
     void a_stage_of_another_pipeline_a_negative_amount_and_a_bad_grade_are_refused() {
         Pipeline other = data.pipeline();
 
-        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), other.stages().get(0).id(), null))
+        assertThatThrownBy(() -> progress.moveToStage(deal.id(), deal.version(), other.stages().get(0).id(), null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("stageId"));
-        assertThatThrownBy(() -> opportunities.update(deal.id(), deal.version(), new OpportunityDraft(deal.name(),
+        assertThatThrownBy(() -> editing.update(deal.id(), deal.version(), new OpportunityDraft(deal.name(),
                 deal.customerId(), null, null, null, null, new BigDecimal("-1"), "CNY", null, null, null, null, "D",
                 null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())

@@ -30,6 +30,10 @@ class ProcessAdministrationTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    StageProgressService progress;
+    @Autowired
     ReportService reports;
 
     @Test
@@ -57,7 +61,7 @@ class ProcessAdministrationTest extends IntegrationTest {
         Stage qualify = pipeline.stages().get(0);
         Criterion pain = qualify.exitCriteria().get(0);
         as(company.eastRep().username(), () -> {
-            opportunities.confirmCriterion(deal.id(), pain.id());
+            progress.confirmCriterion(deal.id(), pain.id());
             return null;
         });
         signIn("admin");
@@ -75,7 +79,7 @@ class ProcessAdministrationTest extends IntegrationTest {
                 "The customer confirmed the pain", "The amount is known", "The decision process is known");
         assertThat(stage.keyActivities()).extracting(KeyActivity::titleEn, KeyActivity::assignee)
                 .containsExactly(tuple("Discovery call", AssigneeRole.OWNER));
-        assertThat(as(company.eastRep().username(), () -> opportunities.guide(deal.id())).criteria().get(0).met())
+        assertThat(as(company.eastRep().username(), () -> progress.guide(deal.id())).criteria().get(0).met())
                 .isTrue();
         assertThatThrownBy(() -> pipelines.updateStage(qualify.id(), 0, StageDraft.of(qualify)))
                 .isInstanceOf(StaleVersionException.class);
@@ -105,8 +109,8 @@ class ProcessAdministrationTest extends IntegrationTest {
         long second = pipeline.stages().get(1).id();
         long third = pipeline.stages().get(2).id();
         as(company.eastRep().username(), () -> {
-            Opportunity moved = opportunities.moveToStage(deal.id(), deal.version(), second, null);
-            return opportunities.moveToStage(deal.id(), moved.version(), first, null);
+            Opportunity moved = progress.moveToStage(deal.id(), deal.version(), second, null);
+            return progress.moveToStage(deal.id(), moved.version(), first, null);
         });
         LocalDate today = LocalDate.now(clock);
         ReportFilter all = new ReportFilter(today, today, pipeline.id(), null, null, null, null, null);
@@ -153,20 +157,20 @@ class ProcessAdministrationTest extends IntegrationTest {
         Pipeline pipeline = data.gatedPipeline();
         Opportunity open = data.opportunityOf(company.eastRep(), pipeline);
         Opportunity lost = data.opportunityOf(company.eastRep(), pipeline);
-        as(company.eastRep().username(), () -> opportunities.lose(lost.id(), lost.version(), "price", null));
+        as(company.eastRep().username(), () -> closing.lose(lost.id(), lost.version(), "price", null));
         long qualify = pipeline.stages().get(0).id();
         long propose = pipeline.stages().get(1).id();
         signIn("admin");
 
         pipelines.removeStage(qualify, propose);
 
-        StageGuide guide = opportunities.guide(open.id());
+        StageGuide guide = progress.guide(open.id());
         assertThat(guide.tasks()).extracting(Task::titleEn, Task::status).contains(
                 tuple("Send the brochure", Task.Status.CANCELLED), tuple("Solution demo", Task.Status.OPEN));
-        assertThat(opportunities.guide(lost.id()).stage().id()).isEqualTo(qualify);
+        assertThat(progress.guide(lost.id()).stage().id()).isEqualTo(qualify);
         assertThat(pipelines.stagesEver(pipeline.id()).get(qualify).nameEn()).isEqualTo("Qualify");
         Opportunity closed = opportunities.get(lost.id());
-        assertThatThrownBy(() -> as(company.eastManager().username(), () -> opportunities.reopen(closed.id(),
+        assertThatThrownBy(() -> as(company.eastManager().username(), () -> closing.reopen(closed.id(),
                 closed.version())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("validation.reopen.removed-stage"));

@@ -25,6 +25,10 @@ class ProductLinesTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
+    @Autowired
     ProductService products;
     @Autowired
     PipelineService pipelines;
@@ -47,7 +51,7 @@ class ProductLinesTest extends IntegrationTest {
 
     @Test
     void the_amount_becomes_the_sum_of_the_lines_with_their_discounts() {
-        Opportunity priced = opportunities.setLines(deal.id(), deal.version(), List.of(
+        Opportunity priced = editing.setLines(deal.id(), deal.version(), List.of(
                 new LineDraft(licence.id(), new BigDecimal("50"), null, new BigDecimal("10")),
                 new LineDraft(licence.id(), new BigDecimal("1"), new BigDecimal("20000"), null)));
 
@@ -57,14 +61,14 @@ class ProductLinesTest extends IntegrationTest {
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("162000"), new BigDecimal("20000"));
 
-        Opportunity edited = opportunities.update(priced.id(), priced.version(),
+        Opportunity edited = editing.update(priced.id(), priced.version(),
                 OpportunityDraft.of(priced).withAmount(new BigDecimal("1")));
         assertThat(edited.amount()).isEqualByComparingTo("182000.00");
     }
 
     @Test
     void a_product_in_another_currency_a_zero_quantity_and_a_big_discount_are_refused() {
-        assertThatThrownBy(() -> opportunities.setLines(deal.id(), deal.version(), List.of(
+        assertThatThrownBy(() -> editing.setLines(deal.id(), deal.version(), List.of(
                 new LineDraft(dollars.id(), BigDecimal.ONE, null, null),
                 new LineDraft(licence.id(), BigDecimal.ZERO, null, new BigDecimal("120")))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
@@ -83,9 +87,9 @@ class ProductLinesTest extends IntegrationTest {
         Opportunity quote = data.opportunityOf(company.eastRep(), quoting);
         long sign = quoting.stages().get(1).id();
 
-        assertThat(opportunities.missingFor(quote.id(), sign)).extracting(MissingItem::field)
+        assertThat(progress.missingFor(quote.id(), sign)).extracting(MissingItem::field)
                 .containsExactly(OpportunityField.PRODUCTS);
-        opportunities.setLines(quote.id(), quote.version(), List.of(new LineDraft(licence.id(), BigDecimal.ONE, null, null)));
-        assertThat(opportunities.missingFor(quote.id(), sign)).isEmpty();
+        editing.setLines(quote.id(), quote.version(), List.of(new LineDraft(licence.id(), BigDecimal.ONE, null, null)));
+        assertThat(progress.missingFor(quote.id(), sign)).isEmpty();
     }
 }

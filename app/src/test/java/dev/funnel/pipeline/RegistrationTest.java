@@ -30,6 +30,8 @@ class RegistrationTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
+    OpportunityEditService editing;
+    @Autowired
     NotificationService notifications;
     @Autowired
     ProductService products;
@@ -52,7 +54,7 @@ class RegistrationTest extends IntegrationTest {
 
     @Test
     void creating_a_deal_on_another_reps_customer_points_to_registration_and_names_the_owner() {
-        assertThatThrownBy(() -> as(company.westRep().username(), () -> opportunities.create(new OpportunityDraft(
+        assertThatThrownBy(() -> as(company.westRep().username(), () -> editing.create(new OpportunityDraft(
                 "抢单", eastCustomer.id(), null, null, pipeline.id(), null, null, null, null, null, null, null))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey, p -> p.arguments().get(0))
@@ -108,16 +110,16 @@ class RegistrationTest extends IntegrationTest {
     void a_product_another_rep_already_sells_the_customer_needs_registration_even_on_a_shared_customer() {
         Product licence = as("admin", () -> products.create(new ProductDraft(TestData.unique("LIC"), "企业版许可",
                 new BigDecimal("50000.00"), "CNY")));
-        Opportunity eastDeal = as(company.eastRep().username(), () -> opportunities.create(new OpportunityDraft(
+        Opportunity eastDeal = as(company.eastRep().username(), () -> editing.create(new OpportunityDraft(
                 "东区许可", eastCustomer.id(), null, null, pipeline.id(), null, null, null, null, null, null, null)));
-        as(company.eastRep().username(), () -> opportunities.setLines(eastDeal.id(), eastDeal.version(),
+        as(company.eastRep().username(), () -> editing.setLines(eastDeal.id(), eastDeal.version(),
                 List.of(new LineDraft(licence.id(), BigDecimal.ONE, null, null))));
         // the manager works the same customer himself and tries to sell the same product
-        Opportunity managerDeal = as(company.eastManager().username(), () -> opportunities.create(
+        Opportunity managerDeal = as(company.eastManager().username(), () -> editing.create(
                 new OpportunityDraft("经理直签", eastCustomer.id(), null, null, pipeline.id(), null, null, null, null,
                         null, null, null)));
 
-        assertThatThrownBy(() -> as(company.eastManager().username(), () -> opportunities.setLines(
+        assertThatThrownBy(() -> as(company.eastManager().username(), () -> editing.setLines(
                 managerDeal.id(), managerDeal.version(), List.of(new LineDraft(licence.id(), BigDecimal.ONE, null,
                         null))))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                 .extracting(FieldProblem::messageKey).containsExactly("validation.registration.product-taken"));

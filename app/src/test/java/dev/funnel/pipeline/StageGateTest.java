@@ -28,6 +28,12 @@ class StageGateTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
+    @Autowired
     TaskService tasks;
 
     Org company;
@@ -47,11 +53,11 @@ class StageGateTest extends IntegrationTest {
         Opportunity created = data.opportunityOf(company.eastRep(), pipeline);
         signIn(company.eastRep().username());
         // no amount yet: the Qualify gate's required field is then missing
-        deal = opportunities.update(created.id(), created.version(), OpportunityDraft.of(created).withAmount(null));
+        deal = editing.update(created.id(), created.version(), OpportunityDraft.of(created).withAmount(null));
     }
 
     private Task task(String titleEn) {
-        return opportunities.guide(deal.id()).tasks().stream().filter(t -> t.titleEn().equals(titleEn)).findFirst()
+        return progress.guide(deal.id()).tasks().stream().filter(t -> t.titleEn().equals(titleEn)).findFirst()
                 .orElseThrow();
     }
 
@@ -61,7 +67,7 @@ class StageGateTest extends IntegrationTest {
 
     @Test
     void entering_a_stage_turns_its_key_activities_into_dated_tasks_for_the_right_people() {
-        assertThat(opportunities.guide(deal.id()).tasks())
+        assertThat(progress.guide(deal.id()).tasks())
                 .extracting(Task::titleEn, Task::assigneeId, Task::required, Task::dueDate, Task::status)
                 .containsExactlyInAnyOrder(
                         tuple("Discovery call", company.eastRep().id(), true, LocalDate.now(clock).plusDays(2), Task.Status.OPEN),
@@ -73,7 +79,7 @@ class StageGateTest extends IntegrationTest {
 
     @Test
     void a_blocked_move_lists_every_missing_item_and_changes_nothing() {
-        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), propose.id(), null))
+        assertThatThrownBy(() -> progress.moveToStage(deal.id(), deal.version(), propose.id(), null))
                 .isInstanceOfSatisfying(StageGateException.class, e -> {
                     assertThat(e.missing()).extracting(MissingItem::kind, MissingItem::textEn).containsExactlyInAnyOrder(
                             tuple(Kind.CHECKLIST, "The customer confirmed the pain"),
@@ -88,56 +94,56 @@ class StageGateTest extends IntegrationTest {
 
     @Test
     void once_everything_is_met_the_move_goes_through_and_the_tasks_follow_the_stage() {
-        opportunities.confirmCriterion(deal.id(), checklist(qualify).id());
+        progress.confirmCriterion(deal.id(), checklist(qualify).id());
         Task call = task("Discovery call");
         tasks.complete(call.id(), call.version(), "痛点：销售数据分散");
-        Opportunity priced = opportunities.update(deal.id(), deal.version(),
+        Opportunity priced = editing.update(deal.id(), deal.version(),
                 OpportunityDraft.of(deal).withAmount(new BigDecimal("300000")));
 
-        Opportunity moved = opportunities.moveToStage(priced.id(), priced.version(), propose.id(), null);
+        Opportunity moved = progress.moveToStage(priced.id(), priced.version(), propose.id(), null);
 
         assertThat(moved.stageId()).isEqualTo(propose.id());
-        List<Task> all = opportunities.guide(deal.id()).tasks();
+        List<Task> all = progress.guide(deal.id()).tasks();
         assertThat(all).extracting(Task::titleEn, Task::status, Task::assigneeId).containsExactlyInAnyOrder(
                 tuple("Discovery call", Task.Status.DONE, company.eastRep().id()),
                 tuple("Send the brochure", Task.Status.CANCELLED, company.eastRep().id()),
                 tuple("Solution demo", Task.Status.OPEN, company.eastRep().id()),
                 tuple("Manager review", Task.Status.OPEN, company.eastManager().id()));
-        CriterionStatus pain = as(company.eastRep().username(), () -> opportunities.guide(deal.id()))
+        CriterionStatus pain = as(company.eastRep().username(), () -> progress.guide(deal.id()))
                 .criteria().stream().findFirst().orElseThrow();
         assertThat(pain.criterion().textEn()).isEqualTo("The budget range is confirmed");
     }
 
     @Test
     void skipping_a_stage_needs_its_criteria_and_its_required_activities_too() {
-        opportunities.confirmCriterion(deal.id(), checklist(qualify).id());
+        progress.confirmCriterion(deal.id(), checklist(qualify).id());
         Task call = task("Discovery call");
         tasks.complete(call.id(), call.version(), null);
-        Opportunity priced = opportunities.update(deal.id(), deal.version(),
+        Opportunity priced = editing.update(deal.id(), deal.version(),
                 OpportunityDraft.of(deal).withAmount(new BigDecimal("300000")));
 
-        assertThatThrownBy(() -> opportunities.moveToStage(priced.id(), priced.version(), negotiate.id(), null))
+        assertThatThrownBy(() -> progress.moveToStage(priced.id(), priced.version(), negotiate.id(), null))
                 .isInstanceOfSatisfying(StageGateException.class, e -> assertThat(e.missing())
                         .extracting(MissingItem::stageId, MissingItem::kind, MissingItem::textEn)
                         .containsExactly(tuple(propose.id(), Kind.CHECKLIST, "The budget range is confirmed"),
                                 tuple(propose.id(), Kind.TASK, "Solution demo")));
 
         // skipping must not be easier than stepping through: the demo is required whichever way
-        opportunities.confirmCriterion(deal.id(), checklist(propose).id());
-        assertThat(opportunities.missingFor(deal.id(), negotiate.id())).extracting(MissingItem::textEn)
+        progress.confirmCriterion(deal.id(), checklist(propose).id());
+        assertThat(progress.missingFor(deal.id(), negotiate.id())).extracting(MissingItem::textEn)
                 .containsExactly("Solution demo");
         Opportunity forced = as(company.eastManager().username(), () ->
-                opportunities.moveToStage(priced.id(), priced.version(), negotiate.id(), "演示已在展会现场完成"));
+                progress.moveToStage(priced.id(), priced.version(), negotiate.id(), "演示已在展会现场完成"));
         assertThat(forced.stageId()).isEqualTo(negotiate.id());
     }
 
     @Test
     void moving_back_needs_nothing_and_keeps_the_confirmations() {
         Opportunity forced = as(company.eastManager().username(), () ->
-                opportunities.moveToStage(deal.id(), deal.version(), propose.id(), "客户高层已口头确认，材料补充中"));
-        opportunities.confirmCriterion(deal.id(), checklist(propose).id());
+                progress.moveToStage(deal.id(), deal.version(), propose.id(), "客户高层已口头确认，材料补充中"));
+        progress.confirmCriterion(deal.id(), checklist(propose).id());
 
-        Opportunity back = opportunities.moveToStage(forced.id(), forced.version(), qualify.id(), null);
+        Opportunity back = progress.moveToStage(forced.id(), forced.version(), qualify.id(), null);
 
         assertThat(back.stageId()).isEqualTo(qualify.id());
         assertThat(opportunities.history(deal.id()))
@@ -146,25 +152,25 @@ class StageGateTest extends IntegrationTest {
                         tuple(Event.MOVED, propose.id(), "客户高层已口头确认，材料补充中"),
                         tuple(Event.MOVED, qualify.id(), null));
         // the budget confirmed while in Propose still counts; what Qualify lacked is still lacking
-        assertThat(opportunities.missingFor(deal.id(), negotiate.id())).extracting(MissingItem::textEn)
+        assertThat(progress.missingFor(deal.id(), negotiate.id())).extracting(MissingItem::textEn)
                 .contains("The customer confirmed the pain", "Discovery call")
                 .doesNotContain("The budget range is confirmed");
     }
 
     @Test
     void a_rep_cannot_override_the_gate_but_a_manager_can_with_a_reason() {
-        assertThatThrownBy(() -> opportunities.moveToStage(deal.id(), deal.version(), propose.id(), "trust me"))
+        assertThatThrownBy(() -> progress.moveToStage(deal.id(), deal.version(), propose.id(), "trust me"))
                 .isInstanceOf(InvalidInputException.class);
 
         Opportunity forced = as(company.eastManager().username(), () ->
-                opportunities.moveToStage(deal.id(), deal.version(), propose.id(), "总经理特批"));
+                progress.moveToStage(deal.id(), deal.version(), propose.id(), "总经理特批"));
         assertThat(forced.stageId()).isEqualTo(propose.id());
         assertThat(opportunities.history(deal.id()).get(1).overrideReason()).isEqualTo("总经理特批");
     }
 
     @Test
     void a_deal_is_won_only_through_the_gates_of_its_stage_and_every_later_one() {
-        assertThatThrownBy(() -> opportunities.win(deal.id(), deal.version(), new BigDecimal("90000"),
+        assertThatThrownBy(() -> closing.win(deal.id(), deal.version(), new BigDecimal("90000"),
                 LocalDate.now(clock)))
                 .isInstanceOfSatisfying(StageGateException.class, e -> assertThat(e.missing())
                         .extracting(MissingItem::stageId, MissingItem::textEn)
@@ -176,28 +182,28 @@ class StageGateTest extends IntegrationTest {
         assertThat(opportunities.history(deal.id())).extracting(StageHistoryEntry::event).containsExactly(Event.CREATED);
 
         // through every gate, the last stage's included, the deal may be won
-        Opportunity ready = as(company.eastManager().username(), () -> opportunities.moveToStage(deal.id(),
+        Opportunity ready = as(company.eastManager().username(), () -> progress.moveToStage(deal.id(),
                 deal.version(), negotiate.id(), "走完前两个阶段的线下流程"));
-        assertThat(opportunities.missingToWin(deal.id())).extracting(MissingItem::textEn)
+        assertThat(closing.missingToWin(deal.id())).extracting(MissingItem::textEn)
                 .containsExactly("The close date is set");
         OpportunityDraft dated = OpportunityDraft.of(ready);
-        ready = opportunities.update(ready.id(), ready.version(), new OpportunityDraft(dated.name(),
+        ready = editing.update(ready.id(), ready.version(), new OpportunityDraft(dated.name(),
                 dated.customerId(), dated.contactId(), dated.ownerId(), dated.pipelineId(), dated.stageId(),
                 new BigDecimal("90000"), dated.currency(), LocalDate.now(clock).plusDays(3), dated.leadSource(),
                 dated.status(), dated.lostReason()));
-        assertThat(opportunities.missingToWin(deal.id())).isEmpty();
-        Opportunity won = opportunities.win(ready.id(), ready.version(), new BigDecimal("90000"),
+        assertThat(closing.missingToWin(deal.id())).isEmpty();
+        Opportunity won = closing.win(ready.id(), ready.version(), new BigDecimal("90000"),
                 LocalDate.now(clock));
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
     }
 
     @Test
     void only_a_manager_wins_past_an_unmet_gate_and_the_reason_is_kept() {
-        assertThatThrownBy(() -> opportunities.win(deal.id(), deal.version(), new BigDecimal("90000"),
+        assertThatThrownBy(() -> closing.win(deal.id(), deal.version(), new BigDecimal("90000"),
                 LocalDate.now(clock), "客户已付款"))
                 .isInstanceOf(InvalidInputException.class);
 
-        Opportunity won = as(company.eastManager().username(), () -> opportunities.win(deal.id(), deal.version(),
+        Opportunity won = as(company.eastManager().username(), () -> closing.win(deal.id(), deal.version(),
                 new BigDecimal("90000"), LocalDate.now(clock), "客户已付款，合同补签中"));
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
         assertThat(opportunities.history(deal.id())).last()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData.Org;
@@ -43,6 +44,8 @@ class WebhooksPluginTest extends IntegrationTest {
     PluginSettingsService settings;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityCloseService closing;
 
     HttpServer server;
     final List<byte[]> bodies = new CopyOnWriteArrayList<>();
@@ -88,7 +91,7 @@ class WebhooksPluginTest extends IntegrationTest {
         Org company = data.organisation();
         Opportunity deal = data.opportunityOf(company.eastRep(), data.pipeline());
 
-        as(company.eastRep().username(), () -> opportunities.win(deal.id(), deal.version(), new BigDecimal("90000"),
+        as(company.eastRep().username(), () -> closing.win(deal.id(), deal.version(), new BigDecimal("90000"),
                 LocalDate.now(clock)));
 
         awaitDeliveries(2);
@@ -108,7 +111,7 @@ class WebhooksPluginTest extends IntegrationTest {
         Org company = data.organisation();
         Opportunity deal = data.opportunityOf(company.eastRep(), data.pipeline());
 
-        Opportunity won = as(company.eastRep().username(), () -> opportunities.win(deal.id(), deal.version(),
+        Opportunity won = as(company.eastRep().username(), () -> closing.win(deal.id(), deal.version(),
                 new BigDecimal("1000"), LocalDate.now(clock)));
 
         // the action returned, committed, while the receiver has not answered anything yet
@@ -141,7 +144,7 @@ class WebhooksPluginTest extends IntegrationTest {
             Map<Long, Instant> won = new java.util.LinkedHashMap<>();
             for (int i = 0; i < 4; i++) {
                 Opportunity deal = data.opportunityOf(company.eastRep(), data.pipeline());
-                as(company.eastRep().username(), () -> opportunities.win(deal.id(), deal.version(),
+                as(company.eastRep().username(), () -> closing.win(deal.id(), deal.version(),
                         new BigDecimal("1000"), LocalDate.now(clock)));
                 won.put(deal.id(), Instant.now());
                 Thread.sleep(700);

@@ -20,7 +20,7 @@ import dev.funnel.plugin.api.ForecastCategory;
 import dev.funnel.plugin.api.OpportunityField;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
-import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.OpportunityEditService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import java.math.BigDecimal;
@@ -43,18 +43,18 @@ public class TestData {
     private final TeamService teams;
     private final CustomerService customers;
     private final PipelineService pipelines;
-    private final OpportunityService opportunities;
+    private final OpportunityEditService editing;
     private final FunnelUserDetailsService userDetails;
     private final SecurityContextHolderStrategy securityContext;
 
     TestData(UserService users, TeamService teams, CustomerService customers, PipelineService pipelines,
-             OpportunityService opportunities, FunnelUserDetailsService userDetails,
+             OpportunityEditService editing, FunnelUserDetailsService userDetails,
              SecurityContextHolderStrategy securityContext) {
         this.users = users;
         this.teams = teams;
         this.customers = customers;
         this.pipelines = pipelines;
-        this.opportunities = opportunities;
+        this.editing = editing;
         this.userDetails = userDetails;
         this.securityContext = securityContext;
     }
@@ -135,7 +135,7 @@ public class TestData {
 
     public Opportunity opportunityOf(UserSummary owner, Pipeline pipeline) {
         Customer customer = customerOf(owner);
-        return as(owner.username(), () -> opportunities.create(new OpportunityDraft(unique("deal"), customer.id(),
+        return as(owner.username(), () -> editing.create(new OpportunityDraft(unique("deal"), customer.id(),
                 null, null, pipeline.id(), null, new BigDecimal("125000.00"), "CNY", null, "website", null, null)));
     }
 

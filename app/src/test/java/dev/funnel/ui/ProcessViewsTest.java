@@ -22,6 +22,7 @@ import dev.funnel.followup.FollowUpService;
 import dev.funnel.pipeline.BoardCard;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.Task;
@@ -40,6 +41,8 @@ class ProcessViewsTest extends KaribuTest {
 
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    StageProgressService progress;
     @Autowired
     FollowUpService activities;
 
@@ -95,7 +98,7 @@ class ProcessViewsTest extends KaribuTest {
 
     @Test
     void a_drop_that_meets_the_gate_moves_the_card() {
-        Opportunity open = as(company.eastManager().username(), () -> opportunities.moveToStage(deal.id(),
+        Opportunity open = as(company.eastManager().username(), () -> progress.moveToStage(deal.id(),
                 deal.version(), pipeline.stages().get(1).id(), "客户已签意向书"));
         BoardView board = openBoard();
         BoardCard card = BoardViewAccess.cards(board, 1).get(0);
@@ -113,12 +116,12 @@ class ProcessViewsTest extends KaribuTest {
         Button advance = _get(Button.class, spec -> spec.withText("Advance to Propose"));
         assertThat(advance.isEnabled()).isFalse();
         _setValue(_get(Checkbox.class, spec -> spec.withLabel("The customer confirmed the pain")), true);
-        Task call = opportunities.guide(deal.id()).tasks().stream()
+        Task call = progress.guide(deal.id()).tasks().stream()
                 .filter(t -> t.titleEn().equals("Discovery call")).findFirst().orElseThrow();
         _setValue(_find(Checkbox.class).stream().filter(c -> c.getLabel().startsWith("Discovery call")).findFirst()
                 .orElseThrow(), true);
 
-        assertThat(opportunities.guide(deal.id()).tasks()).filteredOn(t -> t.id() == call.id())
+        assertThat(progress.guide(deal.id()).tasks()).filteredOn(t -> t.id() == call.id())
                 .extracting(Task::status).containsExactly(Task.Status.DONE);
         // the amount is filled (125,000) so the gate is met now
         _click(_get(Button.class, spec -> spec.withText("Advance to Propose")));

@@ -12,6 +12,7 @@ import dev.funnel.customer.CustomerDraft;
 import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerImport;
 import dev.funnel.customer.CustomerPoolService;
+import dev.funnel.customer.CustomerImportService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.demo.internal.DemoPlan.Company;
 import dev.funnel.demo.internal.DemoPlan.Deal;
@@ -78,6 +79,7 @@ class DemoCompany {
     private final PipelineService pipelines;
     private final StageTemplateSource templates;
     private final CustomerService customers;
+    private final CustomerImportService customerImports;
     private final OpportunityImportService opportunityImports;
     private final TaskService tasks;
     private final FollowUpService activities;
@@ -90,7 +92,8 @@ class DemoCompany {
 
     DemoCompany(DemoSession session, UserImportService userImports, UserService users, TeamService teams,
                 ProductService products, PipelineService pipelines, StageTemplateSource templates,
-                CustomerService customers, OpportunityImportService opportunityImports, TaskService tasks,
+                CustomerService customers, CustomerImportService customerImports,
+                OpportunityImportService opportunityImports, TaskService tasks,
                 FollowUpService activities, OrderService orders, ServiceRequestService serviceRequests,
                 TargetService targets, RegistrationService registrations, OpportunityService opportunities,
                 CustomerPoolService pool) {
@@ -104,6 +107,7 @@ class DemoCompany {
         this.pipelines = pipelines;
         this.templates = templates;
         this.customers = customers;
+        this.customerImports = customerImports;
         this.opportunityImports = opportunityImports;
         this.tasks = tasks;
         this.activities = activities;
@@ -185,7 +189,7 @@ class DemoCompany {
                     c.inPool() ? null : userIds.get(c.owner()), null);
             rows.add(new CustomerImport(rows.size() + 2, draft, null, c.createdOn(), c.ownedSince(), c.inPool()));
         }
-        customers.importAll(accepted("customers", rows, customers::checkImport));
+        customerImports.importAll(accepted("customers", rows, customerImports::checkImport));
         Map<String, Long> ids = first(customers.idsByName(companies.stream().map(Company::name).toList()));
         return companies.stream().map(c -> ids.get(c.name())).toList();
     }
@@ -197,7 +201,7 @@ class DemoCompany {
             long customerId = customerIds.get(i);
             companies.get(i).contacts().forEach(draft -> rows.add(new ContactImport(customerId, draft)));
         }
-        customers.importContacts(accepted("contacts", rows, customers::checkContactImport));
+        customerImports.importContacts(accepted("contacts", rows, customerImports::checkContactImport));
         List<List<Long>> ids = new ArrayList<>(companies.size());
         for (int i = 0; i < companies.size(); i++) {
             Map<String, Long> byEmail = customers.contacts(customerIds.get(i)).stream()

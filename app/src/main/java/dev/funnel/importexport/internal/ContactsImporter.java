@@ -3,6 +3,7 @@ package dev.funnel.importexport.internal;
 import dev.funnel.customer.BuyingRole;
 import dev.funnel.customer.ContactDraft;
 import dev.funnel.customer.ContactImport;
+import dev.funnel.customer.CustomerImportService;
 import dev.funnel.customer.CustomerService;
 import dev.funnel.importexport.ImportEntity;
 import dev.funnel.importexport.ImportField;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class ContactsImporter implements EntityImporter<ContactImport> {
 
     private final CustomerService customers;
+    private final CustomerImportService imports;
 
-    ContactsImporter(CustomerService customers) {
+    ContactsImporter(CustomerService customers, CustomerImportService imports) {
         this.customers = customers;
+        this.imports = imports;
     }
 
     private record Customers(Map<String, List<Long>> ids) implements Lookups {
@@ -69,11 +72,11 @@ class ContactsImporter implements EntityImporter<ContactImport> {
 
     @Override
     public List<RowProblem> check(List<ContactImport> records) {
-        return customers.checkContactImport(records);
+        return imports.checkContactImport(records);
     }
 
     @Override
     public int write(List<ContactImport> records) {
-        return customers.importContacts(records);
+        return imports.importContacts(records);
     }
 }

@@ -2,7 +2,7 @@ package dev.funnel.importexport.internal;
 
 import dev.funnel.customer.CustomerDraft;
 import dev.funnel.customer.CustomerImport;
-import dev.funnel.customer.CustomerService;
+import dev.funnel.customer.CustomerImportService;
 import dev.funnel.customer.CustomerStatus;
 import dev.funnel.importexport.ImportEntity;
 import dev.funnel.importexport.ImportField;
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomersImporter implements EntityImporter<CustomerImport> {
 
-    private final CustomerService customers;
+    private final CustomerImportService customers;
     private final UserService users;
 
-    CustomersImporter(CustomerService customers, UserService users) {
+    CustomersImporter(CustomerImportService customers, UserService users) {
         this.customers = customers;
         this.users = users;
     }

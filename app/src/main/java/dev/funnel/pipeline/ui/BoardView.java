@@ -31,7 +31,6 @@ import dev.funnel.pipeline.BoardFilter;
 import dev.funnel.pipeline.BoardService;
 import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.ChoiceService;
-import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.StageGateException;
@@ -54,7 +53,7 @@ import java.util.function.Consumer;
 public class BoardView extends VerticalLayout implements HasDynamicTitle {
 
     private final BoardService board;
-    private final OpportunityService opportunities;
+    private final OpportunityServices deals;
     private final UserService users;
     private final Select<Pipeline> pipeline = new Select<>();
     private final ComboBox<UserSummary> owner = new ComboBox<>();
@@ -69,12 +68,12 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
     private final Closing closing;
     private GateDialog openGate;
 
-    public BoardView(BoardService board, OpportunityService opportunities, PipelineService pipelines,
+    public BoardView(BoardService board, OpportunityServices deals, PipelineService pipelines,
                      UserService users, TeamService teams, ChoiceService choices, TaskService tasks,
                      Clock clock) {
         this.board = board;
-        this.closing = new Closing(opportunities, tasks, choices, users, clock);
-        this.opportunities = opportunities;
+        this.closing = new Closing(deals, tasks, choices, users, clock);
+        this.deals = deals;
         this.users = users;
         setSizeFull();
         H2 title = new H2(getTranslation("nav.pipeline"));
@@ -163,7 +162,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         try {
-            opportunities.moveToStage(card.id(), card.version(), stageId, null);
+            deals.progress().moveToStage(card.id(), card.version(), stageId, null);
             refresh();
         } catch (StageGateException refused) {
             String stageName = pipeline.getValue().stages().stream().filter(s -> s.id() == stageId).findFirst()
@@ -186,7 +185,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         // a refusal, a stale card or a bad confirmation is explained the same way as everywhere else
         boolean moved = new FieldErrors(this).attempt(() -> {
             closing.settle(card.id(), decision);
-            opportunities.moveToStage(card.id(), card.version(), stageId, decision.overrideReason());
+            deals.progress().moveToStage(card.id(), card.version(), stageId, decision.overrideReason());
         });
         if (moved) {
             Notification.show(getTranslation("board.moved", card.name()), 3000, Notification.Position.BOTTOM_START)

@@ -18,7 +18,6 @@ import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Opportunity;
-import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.TaskService;
 import dev.funnel.platform.Formats;
 import dev.funnel.platform.ui.FieldErrors;
@@ -36,15 +35,15 @@ import java.util.stream.Collectors;
  */
 final class Closing {
 
-    private final OpportunityService opportunities;
+    private final OpportunityServices deals;
     private final TaskService tasks;
     private final ChoiceService choices;
     private final UserService users;
     private final Clock clock;
 
-    Closing(OpportunityService opportunities, TaskService tasks, ChoiceService choices, UserService users,
+    Closing(OpportunityServices deals, TaskService tasks, ChoiceService choices, UserService users,
             Clock clock) {
-        this.opportunities = opportunities;
+        this.deals = deals;
         this.tasks = tasks;
         this.choices = choices;
         this.users = users;
@@ -53,7 +52,7 @@ final class Closing {
 
     /** Confirms the ticked checklist items and completes the ticked tasks of the deal. */
     void settle(long dealId, GateDialog.Decision decision) {
-        decision.criteria().forEach(criterion -> opportunities.confirmCriterion(dealId, criterion));
+        decision.criteria().forEach(criterion -> deals.progress().confirmCriterion(dealId, criterion));
         decision.tasks().forEach(taskId -> tasks.complete(taskId, tasks.get(taskId).version(), null));
     }
 
@@ -64,7 +63,7 @@ final class Closing {
      * @param editFields opens the opportunity form, for a required field that is empty
      */
     GateDialog won(long dealId, Component owner, Runnable closed, Runnable editFields) {
-        Opportunity deal = opportunities.get(dealId);
+        Opportunity deal = deals.queries().get(dealId);
         BigDecimalField amount = new BigDecimalField(owner.getTranslation("opportunity.actual-amount"));
         amount.setValue(deal.amount());
         amount.setSuffixComponent(new Span(deal.currency()));
@@ -74,14 +73,14 @@ final class Closing {
         FieldErrors errors = new FieldErrors(owner).bind("actualAmount", amount).bind("actualCloseDate", date);
         GateDialog[] dialog = new GateDialog[1];
         dialog[0] = new GateDialog(owner.getTranslation("close.won.title", deal.name()),
-                opportunities.missingToWin(dealId), users.current().isManager(),
+                deals.outcomes().missingToWin(dealId), users.current().isManager(),
                 List.of(form, new Paragraph(owner.getTranslation("close.won.intro",
                         Formats.money(deal.amount(), deal.currency(), locale(owner))))),
                 owner.getTranslation("close.won.confirm"), decision -> {
                     boolean done = errors.attempt(() -> {
                         settle(dealId, decision);
-                        Opportunity current = opportunities.get(dealId);
-                        opportunities.win(dealId, current.version(), amount.getValue(), date.getValue(),
+                        Opportunity current = deals.queries().get(dealId);
+                        deals.outcomes().win(dealId, current.version(), amount.getValue(), date.getValue(),
                                 decision.overrideReason());
                     });
                     if (done) {
@@ -96,7 +95,7 @@ final class Closing {
 
     /** Asks for a configured lost reason and a comment, and closes the deal as lost. */
     Dialog lost(long dealId, Component owner, Runnable closed) {
-        Opportunity deal = opportunities.get(dealId);
+        Opportunity deal = deals.queries().get(dealId);
         List<Choice> reasons = choices.lostReasons();
         Map<String, String> labels = reasons.stream()
                 .collect(Collectors.toMap(Choice::code, c -> c.label(locale(owner)), (a, b) -> a));
@@ -112,7 +111,7 @@ final class Closing {
         dialog.add(new Paragraph(owner.getTranslation("close.lost.intro")), new FormLayout(reason, comment));
         FieldErrors errors = new FieldErrors(dialog).bind("lostReason", reason).bind("comment", comment);
         Button confirm = new Button(owner.getTranslation("close.lost.confirm"), e -> {
-            boolean done = errors.attempt(() -> opportunities.lose(dealId, opportunities.get(dealId).version(),
+            boolean done = errors.attempt(() -> deals.outcomes().lose(dealId, deals.queries().get(dealId).version(),
                     reason.getValue(), comment.getValue()));
             if (done) {
                 dialog.close();

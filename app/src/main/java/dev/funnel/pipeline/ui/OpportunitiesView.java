@@ -28,7 +28,6 @@ import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityFilter;
-import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.platform.ui.PagedGrids;
@@ -57,10 +56,10 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
     private final Grid<Opportunity> grid = new Grid<>();
     private final Span empty = new Span();
 
-    public OpportunitiesView(OpportunityService opportunities, CustomerService customers, PipelineService pipelines,
+    public OpportunitiesView(OpportunityServices deals, CustomerService customers, PipelineService pipelines,
                              UserService users, ChoiceService choices, CurrencyService currencies) {
         this.customers = customers;
-        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices, currencies);
+        this.editor = new OpportunityEditor(deals, customers, pipelines, users, choices, currencies);
         setSizeFull();
         H2 title = new H2(getTranslation("nav.opportunities"));
         title.addClassName("funnel-view-title");
@@ -84,7 +83,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         Button create = new Button(getTranslation("opportunity.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ExportMenu<Opportunity> export = new ExportMenu<>("opportunities", this::exportColumns,
-                page -> opportunities.list(filter(), page).items());
+                page -> deals.queries().list(filter(), page).items());
         preset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
         preset.setIcon(VaadinIcon.CLOSE_SMALL.create());
         preset.setIconAfterText(true);
@@ -115,8 +114,8 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(o -> getTranslation("status." + o.status().name().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("opportunity.status"))
                 .setClassNameGenerator(o -> "funnel-status-" + o.status().name().toLowerCase(Locale.ROOT));
-        PagedGrids.lazy(grid, empty, page -> opportunities.list(filter(), page).items(),
-                () -> opportunities.count(filter()));
+        PagedGrids.lazy(grid, empty, page -> deals.queries().list(filter(), page).items(),
+                () -> deals.queries().count(filter()));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         empty.setText(getTranslation("opportunity.empty"));
         empty.addClassName("funnel-empty-state");

@@ -9,7 +9,6 @@ import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Opportunity;
-import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
@@ -18,17 +17,17 @@ import java.util.List;
 /** Opens the opportunity form for a new or an existing deal and saves what the user entered. */
 class OpportunityEditor {
 
-    private final OpportunityService opportunities;
+    private final OpportunityServices deals;
     private final CustomerService customers;
     private final PipelineService pipelines;
     private final UserService users;
     private final ChoiceService choices;
     private final CurrencyService currencies;
 
-    OpportunityEditor(OpportunityService opportunities, CustomerService customers, PipelineService pipelines,
+    OpportunityEditor(OpportunityServices deals, CustomerService customers, PipelineService pipelines,
                       UserService users, ChoiceService choices, CurrencyService currencies) {
         this.currencies = currencies;
-        this.opportunities = opportunities;
+        this.deals = deals;
         this.customers = customers;
         this.pipelines = pipelines;
         this.users = users;
@@ -68,10 +67,10 @@ class OpportunityEditor {
      */
     void save(OpportunityForm form) {
         if (form.editing() == null) {
-            opportunities.create(form.draft());
+            deals.editing().create(form.draft());
             return;
         }
-        form.editing(opportunities.update(form.editing().id(), form.editing().version(), form.draft()));
+        form.editing(deals.editing().update(form.editing().id(), form.editing().version(), form.draft()));
     }
 
 }

@@ -73,7 +73,7 @@ public class OpportunityForm extends Dialog {
         pipeline.setItemLabelGenerator(Pipeline::name);
         currency.setItems(currencies);
         choices(leadSource, leadSources);
-        grade.setItems("A", "B", "C");
+        grade.setItems(OpportunityDraft.GRADES);
         grade.setEmptySelectionAllowed(true);
         add(new FormLayout(name, customer, contact, owner, presales, pipeline, amount, currency, expectedClose,
                 leadSource, grade, nextStep));

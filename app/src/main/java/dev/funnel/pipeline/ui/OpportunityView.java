@@ -23,7 +23,6 @@ import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Opportunity;
-import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
@@ -51,7 +50,7 @@ import java.util.stream.Collectors;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
 public class OpportunityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final OpportunityService opportunities;
+    private final OpportunityServices deals;
     private final TaskService tasks;
     private final PipelineService pipelines;
     private final UserService users;
@@ -63,19 +62,19 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     private final FieldErrors errors = new FieldErrors(this);
     private Opportunity deal;
 
-    public OpportunityView(OpportunityService opportunities, TaskService tasks, PipelineService pipelines,
+    public OpportunityView(OpportunityServices deals, TaskService tasks, PipelineService pipelines,
                            CustomerService customers, UserService users, ChoiceService choices,
                            FollowUpService activities, ProductService products, CurrencyService currencies,
                            Clock clock) {
         this.currencies = currencies;
-        this.opportunities = opportunities;
+        this.deals = deals;
         this.tasks = tasks;
         this.pipelines = pipelines;
         this.users = users;
-        this.editor = new OpportunityEditor(opportunities, customers, pipelines, users, choices, currencies);
+        this.editor = new OpportunityEditor(deals, customers, pipelines, users, choices, currencies);
         this.activities = activities;
         this.products = products;
-        this.closing = new Closing(opportunities, tasks, choices, users, clock);
+        this.closing = new Closing(deals, tasks, choices, users, clock);
         addClassName("funnel-opportunity");
     }
 
@@ -83,7 +82,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            deal = opportunities.get(id);
+            deal = deals.queries().get(id);
             render();
         } catch (NumberFormatException | NotFoundException e) {
             event.forwardTo(OpportunitiesView.class);
@@ -108,7 +107,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 fact("opportunity.status", getTranslation("status." + deal.status().name().toLowerCase(Locale.ROOT))), edit,
                 outcome);
         facts.addClassName("funnel-toolbar");
-        StageGuide guide = opportunities.guide(deal.id());
+        StageGuide guide = deals.progress().guide(deal.id());
         boolean open = deal.status() == OpportunityStatus.OPEN;
         StageGuidePanel panel = new StageGuidePanel(guide, open, users.current().isManager(), actions(guide));
         TabSheet tabs = new TabSheet();
@@ -117,9 +116,9 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                     activities.log(draft);
                     reload();
                 }));
-        tabs.add(getTranslation("opportunity.tab.products"), new LinesPanel(deal, opportunities.lines(deal.id()),
+        tabs.add(getTranslation("opportunity.tab.products"), new LinesPanel(deal, deals.queries().lines(deal.id()),
                 products.listActive(), drafts -> {
-                    opportunities.setLines(deal.id(), deal.version(), drafts);
+                    deals.editing().setLines(deal.id(), deal.version(), drafts);
                     reload();
                 }));
         tabs.add(getTranslation("opportunity.tab.history"), history(pipeline));
@@ -143,7 +142,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
             actions.add(won, lost);
         } else if (users.current().isManager()) {
             Button reopen = new Button(getTranslation("close.reopen"),
-                    e -> act(() -> opportunities.reopen(deal.id(), deal.version())));
+                    e -> act(() -> deals.outcomes().reopen(deal.id(), deal.version())));
             actions.add(reopen);
         }
         return actions;
@@ -155,9 +154,9 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
             public void confirm(long criterionId, boolean confirmed) {
                 act(() -> {
                     if (confirmed) {
-                        opportunities.confirmCriterion(deal.id(), criterionId);
+                        deals.progress().confirmCriterion(deal.id(), criterionId);
                     } else {
-                        opportunities.withdrawConfirmation(deal.id(), criterionId);
+                        deals.progress().withdrawConfirmation(deal.id(), criterionId);
                     }
                 });
             }
@@ -169,7 +168,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
 
             @Override
             public void advance() {
-                act(() -> opportunities.moveToStage(deal.id(), deal.version(), guide.nextStage().id(), null));
+                act(() -> deals.progress().moveToStage(deal.id(), deal.version(), guide.nextStage().id(), null));
             }
 
             @Override
@@ -181,7 +180,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                             dialog[0].close();
                             act(() -> {
                                 closing.settle(deal.id(), decision);
-                                opportunities.moveToStage(deal.id(), opportunities.get(deal.id()).version(),
+                                deals.progress().moveToStage(deal.id(), deals.queries().get(deal.id()).version(),
                                         guide.nextStage().id(), decision.overrideReason());
                             });
                         }, () -> editor.open(deal, OpportunityView.this::reload));
@@ -196,7 +195,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void reload() {
-        deal = opportunities.get(deal.id());
+        deal = deals.queries().get(deal.id());
         render();
     }
 
@@ -213,7 +212,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(StageHistoryEntry::changedByName).setHeader(getTranslation("history.who"));
         grid.addColumn(StageHistoryEntry::overrideReason).setHeader(getTranslation("history.override"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setItems(opportunities.history(deal.id()));
+        grid.setItems(deals.queries().history(deal.id()));
         grid.setAllRowsVisible(true);
         return grid;
     }

@@ -6,7 +6,10 @@ import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityLine;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityFilter;
+import dev.funnel.pipeline.OpportunityCloseService;
+import dev.funnel.pipeline.OpportunityEditService;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.StageGuide;
 import dev.funnel.pipeline.StageHistoryEntry;
@@ -37,9 +40,16 @@ import org.springframework.web.bind.annotation.RestController;
 class OpportunityController {
 
     private final OpportunityService opportunities;
+    private final OpportunityEditService editing;
+    private final StageProgressService progress;
+    private final OpportunityCloseService closing;
 
-    OpportunityController(OpportunityService opportunities) {
+    OpportunityController(OpportunityService opportunities, OpportunityEditService editing,
+                          StageProgressService progress, OpportunityCloseService closing) {
         this.opportunities = opportunities;
+        this.editing = editing;
+        this.progress = progress;
+        this.closing = closing;
     }
 
     /** The body of a create or update; {@code version} is required on update (optimistic locking). */
@@ -110,7 +120,7 @@ class OpportunityController {
             + "managers may override with overrideReason")
     Opportunity move(@PathVariable long id, @RequestBody MoveRequest request) {
         Checks.start().required("stageId", request.stageId()).required("version", request.version()).orThrow();
-        return opportunities.moveToStage(id, request.version(), request.stageId(), request.overrideReason());
+        return progress.moveToStage(id, request.version(), request.stageId(), request.overrideReason());
     }
 
     /** The product lines with the version read. */
@@ -127,27 +137,27 @@ class OpportunityController {
     @Operation(summary = "Replace the product lines; the amount becomes their sum")
     Opportunity setLines(@PathVariable long id, @RequestBody LinesRequest request) {
         Checks.start().required("version", request.version()).orThrow();
-        return opportunities.setLines(id, request.version(), request.lines() == null ? List.of() : request.lines());
+        return editing.setLines(id, request.version(), request.lines() == null ? List.of() : request.lines());
     }
 
     @GetMapping("/{id}/guide")
     @Operation(summary = "The current stage's exit criteria with their state, its tasks, and what the next stage needs")
     StageGuide guide(@PathVariable long id) {
-        return opportunities.guide(id);
+        return progress.guide(id);
     }
 
     @PostMapping("/{id}/criteria/{criterionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Confirm an exit-criterion checklist item (who and when are kept)")
     void confirm(@PathVariable long id, @PathVariable long criterionId) {
-        opportunities.confirmCriterion(id, criterionId);
+        progress.confirmCriterion(id, criterionId);
     }
 
     @DeleteMapping("/{id}/criteria/{criterionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Withdraw a confirmation given by mistake")
     void withdraw(@PathVariable long id, @PathVariable long criterionId) {
-        opportunities.withdrawConfirmation(id, criterionId);
+        progress.withdrawConfirmation(id, criterionId);
     }
 
     @PostMapping("/{id}/won")
@@ -158,35 +168,35 @@ class OpportunityController {
                     + "status is refused.")
     Opportunity won(@PathVariable long id, @RequestBody WonRequest request) {
         Checks.start().required("version", request.version()).orThrow();
-        return opportunities.win(id, request.version(), request.actualAmount(), request.actualCloseDate(),
+        return closing.win(id, request.version(), request.actualAmount(), request.actualCloseDate(),
                 request.overrideReason());
     }
 
     @GetMapping("/{id}/won")
     @Operation(summary = "What the deal still lacks to be closed as won (empty when it may be won now)")
     List<MissingItem> missingToWin(@PathVariable long id) {
-        return opportunities.missingToWin(id);
+        return closing.missingToWin(id);
     }
 
     @PostMapping("/{id}/lost")
     @Operation(summary = "Close as lost with a lost reason code (GET /api/v1/lost-reasons) and a comment")
     Opportunity lost(@PathVariable long id, @RequestBody LostRequest request) {
         Checks.start().required("version", request.version()).orThrow();
-        return opportunities.lose(id, request.version(), request.lostReason(), request.comment());
+        return closing.lose(id, request.version(), request.lostReason(), request.comment());
     }
 
     @PostMapping("/{id}/reopen")
     @Operation(summary = "Reopen a closed opportunity (managers and administrators)")
     Opportunity reopen(@PathVariable long id, @RequestBody VersionRequest request) {
         Checks.start().required("version", request.version()).orThrow();
-        return opportunities.reopen(id, request.version());
+        return closing.reopen(id, request.version());
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an opportunity in the first stage; owner defaults to the caller, pipeline to the default")
     Opportunity create(@RequestBody OpportunityRequest request) {
-        return opportunities.create(request.draft());
+        return editing.create(request.draft());
     }
 
     @PutMapping("/{id}")
@@ -196,6 +206,6 @@ class OpportunityController {
         if (request.version() == null) {
             throw InvalidInputException.of("version", "validation.required");
         }
-        return opportunities.update(id, request.version(), request.draft());
+        return editing.update(id, request.version(), request.draft());
     }
 }

@@ -16,6 +16,9 @@ import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityService;
+import dev.funnel.pipeline.StageProgressService;
+import dev.funnel.pipeline.OpportunityEditService;
+import dev.funnel.pipeline.OpportunityCloseService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.platform.ui.EChart;
 import dev.funnel.testsupport.KaribuTest;
@@ -37,6 +40,12 @@ class ReportsViewTest extends KaribuTest {
 
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    OpportunityCloseService closing;
+    @Autowired
+    OpportunityEditService editing;
+    @Autowired
+    StageProgressService progress;
 
     UserSummary rep;
     Pipeline pipeline;
@@ -51,9 +60,9 @@ class ReportsViewTest extends KaribuTest {
             Opportunity won = create("Won deal", customer, "website");
             Opportunity lost = create("Lost deal", customer, null);
             create("Open deal", customer, null);
-            won = opportunities.moveToStage(won.id(), won.version(), pipeline.stages().get(1).id(), null);
-            opportunities.win(won.id(), won.version(), new BigDecimal("80000"), LocalDate.now(clock));
-            return opportunities.lose(lost.id(), lost.version(), "price", null);
+            won = progress.moveToStage(won.id(), won.version(), pipeline.stages().get(1).id(), null);
+            closing.win(won.id(), won.version(), new BigDecimal("80000"), LocalDate.now(clock));
+            return closing.lose(lost.id(), lost.version(), "price", null);
         });
         login(rep.username());
         UI.getCurrent().navigate("reports");
@@ -63,7 +72,7 @@ class ReportsViewTest extends KaribuTest {
     }
 
     private Opportunity create(String name, Customer customer, String source) {
-        return opportunities.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
+        return editing.create(new OpportunityDraft(name, customer.id(), null, null, pipeline.id(), null,
                 new BigDecimal("100000"), "CNY", null, source, null, null, null, null, null));
     }
 
