@@ -1,5 +1,6 @@
 package dev.funnel.customer;
 
+import dev.funnel.platform.PublishedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,5 +9,6 @@ import java.util.UUID;
  * a restart.
  */
 public record CustomerCreated(UUID eventId, Instant occurredAt, long customerId, Long actorId, String name,
-                              Long ownerId, String ownerName, String creditCode) {
+                              Long ownerId, String ownerName, String creditCode)
+        implements PublishedEvent {
 }

@@ -1,5 +1,6 @@
 package dev.funnel.pipeline;
 
+import dev.funnel.platform.PublishedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,31 +16,31 @@ public final class OpportunityEvents {
 
     /** A new opportunity, in its pipeline's first stage. */
     public record OpportunityCreated(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
-                                     OpportunityFacts deal) {
+                                     OpportunityFacts deal) implements PublishedEvent {
     }
 
     /** An opportunity given to another owner. */
     public record OpportunityReassigned(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
-                                        OpportunityFacts deal, long fromOwnerId, String fromOwnerName) {
+                                        OpportunityFacts deal, long fromOwnerId, String fromOwnerName) implements PublishedEvent {
     }
 
     /** An opportunity moved to another stage, forward or back. */
     public record OpportunityStageChanged(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
-                                          OpportunityFacts deal, long fromStageId, String fromStageNameEn) {
+                                          OpportunityFacts deal, long fromStageId, String fromStageNameEn) implements PublishedEvent {
     }
 
     /** An opportunity closed as won. */
     public record OpportunityWon(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
-                                 OpportunityFacts deal) {
+                                 OpportunityFacts deal) implements PublishedEvent {
     }
 
     /** An opportunity closed as lost, with its reason when one was given. */
     public record OpportunityLost(UUID eventId, Instant occurredAt, long opportunityId, Long actorId,
-                                  OpportunityFacts deal, String lostReason) {
+                                  OpportunityFacts deal, String lostReason) implements PublishedEvent {
     }
 
     /** A task of an opportunity completed. */
     public record TaskDone(UUID eventId, Instant occurredAt, long taskId, Long actorId, String titleEn,
-                           long opportunityId, long assigneeId) {
+                           long opportunityId, long assigneeId) implements PublishedEvent {
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import jakarta.annotation.PreDestroy;
 import org.pf4j.PluginManager;
@@ -82,6 +83,40 @@ public class ExtensionGuard {
             }
         }
         return results;
+    }
+
+    /**
+     * Calls every extension of a type in every started plugin, for calls that must reach each of them (handing
+     * over an event): answers how many did not take it — failed, timed out, not created, or skipped because
+     * their plugin is suspended for now — so that the caller can hand it over again later.
+     */
+    public <T> int callEach(Class<T> extensionPoint, Consumer<T> call) {
+        int missed = 0;
+        for (PluginWrapper plugin : plugins.getStartedPlugins()) {
+            String pluginId = plugin.getPluginId();
+            if (isSuspended(pluginId)) {
+                // only a plugin that has such extensions misses the call; finding out loads no plugin code
+                missed += plugins.getExtensionClasses(extensionPoint, pluginId).size();
+                continue;
+            }
+            List<T> extensions;
+            try {
+                extensions = plugins.getExtensions(extensionPoint, pluginId);
+            } catch (RuntimeException | LinkageError e) {
+                record(pluginId, extensionPoint.getSimpleName() + " could not be created: " + describe(e), e);
+                missed++;
+                continue;
+            }
+            for (T extension : extensions) {
+                if (call(extension, e -> {
+                    call.accept(e);
+                    return Boolean.TRUE;
+                }).isEmpty()) {
+                    missed++;
+                }
+            }
+        }
+        return missed;
     }
 
     /** As {@link #callAll}, for the extensions of one started plugin only. */

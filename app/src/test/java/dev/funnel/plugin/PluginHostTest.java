@@ -92,6 +92,27 @@ class PluginHostTest extends IntegrationTest {
     }
 
     @Test
+    void an_event_listener_that_fails_or_whose_plugin_is_suspended_counts_as_missed_so_the_event_is_kept() {
+        ExtensionGuard guard = new ExtensionGuard(pluginManager, Duration.ofSeconds(2));
+        assertThat(guard.callEach(dev.funnel.plugin.api.DomainEventListener.class, listener -> { }))
+                .as("the webhooks plugin's listener took it").isZero();
+        assertThat(guard.callEach(dev.funnel.plugin.api.DomainEventListener.class, listener -> {
+            throw new IllegalStateException("database away");
+        })).isEqualTo(1);
+
+        for (int i = 0; i < ExtensionGuard.FAILURES_BEFORE_SUSPENSION; i++) {
+            guard.callPlugin("webhooks", dev.funnel.plugin.api.DeliveryHandler.class, handler -> {
+                throw new IllegalStateException("still broken");
+            });
+        }
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThat(guard.callEach(dev.funnel.plugin.api.DomainEventListener.class, listener -> calls.incrementAndGet()))
+                .as("suspended: its listener misses the event").isEqualTo(1);
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
     void a_slow_extension_is_cut_off_at_the_time_limit() {
         ExtensionGuard guard = new ExtensionGuard(pluginManager, Duration.ofSeconds(2));
         long started = System.nanoTime();

@@ -11,10 +11,15 @@ import dev.funnel.pipeline.OpportunityFacts;
 import dev.funnel.plugin.ExtensionGuard;
 import dev.funnel.plugin.api.DomainEvent;
 import dev.funnel.plugin.api.DomainEventListener;
+import dev.funnel.platform.PublishedEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -24,18 +29,22 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (it registers every transactional event listener): the event was
  * recorded in the same transaction as the change and is deleted when this listener returns, and events left after
  * a crash are handed over again at the next start, with the same {@link DomainEvent#id()}. Each plugin listener is
- * called through the {@link ExtensionGuard}: its exception or time-out is logged, shown in Admin &gt; Plugins and
- * skipped, and does not make the event be handed over again.
+ * called through the {@link ExtensionGuard}: its exception or time-out is logged and shown in Admin &gt; Plugins,
+ * and the event stays in the registry and is handed over again (to every listener, with the same id) a minute
+ * later, or at the next start.
  */
 @Component
 class DomainEventBridge {
 
     private final ExtensionGuard guard;
     private final PluginContexts contexts;
+    private final IncompleteEventPublications incomplete;
+    private final Set<UUID> missedEvents = ConcurrentHashMap.newKeySet();
 
-    DomainEventBridge(ExtensionGuard guard, PluginContexts contexts) {
+    DomainEventBridge(ExtensionGuard guard, PluginContexts contexts, IncompleteEventPublications incomplete) {
         this.guard = guard;
         this.contexts = contexts;
+        this.incomplete = incomplete;
     }
 
     @Async(EventThreads.BEAN)
@@ -112,13 +121,33 @@ class DomainEventBridge {
     private void hand(UUID id, String type, java.time.Instant occurredAt, long subjectId, Long actorId,
                       Map<String, String> facts) {
         DomainEvent event = new DomainEvent(type, occurredAt, subjectId, actorId, facts, id.toString());
-        guard.callAll(DomainEventListener.class, listener -> {
+        int missed = guard.callEach(DomainEventListener.class, listener -> {
             contexts.attachIfNeeded(listener);
             if (listener.eventTypes().isEmpty() || listener.eventTypes().contains(type)) {
                 listener.onEvent(event);
             }
-            return Boolean.TRUE;
         });
+        if (missed > 0) {
+            // the publication stays incomplete: handed over again by retryMissed, or at the next start
+            missedEvents.add(id);
+            throw new IllegalStateException(type + " " + id + " did not reach " + missed
+                    + " plugin listener(s); it will be handed over again");
+        }
+    }
+
+    /**
+     * Every minute, hands over again the events that some listener missed (it failed, timed out, or its plugin
+     * was suspended): to every listener, with the same id, so listeners that had it already can tell. Only
+     * events known to have been missed are taken; others still waiting for a thread are left alone.
+     */
+    @Scheduled(fixedDelayString = "${funnel.events.retry-every:60s}",
+            initialDelayString = "${funnel.events.retry-every:60s}")
+    void retryMissed() {
+        if (missedEvents.isEmpty()) {
+            return;
+        }
+        incomplete.resubmitIncompletePublications(publication ->
+                publication.getEvent() instanceof PublishedEvent event && missedEvents.remove(event.eventId()));
     }
 
     private static Map<String, String> facts(OpportunityFacts deal) {

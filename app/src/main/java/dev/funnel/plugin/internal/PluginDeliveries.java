@@ -38,7 +38,7 @@ class PluginDeliveries {
     private static final Logger log = LoggerFactory.getLogger(PluginDeliveries.class);
     /** A handler that does not answer (plugin stopped, failed, timed out) is asked again after this. */
     static final Duration NO_ANSWER_PAUSE = Duration.ofMinutes(1);
-    /** Attempts without an answer from the handler before the host gives up. */
+    /** Calls the plugin did not answer before the host gives up. */
     static final int NO_ANSWER_ATTEMPTS = 10;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration KEEP_FINISHED = Duration.ofDays(7);
@@ -54,7 +54,7 @@ class PluginDeliveries {
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(
             daemon("funnel-deliveries"));
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final Set<String> busyDestinations = ConcurrentHashMap.newKeySet();
+    private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean started = new AtomicBoolean();
 
     PluginDeliveries(PluginDeliveryRepository deliveries, PluginDataRepository data, ExtensionGuard guard,
@@ -109,13 +109,13 @@ class PluginDeliveries {
         if (free <= 0) {
             return;
         }
-        List<Due> due = deliveries.due(OffsetDateTime.now(clock), Set.copyOf(inFlight), free * 4);
+        List<Due> due = deliveries.due(OffsetDateTime.now(clock), Set.copyOf(busyLanes), free);
         for (Due next : due) {
             if (inFlight.size() >= workers) {
                 return;
             }
-            String lane = next.pluginId() + " " + next.delivery().destination();
-            if (!busyDestinations.add(lane)) {
+            String lane = PluginDeliveryRepository.lane(next.pluginId(), next.delivery().destination());
+            if (!busyLanes.add(lane)) {
                 continue;
             }
             inFlight.add(next.id());
@@ -126,7 +126,7 @@ class PluginDeliveries {
                     log.warn("Plugin delivery {} could not be recorded", next.id(), e);
                 } finally {
                     inFlight.remove(next.id());
-                    busyDestinations.remove(lane);
+                    busyLanes.remove(lane);
                     wake();
                 }
             });
@@ -139,13 +139,21 @@ class PluginDeliveries {
             contexts.attachIfNeeded(handler);
             return handler.deliver(due.delivery(), attempt);
         });
-        DeliveryOutcome outcome = answers.isEmpty()
-                ? (attempt >= NO_ANSWER_ATTEMPTS
-                        ? DeliveryOutcome.failed(null, "the plugin did not answer (see Admin > Plugins); given up after "
-                                + attempt + " attempts")
-                        : DeliveryOutcome.retry(NO_ANSWER_PAUSE, null, "the plugin did not answer (see Admin > Plugins)"))
-                : answers.get(0);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        int attempts = due.attempts();
+        int unanswered = due.unanswered();
+        DeliveryOutcome outcome;
+        if (answers.isEmpty()) {
+            // the plugin did not answer (stopped, suspended, failing): not one of the handler's attempts
+            unanswered++;
+            outcome = unanswered >= NO_ANSWER_ATTEMPTS
+                    ? DeliveryOutcome.failed(null, "the plugin did not answer (see Admin > Plugins); given up after "
+                            + unanswered + " calls")
+                    : DeliveryOutcome.retry(NO_ANSWER_PAUSE, null, "the plugin did not answer (see Admin > Plugins)");
+        } else {
+            attempts = attempt;
+            outcome = answers.get(0);
+        }
         String status;
         String logStatus;
         String detail = outcome.detail();
@@ -170,8 +178,10 @@ class PluginDeliveries {
         }
         String logDetail = detail;
         OffsetDateTime nextAttemptAt = next;
+        int attemptsSoFar = attempts;
+        int unansweredSoFar = unanswered;
         transaction.executeWithoutResult(tx -> {
-            deliveries.attempted(due.id(), attempt, status, nextAttemptAt, now);
+            deliveries.attempted(due.id(), attemptsSoFar, unansweredSoFar, status, nextAttemptAt, now);
             data.log(due.pluginId(), new LogEntry(due.delivery().subject(), due.delivery().destination(), logStatus,
                     attempt, outcome.code(), logDetail), now);
         });

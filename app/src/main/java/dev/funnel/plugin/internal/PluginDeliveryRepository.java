@@ -6,6 +6,7 @@ import dev.funnel.plugin.api.Delivery;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import org.jooq.impl.DSL;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,8 @@ class PluginDeliveryRepository {
     static final String DELIVERED = "DELIVERED";
     static final String FAILED = "FAILED";
 
-    /** A delivery that is due, with how many attempts it has had. */
-    record Due(long id, String pluginId, Delivery delivery, int attempts) {
+    /** A delivery that is due, with its attempts so far and how many times its plugin did not answer. */
+    record Due(long id, String pluginId, Delivery delivery, int attempts, int unanswered) {
     }
 
     private final DSLContext db;
@@ -42,21 +43,47 @@ class PluginDeliveryRepository {
                 .execute() == 1;
     }
 
-    /** Waiting deliveries whose time has come, oldest due first, leaving out those being attempted. */
-    List<Due> due(OffsetDateTime now, Collection<Long> inFlight, int limit) {
-        return db.selectFrom(PLUGIN_DELIVERY)
+    /**
+     * The next due delivery of each destination that has one, oldest due first, leaving out the destinations
+     * being attempted now: a destination's backlog never keeps the others waiting.
+     */
+    List<Due> due(OffsetDateTime now, Collection<String> busyLanes, int limit) {
+        var heads = db.select(PLUGIN_DELIVERY.ID, PLUGIN_DELIVERY.NEXT_ATTEMPT_AT)
+                .distinctOn(PLUGIN_DELIVERY.PLUGIN_ID, PLUGIN_DELIVERY.DESTINATION)
+                .from(PLUGIN_DELIVERY)
                 .where(PLUGIN_DELIVERY.STATUS.eq(PENDING)).and(PLUGIN_DELIVERY.NEXT_ATTEMPT_AT.le(now))
-                .and(inFlight.isEmpty() ? org.jooq.impl.DSL.noCondition() : PLUGIN_DELIVERY.ID.notIn(inFlight))
+                .and(busyLanes.isEmpty() ? DSL.noCondition()
+                        : PLUGIN_DELIVERY.PLUGIN_ID.concat(DSL.inline(" ")).concat(PLUGIN_DELIVERY.DESTINATION)
+                        .notIn(busyLanes))
+                .orderBy(PLUGIN_DELIVERY.PLUGIN_ID, PLUGIN_DELIVERY.DESTINATION, PLUGIN_DELIVERY.NEXT_ATTEMPT_AT,
+                        PLUGIN_DELIVERY.ID)
+                .asTable("heads");
+        return db.select(PLUGIN_DELIVERY.fields()).from(PLUGIN_DELIVERY)
+                .join(heads).on(PLUGIN_DELIVERY.ID.eq(heads.field(PLUGIN_DELIVERY.ID)))
                 .orderBy(PLUGIN_DELIVERY.NEXT_ATTEMPT_AT, PLUGIN_DELIVERY.ID)
                 .limit(limit)
-                .fetch(r -> new Due(r.getId(), r.getPluginId(), new Delivery(r.getDeliveryKey(), r.getSubject(),
-                        r.getDestination(), PluginDataRepository.read(r.getPayload())), r.getAttempts()));
+                .fetch(record -> {
+                    var r = record.into(PLUGIN_DELIVERY);
+                    return new Due(r.getId(), r.getPluginId(), new Delivery(r.getDeliveryKey(), r.getSubject(),
+                            r.getDestination(), PluginDataRepository.read(r.getPayload())), r.getAttempts(),
+                            r.getUnanswered());
+                });
     }
 
-    /** Records an attempt: the new status, and for a delivery still waiting, when it is due again. */
-    void attempted(long id, int attempts, String status, OffsetDateTime nextAttemptAt, OffsetDateTime now) {
+    /** The lane a delivery goes in: one attempt at a time per plugin and destination. */
+    static String lane(String pluginId, String destination) {
+        return pluginId + " " + destination;
+    }
+
+    /**
+     * Records an attempt: the handler's attempts and the times its plugin did not answer so far, the new status,
+     * and for a delivery still waiting, when it is due again.
+     */
+    void attempted(long id, int attempts, int unanswered, String status, OffsetDateTime nextAttemptAt,
+                   OffsetDateTime now) {
         db.update(PLUGIN_DELIVERY)
                 .set(PLUGIN_DELIVERY.ATTEMPTS, attempts)
+                .set(PLUGIN_DELIVERY.UNANSWERED, unanswered)
                 .set(PLUGIN_DELIVERY.STATUS, status)
                 .set(PLUGIN_DELIVERY.NEXT_ATTEMPT_AT, nextAttemptAt)
                 .set(PLUGIN_DELIVERY.UPDATED_AT, now)
