@@ -36,11 +36,23 @@ public final class Checks {
         return this;
     }
 
+    /**
+     * At most {@code max} characters, and no control character PostgreSQL cannot store (NUL): every text field a
+     * service checks passes through here, so a NUL is refused by the field's name instead of failing the write.
+     */
     public Checks maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             problems.add(FieldProblem.of(field, "validation.too-long", max));
         }
+        if (hasNul(value)) {
+            problems.add(FieldProblem.of(field, "validation.nul"));
+        }
         return this;
+    }
+
+    /** Whether the text holds a NUL character, which a PostgreSQL text column cannot store. */
+    public static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
     }
 
     public Checks email(String field, String value) {

@@ -167,6 +167,19 @@ class RestApiTest extends IntegrationTest {
     }
 
     @Test
+    void a_nul_character_is_400_naming_its_field_or_parameter_not_a_409() throws Exception {
+        http.perform(post("/api/v1/customers").with(as(company.eastRep())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Acme\\u0000 Trading\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors[0].field", is("name")))
+                .andExpect(jsonPath("$.fieldErrors[0].code", is("validation.nul")));
+        http.perform(get("/api/v1/customers").param("q", "Acme\u0000").with(as(company.eastRep())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors[0].field", is("q")))
+                .andExpect(jsonPath("$.fieldErrors[0].code", is("validation.nul")));
+    }
+
+    @Test
     void absurd_paging_and_unknown_owners_are_400_not_500() throws Exception {
         http.perform(get("/api/v1/customers").param("page", "2147483647").param("size", "500").with(admin()))
                 .andExpect(status().isBadRequest())

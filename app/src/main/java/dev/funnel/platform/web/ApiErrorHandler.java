@@ -36,8 +36,12 @@ class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     private final Messages messages;
+    private final org.springframework.util.unit.DataSize maxUpload;
 
-    ApiErrorHandler(Messages messages) {
+    ApiErrorHandler(Messages messages,
+                    @org.springframework.beans.factory.annotation.Value("${funnel.import.max-size:50MB}")
+                    org.springframework.util.unit.DataSize maxUpload) {
+        this.maxUpload = maxUpload;
         this.messages = messages;
     }
 
@@ -77,7 +81,8 @@ class ApiErrorHandler {
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                             : "[" + reference.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            return invalid(InvalidInputException.of(field, "validation.format"), locale);
+            return invalid(InvalidInputException.of(field, mismatch instanceof NulCharacters.NulInJson
+                    ? "validation.nul" : "validation.format"), locale);
         }
         return status(HttpStatus.BAD_REQUEST, "unreadable_body", messages.get("api.error.unreadable", locale),
                 List.of());
@@ -129,7 +134,9 @@ class ApiErrorHandler {
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooBig(org.springframework.web.multipart.MaxUploadSizeExceededException e,
                                     Locale locale) {
-        String limit = e.getMaxUploadSize() < 0 ? "?" : (e.getMaxUploadSize() / 1024 / 1024) + " MB";
+        // the multipart resolver often does not know the limit it enforced: name the configured one
+        long max = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : maxUpload.toBytes();
+        String limit = (max / 1024 / 1024) + " MB";
         return status(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", messages.get("api.error.too-big", locale, limit),
                 List.of());
     }
