@@ -73,7 +73,10 @@ public final class SpreadsheetExport {
         }
     }
 
-    /** Text made safe for a spreadsheet: a leading apostrophe before anything a spreadsheet would evaluate. */
+    /**
+     * Text made safe for a CSV file: a leading apostrophe before anything a spreadsheet would evaluate. XLSX
+     * cells are typed, so there the text stays as it is and is marked as text instead.
+     */
     public static String neutralized(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -124,9 +127,13 @@ public final class SpreadsheetExport {
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle dateTime = workbook.createCellStyle();
             dateTime.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            // text a spreadsheet would evaluate is stored as text the way Excel stores what a user typed after an
+            // apostrophe: shown as typed, never evaluated, no apostrophe in the cell
+            CellStyle text = workbook.createCellStyle();
+            text.setQuotePrefixed(true);
             Row header = sheet.createRow(0);
             for (int c = 0; c < columns.size(); c++) {
-                header.createCell(c).setCellValue(neutralized(columns.get(c).header()));
+                text(header.createCell(c), columns.get(c).header(), text);
             }
             int r = 1;
             for (T item : rows) {
@@ -134,7 +141,7 @@ public final class SpreadsheetExport {
                 for (int c = 0; c < columns.size(); c++) {
                     Object value = columns.get(c).value().apply(item);
                     if (value != null) {
-                        cell(row.createCell(c), value, zone, date, dateTime);
+                        cell(row.createCell(c), value, zone, date, dateTime, text);
                     }
                 }
             }
@@ -145,7 +152,8 @@ public final class SpreadsheetExport {
         }
     }
 
-    private static void cell(Cell cell, Object value, ZoneId zone, CellStyle date, CellStyle dateTime) {
+    private static void cell(Cell cell, Object value, ZoneId zone, CellStyle date, CellStyle dateTime,
+                             CellStyle text) {
         if (value instanceof BigDecimal decimal) {
             cell.setCellValue(decimal.doubleValue());
         } else if (value instanceof Number number) {
@@ -160,7 +168,14 @@ public final class SpreadsheetExport {
             cell.setCellValue(local);
             cell.setCellStyle(dateTime);
         } else {
-            cell.setCellValue(neutralized(value.toString()));
+            text(cell, value.toString(), text);
+        }
+    }
+
+    private static void text(Cell cell, String value, CellStyle quotePrefixed) {
+        cell.setCellValue(value);
+        if (!value.equals(neutralized(value))) {
+            cell.setCellStyle(quotePrefixed);
         }
     }
 

@@ -76,6 +76,16 @@ class BrowserE2ETest {
     }
 
     @Test
+    void the_production_jar_does_not_publish_its_api_map_unless_asked_to() throws Exception {
+        HttpResponse<String> docs = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v3/api-docs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(docs.statusCode()).isEqualTo(404);
+        assertThat(docs.body()).doesNotContain("/api/v1/opportunities");
+    }
+
+    @Test
     void a_demo_rep_signs_in_and_sees_their_opportunities() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.manage().deleteAllCookies();

@@ -55,13 +55,14 @@ class SpreadsheetExportTest {
     }
 
     @Test
-    void xlsx_keeps_numbers_and_dates_typed_and_text_neutralised() throws IOException {
+    void xlsx_keeps_numbers_and_dates_typed_and_formula_like_text_as_text_without_an_apostrophe() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SpreadsheetExport.write(Format.XLSX, COLUMNS, DEALS, SHANGHAI, out);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Row first = workbook.getSheetAt(0).getRow(1);
-            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("'=cmd|' /C calc'!A0");
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("=cmd|' /C calc'!A0");
             assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(0).getCellStyle().getQuotePrefixed()).as("stored as typed text").isTrue();
             assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(1250000.50);
             assertThat(first.getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 31));
             assertThat(first.getCell(3).getLocalDateTimeCellValue().getHour()).isEqualTo(10);

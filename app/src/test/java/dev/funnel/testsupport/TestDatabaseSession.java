@@ -29,6 +29,8 @@ public class TestDatabaseSession implements LauncherSessionListener {
         System.setProperty("FUNNEL_DB_USER", user());
         System.setProperty("FUNNEL_DB_PASSWORD", password());
         System.setProperty("FUNNEL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // the API tests read the OpenAPI description; an installation serves it only when asked to
+        System.setProperty("FUNNEL_API_DOCS", "true");
         String dist = System.getProperty("funnel.dist", "target/dist");
         System.setProperty("FUNNEL_PLUGINS_DIR", dist + "/plugins");
         // the automation rules run only when a test runs them: a scheduled run would put reminders into other
