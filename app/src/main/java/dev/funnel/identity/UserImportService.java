@@ -106,6 +106,10 @@ public class UserImportService {
         for (int i = 0; i < rows.size(); i++) {
             rowByName.put(key(rows.get(i).fullName()), i);
         }
+        for (int i = 0; i < rows.size(); i++) {
+            // a manager may be named by username too
+            rowByName.putIfAbsent(key(usernames.get(i)), i);
+        }
         Map<Integer, Long> inserted = new HashMap<>();
         Set<String> taken = new HashSet<>(usernames);
         Map<String, Long> teamOfManager = new LinkedHashMap<>();
@@ -115,7 +119,9 @@ public class UserImportService {
                 continue;
             }
             String managerName = row.managerName().trim();
-            Long managerId = users.findIdsByFullName(managerName).stream().findFirst().orElse(null);
+            // an existing user by full name or by username (manager=manager.east): never a second one
+            Long managerId = users.idsByName(List.of(managerName)).getOrDefault(managerName, List.of()).stream()
+                    .findFirst().orElse(null);
             if (managerId == null) {
                 Integer managerRow = rowByName.get(key(managerName));
                 if (managerRow != null) {

@@ -253,6 +253,25 @@ class ImportServiceTest extends IntegrationTest {
     }
 
     @Test
+    void a_manager_named_by_username_is_the_existing_user_and_no_second_one_is_made() {
+        UserSummary boss = data.user(dev.funnel.identity.Role.SALES_MANAGER, null);
+        String csv = """
+                agent,manager
+                %s Cid,%s
+                """.formatted(tag, boss.username());
+
+        ImportResult result = run(ImportEntity.USERS, csv, columns("agent", "fullName", "manager", "manager"),
+                ImportMode.ALL);
+
+        assertThat(result.status()).isEqualTo(Status.COMPLETED);
+        UserSummary cid = as("admin", () -> data.usersNamed(tag)).stream()
+                .filter(u -> u.fullName().endsWith("Cid")).findFirst().orElseThrow();
+        assertThat(as("admin", () -> data.managerOf(cid.id()))).contains(boss.id());
+        assertThat(as("admin", () -> data.usersNamed(boss.username()))).as("no user named after the username")
+                .isEmpty();
+    }
+
+    @Test
     void people_are_placed_in_their_managers_team_under_the_region() {
         String csv = """
                 agent,manager,region
