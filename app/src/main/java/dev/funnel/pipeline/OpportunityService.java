@@ -7,7 +7,6 @@ import dev.funnel.identity.UserService;
 import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.internal.LineRepository;
 import dev.funnel.pipeline.internal.OpportunityRepository;
-import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,7 +71,7 @@ public class OpportunityService {
     }
 
     public Opportunity get(long id) {
-        return opportunities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException(ENTITY, id));
+        return deals.visible(id);
     }
 
     /** The stage changes of the customer's deals after the cursor (from the newest without one). */

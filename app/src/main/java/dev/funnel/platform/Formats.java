@@ -30,16 +30,12 @@ public final class Formats {
     private Formats() {
     }
 
-    private static boolean chinese(Locale locale) {
-        return Texts.isChinese(locale);
-    }
-
     public static String date(LocalDate date, Locale locale) {
-        return date == null ? "" : (chinese(locale) ? CHINESE_DATE : ENGLISH_DATE).format(date);
+        return date == null ? "" : (Texts.isChinese(locale) ? CHINESE_DATE : ENGLISH_DATE).format(date);
     }
 
     public static String dateTime(OffsetDateTime time, ZoneId zone, Locale locale) {
-        return time == null ? "" : (chinese(locale) ? CHINESE_TIME : ENGLISH_TIME).format(time.atZoneSameInstant(zone));
+        return time == null ? "" : (Texts.isChinese(locale) ? CHINESE_TIME : ENGLISH_TIME).format(time.atZoneSameInstant(zone));
     }
 
     /** The exact amount with its currency symbol and two decimals, for tables and forms. */
@@ -47,7 +43,7 @@ public final class Formats {
         if (amount == null) {
             return "";
         }
-        NumberFormat format = NumberFormat.getNumberInstance(chinese(locale) ? Locale.CHINA : Locale.US);
+        NumberFormat format = NumberFormat.getNumberInstance(Texts.isChinese(locale) ? Locale.CHINA : Locale.US);
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return symbol(currencyCode, locale) + format.format(amount);
@@ -60,7 +56,7 @@ public final class Formats {
         }
         String symbol = symbol(currencyCode, locale);
         BigDecimal magnitude = amount.abs();
-        if (chinese(locale)) {
+        if (Texts.isChinese(locale)) {
             if (magnitude.compareTo(YI) >= 0) {
                 return symbol + scaled(amount, YI) + "亿";
             }
@@ -90,7 +86,7 @@ public final class Formats {
             return "¥";
         }
         try {
-            return Currency.getInstance(currencyCode).getSymbol(chinese(locale) ? Locale.CHINA : Locale.US);
+            return Currency.getInstance(currencyCode).getSymbol(Texts.isChinese(locale) ? Locale.CHINA : Locale.US);
         } catch (IllegalArgumentException e) {
             return currencyCode + " ";
         }

@@ -67,21 +67,7 @@ public class ExtensionGuard {
      */
     public <T, R> List<R> callAll(Class<T> extensionPoint, Function<T, R> call) {
         List<R> results = new ArrayList<>();
-        for (PluginWrapper plugin : plugins.getStartedPlugins()) {
-            if (isSuspended(plugin.getPluginId())) {
-                continue;
-            }
-            List<T> extensions;
-            try {
-                extensions = plugins.getExtensions(extensionPoint, plugin.getPluginId());
-            } catch (RuntimeException | LinkageError e) {
-                record(plugin.getPluginId(), extensionPoint.getSimpleName() + " could not be created: " + describe(e), e);
-                continue;
-            }
-            for (T extension : extensions) {
-                call(extension, call).ifPresent(results::add);
-            }
-        }
+        forEachStarted(extensionPoint, call, results);
         return results;
     }
 
@@ -91,6 +77,14 @@ public class ExtensionGuard {
      * their plugin is suspended for now — so that the caller can hand it over again later.
      */
     public <T> int callEach(Class<T> extensionPoint, Consumer<T> call) {
+        return forEachStarted(extensionPoint, extension -> {
+            call.accept(extension);
+            return Boolean.TRUE;
+        }, new ArrayList<>());
+    }
+
+    /** Calls the extensions plugin by plugin, collecting the answers; answers how many extensions gave none. */
+    private <T, R> int forEachStarted(Class<T> extensionPoint, Function<T, R> call, List<R> results) {
         int missed = 0;
         for (PluginWrapper plugin : plugins.getStartedPlugins()) {
             String pluginId = plugin.getPluginId();
@@ -108,10 +102,9 @@ public class ExtensionGuard {
                 continue;
             }
             for (T extension : extensions) {
-                if (call(extension, e -> {
-                    call.accept(e);
-                    return Boolean.TRUE;
-                }).isEmpty()) {
+                Optional<R> answer = call(extension, call);
+                answer.ifPresent(results::add);
+                if (answer.isEmpty()) {
                     missed++;
                 }
             }

@@ -11,10 +11,12 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -36,11 +38,10 @@ class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     private final Messages messages;
-    private final org.springframework.util.unit.DataSize maxUpload;
+    private final DataSize maxUpload;
 
     ApiErrorHandler(Messages messages,
-                    @org.springframework.beans.factory.annotation.Value("${funnel.import.max-size:50MB}")
-                    org.springframework.util.unit.DataSize maxUpload) {
+                    @Value("${funnel.import.max-size:50MB}") DataSize maxUpload) {
         this.maxUpload = maxUpload;
         this.messages = messages;
     }

@@ -93,7 +93,7 @@ public class PluginDataRepository {
                         r.getStatus(), r.getAttempt(), r.getCode(), r.getDetail()));
     }
 
-    private static String cut(String text, int max) {
+    static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 

@@ -33,7 +33,7 @@ class PluginDeliveryRepository {
         return db.insertInto(PLUGIN_DELIVERY)
                 .set(PLUGIN_DELIVERY.PLUGIN_ID, pluginId)
                 .set(PLUGIN_DELIVERY.DELIVERY_KEY, delivery.key())
-                .set(PLUGIN_DELIVERY.SUBJECT, cut(delivery.subject(), 300))
+                .set(PLUGIN_DELIVERY.SUBJECT, PluginDataRepository.cut(delivery.subject(), 300))
                 .set(PLUGIN_DELIVERY.DESTINATION, delivery.destination())
                 .set(PLUGIN_DELIVERY.PAYLOAD, PluginDataRepository.write(delivery.payload()))
                 .set(PLUGIN_DELIVERY.STATUS, PENDING)
@@ -99,9 +99,5 @@ class PluginDeliveryRepository {
         return db.deleteFrom(PLUGIN_DELIVERY)
                 .where(PLUGIN_DELIVERY.STATUS.in(DELIVERED, FAILED)).and(PLUGIN_DELIVERY.UPDATED_AT.lt(before))
                 .execute();
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }
