@@ -27,7 +27,10 @@ import java.util.Set;
 import java.util.function.DoubleConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import java.util.concurrent.Semaphore;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a file: reads it, maps its columns, reads every row, lets the owning module check every record, and
@@ -46,15 +49,29 @@ public class ImportService {
     private final MappingRepository mappings;
     private final UserService users;
     private final long maxBytes;
+    private final TableReader.Limits limits;
+    /**
+     * An import holds its rows' records until they are written, so imports take turns: two managers' large
+     * files at once would need twice the memory the limits were chosen for.
+     */
+    private final Semaphore turn = new Semaphore(1, true);
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
 
     ImportService(List<EntityImporter<?>> importers, Messages messages, MappingRepository mappings,
                   UserService users,
-                  @Value("${funnel.import.max-size:50MB}") org.springframework.util.unit.DataSize maxSize) {
+                  @Value("${funnel.import.max-size:50MB}") org.springframework.util.unit.DataSize maxSize,
+                  @Value("${funnel.import.max-rows:500000}") int maxRows, TransactionTemplate transaction) {
+        this.transaction = transaction;
+        this.readOnly = new TransactionTemplate(transaction.getTransactionManager(), transaction);
+        this.readOnly.setReadOnly(true);
         importers.forEach(i -> this.importers.put(i.entity(), i));
         this.messages = messages;
         this.mappings = mappings;
         this.users = users;
         this.maxBytes = maxSize.toBytes();
+        // a file's cells may hold twice its size in text: compressed workbooks hold more than their bytes
+        this.limits = new TableReader.Limits(maxRows, 2 * maxBytes);
     }
 
     /** The file's columns and first rows, or why it cannot be read, for the wizard's mapping step. */
@@ -63,12 +80,11 @@ public class ImportService {
             return new ImportPreview(List.of(), List.of(), 0, null, messages.get("import.file.too-big", locale,
                     mb(content.length), mb(maxBytes)));
         }
-        try {
-            Table table = TableReader.read(content, charset);
-            List<List<String>> sample = table.rows().stream().limit(SAMPLE)
+        try (Table table = TableReader.read(content, charset, limits)) {
+            List<List<String>> sample = table.sample().stream().limit(SAMPLE)
                     .map(r -> java.util.stream.IntStream.range(0, table.headers().size()).mapToObj(r::cell).toList())
                     .toList();
-            return new ImportPreview(table.headers(), sample, table.rows().size(), table.encoding(), null);
+            return new ImportPreview(table.headers(), sample, table.rowCount(), table.encoding(), null);
         } catch (FileRefusedException e) {
             String reason = messages.get(e.messageKey(), locale, e.arguments().toArray());
             return new ImportPreview(List.of(), List.of(), 0, null,
@@ -77,11 +93,12 @@ public class ImportService {
     }
 
     /** A dry run: everything an import does except writing. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ImportCheck validate(ImportEntity entity, byte[] content, Charset charset, ImportMapping mapping,
                                 Locale locale) {
         Run<?> run = new Run<>(importer(entity), mapping, ImportMode.VALID_ONLY, locale, null);
         run.dryRun = true;
-        ImportResult result = run.execute(content, charset);
+        ImportResult result = inTurn(() -> readOnly.execute(status -> run.execute(content, charset)));
         return new ImportCheck(result.rows(), result.imported(), result.errors());
     }
 
@@ -147,10 +164,26 @@ public class ImportService {
      *                 or GBK
      * @param progress told the share done so far, from 0 to 1, for a progress bar
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ImportResult run(ImportEntity entity, byte[] content, Charset charset, ImportMapping mapping,
                             ImportMode mode, Locale locale, DoubleConsumer progress) {
-        return new Run<>(importer(entity), mapping, mode, locale, progress).execute(content, charset);
+        Run<?> run = new Run<>(importer(entity), mapping, mode, locale, progress);
+        // the transaction starts once it is this import's turn, so a waiting import holds no connection
+        return inTurn(() -> transaction.execute(status -> run.execute(content, charset)));
+    }
+
+    private ImportResult inTurn(java.util.function.Supplier<ImportResult> work) {
+        try {
+            turn.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another import to finish", e);
+        }
+        try {
+            return work.get();
+        } finally {
+            turn.release();
+        }
     }
 
     private EntityImporter<?> importer(ImportEntity entity) {
@@ -184,25 +217,34 @@ public class ImportService {
             }
             Table table;
             try {
-                table = TableReader.read(content, charset);
+                table = TableReader.read(content, charset, limits);
             } catch (FileRefusedException e) {
                 return rejected(0, List.of(new ImportError(e.row(), null, null,
                         messages.get(e.messageKey(), locale, e.arguments().toArray()))));
             }
+            try (table) {
+                return execute(table);
+            }
+        }
+
+        private ImportResult execute(Table table) {
             progress.accept(0.1);
             Map<String, Integer> columnOfField = new HashMap<>();
             List<ImportError> mappingErrors = checkMapping(table, columnOfField);
             if (!mappingErrors.isEmpty()) {
-                return rejected(table.rows().size(), mappingErrors);
+                return rejected(table.rowCount(), mappingErrors);
             }
             RowReader reader = new RowReader(table.headers(), columnOfField, mapping);
-            EntityImporter.Lookups lookups = importer.prepare(field -> distinct(table, reader, field));
-            List<T> records = new ArrayList<>(table.rows().size());
-            List<Integer> rowNumbers = new ArrayList<>(table.rows().size());
+            Map<String, Set<String>> references = distinct(table, reader, importer.fields().stream()
+                    .filter(f -> f.kind() == ImportField.Kind.REFERENCE).map(ImportField::name).toList());
+            EntityImporter.Lookups lookups = importer.prepare(field -> references.computeIfAbsent(field,
+                    f -> distinct(table, reader, List.of(f)).get(f)));
+            List<T> records = new ArrayList<>(table.rowCount());
+            List<Integer> rowNumbers = new ArrayList<>(table.rowCount());
             List<CellError> cellErrors = new ArrayList<>();
             Set<Integer> badRows = new HashSet<>();
-            int done = 0;
-            for (Table.Row row : table.rows()) {
+            int[] done = {0};
+            table.forEachRow(row -> {
                 List<CellError> rowErrors = new ArrayList<>();
                 T record = importer.read(reader.at(row, rowErrors), lookups);
                 if (!rowErrors.isEmpty()) {
@@ -215,16 +257,16 @@ public class ImportService {
                 } else {
                     badRows.add(row.number());
                 }
-                if (++done % 10_000 == 0) {
-                    progress.accept(0.1 + 0.4 * done / table.rows().size());
+                if (++done[0] % 10_000 == 0) {
+                    progress.accept(0.1 + 0.4 * done[0] / table.rowCount());
                 }
-            }
+            });
             progress.accept(0.5);
             List<CellError> ruleErrors = check(records, rowNumbers, badRows, reader, table);
             progress.accept(0.7);
             List<ImportError> errors = report(cellErrors, ruleErrors);
             if (!errors.isEmpty() && mode == ImportMode.ALL) {
-                return rejected(table.rows().size(), errors);
+                return rejected(table.rowCount(), errors);
             }
             List<T> valid = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
@@ -233,11 +275,11 @@ public class ImportService {
                 }
             }
             if (dryRun) {
-                return new ImportResult(ImportResult.Status.COMPLETED, table.rows().size(), valid.size(), errors);
+                return new ImportResult(ImportResult.Status.COMPLETED, table.rowCount(), valid.size(), errors);
             }
             int imported = valid.isEmpty() ? 0 : importer.write(valid);
             progress.accept(1.0);
-            return new ImportResult(ImportResult.Status.COMPLETED, table.rows().size(), imported, errors);
+            return new ImportResult(ImportResult.Status.COMPLETED, table.rowCount(), imported, errors);
         }
 
         /**
@@ -246,13 +288,11 @@ public class ImportService {
          */
         private List<CellError> check(List<T> records, List<Integer> rowNumbers, Set<Integer> badRows,
                                       RowReader reader, Table table) {
-            List<CellError> errors = new ArrayList<>();
+            Map<Integer, List<FieldProblem>> problemsByRow = new HashMap<>();
             List<Integer> indexes = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
                 indexes.add(i);
             }
-            Map<Integer, Table.Row> rowByNumber = new HashMap<>();
-            table.rows().forEach(r -> rowByNumber.put(r.number(), r));
             boolean again = true;
             while (again && !indexes.isEmpty()) {
                 List<T> subset = indexes.stream().map(records::get).toList();
@@ -262,17 +302,29 @@ public class ImportService {
                     int number = rowNumbers.get(indexes.get(problem.index()));
                     String field = importer.fieldNames().getOrDefault(problem.problem().field(),
                             problem.problem().field());
-                    List<CellError> sink = new ArrayList<>();
-                    reader.at(rowByNumber.get(number), sink);
-                    CellError error = new CellError(number, reader.column(field), reader.raw(field),
-                            new FieldProblem(field, problem.problem().messageKey(), problem.problem().arguments()));
-                    if (!errors.contains(error)) {
-                        errors.add(error);
+                    FieldProblem named = new FieldProblem(field, problem.problem().messageKey(),
+                            problem.problem().arguments());
+                    List<FieldProblem> ofRow = problemsByRow.computeIfAbsent(number, n -> new ArrayList<>());
+                    if (!ofRow.contains(named)) {
+                        ofRow.add(named);
                     }
                     again |= badRows.add(number);
                 }
                 boolean excluded = indexes.removeIf(i -> badRows.contains(rowNumbers.get(i)));
                 again = mode == ImportMode.VALID_ONLY && (again || excluded);
+            }
+            // the report quotes each problem's cell, so the rows with problems are read once more
+            List<CellError> errors = new ArrayList<>();
+            if (!problemsByRow.isEmpty()) {
+                List<CellError> ignored = new ArrayList<>();
+                table.forEachRow(row -> {
+                    List<FieldProblem> ofRow = problemsByRow.get(row.number());
+                    if (ofRow != null) {
+                        reader.at(row, ignored);
+                        ofRow.forEach(p -> errors.add(new CellError(row.number(), reader.column(p.field()),
+                                reader.raw(p.field()), p)));
+                    }
+                });
             }
             return errors;
         }
@@ -330,15 +382,20 @@ public class ImportService {
             return errors;
         }
 
-        private Set<String> distinct(Table table, RowReader reader, String field) {
-            Set<String> values = new LinkedHashSet<>();
+        /** The distinct values of each field over all rows, after value mappings and defaults, in one reading. */
+        private Map<String, Set<String>> distinct(Table table, RowReader reader, List<String> fields) {
+            Map<String, Set<String>> values = new HashMap<>();
+            fields.forEach(f -> values.put(f, new LinkedHashSet<>()));
             List<CellError> ignored = new ArrayList<>();
-            for (Table.Row row : table.rows()) {
-                String value = reader.at(row, ignored).text(field);
-                if (value != null) {
-                    values.add(value);
+            table.forEachRow(row -> {
+                reader.at(row, ignored);
+                for (String field : fields) {
+                    String value = reader.text(field);
+                    if (value != null) {
+                        values.get(field).add(value);
+                    }
                 }
-            }
+            });
             return values;
         }
 

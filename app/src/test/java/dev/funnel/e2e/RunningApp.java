@@ -26,9 +26,19 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start(Map<String, String> environment) throws IOException {
+        return start(environment, java.util.List.of());
+    }
+
+    /** @param jvmOptions options for the JVM, such as a heap limit, before {@code -jar} */
+    static RunningApp start(Map<String, String> environment, java.util.List<String> jvmOptions) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("funnel-e2e", ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", DIST.resolve("funnel.jar").toAbsolutePath().toString())
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add("java");
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(DIST.resolve("funnel.jar").toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 // started from elsewhere on purpose: plugins/ must be found beside the jar, not in the working folder
                 .directory(Files.createTempDirectory("funnel-e2e-cwd").toFile())
                 .redirectErrorStream(true)

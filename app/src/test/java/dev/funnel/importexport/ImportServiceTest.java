@@ -292,4 +292,43 @@ class ImportServiceTest extends IntegrationTest {
         // usernames are made from the full name: lower case, anything but letters and digits a dot
         assertThat(ann.username()).isEqualTo(tag.toLowerCase(Locale.ROOT).replace('-', '.') + ".ann");
     }
+
+    @Test
+    void imports_take_turns_so_two_large_files_never_hold_their_rows_at_once() throws Exception {
+        java.util.concurrent.CountDownLatch firstStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch firstMayGoOn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean secondStarted = new java.util.concurrent.atomic.AtomicBoolean();
+        byte[] first = ("name\n" + tag + " First\n").getBytes(StandardCharsets.UTF_8);
+        byte[] second = ("name\n" + tag + " Second\n").getBytes(StandardCharsets.UTF_8);
+        ImportMapping mapping = columns("name", "name");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> as("admin", () -> imports.run(ImportEntity.CUSTOMERS, first, null, mapping,
+                    ImportMode.ALL, Locale.ENGLISH, share -> {
+                        firstStarted.countDown();
+                        await(firstMayGoOn);
+                    })));
+            assertThat(firstStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var two = pool.submit(() -> as("admin", () -> imports.run(ImportEntity.CUSTOMERS, second, null,
+                    mapping, ImportMode.ALL, Locale.ENGLISH, share -> secondStarted.set(true))));
+            Thread.sleep(500);
+            assertThat(secondStarted).as("the second import waits for the first").isFalse();
+            firstMayGoOn.countDown();
+            assertThat(one.get(30, java.util.concurrent.TimeUnit.SECONDS).imported()).isEqualTo(1);
+            assertThat(two.get(30, java.util.concurrent.TimeUnit.SECONDS).imported()).isEqualTo(1);
+            assertThat(secondStarted).isTrue();
+            assertThat(customersNamed(tag)).isEqualTo(2);
+        } finally {
+            firstMayGoOn.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

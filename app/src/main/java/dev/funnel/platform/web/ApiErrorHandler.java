@@ -135,9 +135,9 @@ class ApiErrorHandler {
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooBig(org.springframework.web.multipart.MaxUploadSizeExceededException e,
                                     Locale locale) {
-        // the multipart resolver often does not know the limit it enforced: name the configured one
-        long max = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : maxUpload.toBytes();
-        String limit = (max / 1024 / 1024) + " MB";
+        // the resolver often does not know the limit it enforced, and a request over its own bound (the file
+        // limit and a megabyte for the other parts) is still a file too large for a person: name the file limit
+        String limit = (maxUpload.toBytes() / 1024 / 1024) + " MB";
         return status(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", messages.get("api.error.too-big", locale, limit),
                 List.of());
     }
