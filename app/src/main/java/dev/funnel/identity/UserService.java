@@ -1,5 +1,6 @@
 package dev.funnel.identity;
 
+import dev.funnel.identity.internal.SignInThrottle;
 import dev.funnel.identity.internal.TeamRepository;
 import dev.funnel.identity.internal.UserRepository;
 import dev.funnel.platform.Checks;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +28,29 @@ public class UserService {
     private final TeamRepository teams;
     private final CurrentUserProvider currentUser;
     private final PasswordEncoder passwordEncoder;
+    private final SignInThrottle throttle;
+    private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, TeamRepository teams, CurrentUserProvider currentUser, PasswordEncoder passwordEncoder) {
+    UserService(UserRepository users, TeamRepository teams, CurrentUserProvider currentUser,
+                PasswordEncoder passwordEncoder, SignInThrottle throttle, ApplicationEventPublisher events) {
         this.users = users;
         this.teams = teams;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.events = events;
+    }
+
+    /** Until when sign-ins to the account are paused after failed attempts, if they are. */
+    public Optional<java.time.Instant> signInPausedUntil(String username) {
+        return throttle.pausedUntil(username);
+    }
+
+    /** Lets the account sign in again at once, from every address; the audit trail records who did it. */
+    @Transactional
+    public void unlockSignIn(String username) {
+        throttle.unlock(username);
+        events.publishEvent(new SignInUnlocked(username));
     }
 
     @PermitAll

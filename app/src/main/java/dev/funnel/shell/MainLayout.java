@@ -18,6 +18,7 @@ import dev.funnel.analytics.ui.ReportsView;
 import dev.funnel.analytics.ui.TargetsView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.notification.Notification;
+import dev.funnel.audit.ui.AuditView;
 import dev.funnel.automation.ui.AutomationView;
 import dev.funnel.identity.EmailChoice;
 import dev.funnel.notification.NotificationService;
@@ -119,6 +120,8 @@ public class MainLayout extends AppLayout {
                         VaadinIcon.PLUG.create()));
                 admin.addItem(new SideNavItem(getTranslation("nav.automation"), AutomationView.class,
                         VaadinIcon.AUTOMATION.create()));
+                admin.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class,
+                        VaadinIcon.RECORDS.create()));
             }
             groups.add(admin);
         }

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.funnel.platform.DatabaseOutage;
 import dev.funnel.platform.ui.Push;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,17 @@ class UnexpectedErrorHandler implements VaadinServiceInitListener, ErrorHandler 
 
     @Override
     public void error(ErrorEvent event) {
-        log.error("Unexpected error in the UI", event.getThrowable());
+        boolean outage = DatabaseOutage.causedBy(event.getThrowable());
+        if (outage) {
+            log.warn("The database cannot be reached: {}", event.getThrowable().getMessage());
+        } else {
+            log.error("Unexpected error in the UI", event.getThrowable());
+        }
         UI ui = UI.getCurrent();
         if (ui != null) {
             Push.access(ui, () -> {
-                Notification notification = Notification.show(ui.getTranslation("error.unexpected"), 8000,
-                        Notification.Position.MIDDLE);
+                Notification notification = Notification.show(ui.getTranslation(outage
+                        ? "error.database-unavailable" : "error.unexpected"), 8000, Notification.Position.MIDDLE);
                 notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             });
         }

@@ -52,6 +52,36 @@ class ViewsTest extends KaribuTest {
     }
 
     @Test
+    void the_login_page_tells_a_pause_and_an_outage_from_a_wrong_password() {
+        var session = com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest()
+                .getSession(true);
+        session.setAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                new org.springframework.security.authentication.BadCredentialsException("wrong"));
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("error", "1"));
+        assertThat(loginError())
+                .contains("not correct");
+
+        session.setAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                new dev.funnel.identity.SignInThrottledException(java.time.Duration.ofSeconds(42)));
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("error", "2"));
+        assertThat(loginError())
+                .contains("42 seconds");
+
+        session.setAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION,
+                new org.springframework.security.authentication.InternalAuthenticationServiceException("down",
+                        new org.springframework.jdbc.CannotGetJdbcConnectionException("pool timed out")));
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("error", "3"));
+        assertThat(loginError())
+                .contains("database cannot be reached");
+    }
+
+    /** The login form's texts as the browser receives them. */
+    private static String loginError() {
+        return String.valueOf(_get(com.vaadin.flow.component.login.LoginForm.class).getElement()
+                .getPropertyRaw("i18n"));
+    }
+
+    @Test
     void a_rep_sees_work_pages_but_not_admin_pages() {
         UserSummary rep = data.user(Role.SALES_REP, null);
         login(rep.username());

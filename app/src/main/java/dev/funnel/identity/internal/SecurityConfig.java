@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.funnel.identity.ui.LoginView;
+import dev.funnel.platform.DatabaseOutage;
+import dev.funnel.platform.Messages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
+import dev.funnel.identity.SignInThrottledException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,6 +21,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,15 +44,14 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Messages messages) throws Exception {
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        writeError(response, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
-                                "Authentication required: send HTTP Basic credentials of a Funnel user.")))
+                        refused(request, response, e, json, messages)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         writeError(response, json, HttpServletResponse.SC_FORBIDDEN, "forbidden",
                                 "Your role does not allow this request.")))
@@ -59,6 +64,27 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * Why a request was not signed in: paused after failed attempts (429 with Retry-After), the database out of
+     * reach (503: the password was never checked, so it must not read as wrong), or no valid credentials (401).
+     */
+    private static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
+                                ObjectMapper json, Messages messages) throws IOException {
+        Locale locale = request.getLocale();
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            writeError(response, json, 429, "sign_in_paused",
+                    messages.get("api.error.sign-in-paused", locale, throttled.retryAfterSeconds()));
+        } else if (DatabaseOutage.causedBy(e)) {
+            response.setHeader("Retry-After", "10");
+            writeError(response, json, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database_unavailable",
+                    messages.get("api.error.database-unavailable", locale));
+        } else {
+            writeError(response, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                    messages.get("api.error.unauthorized", locale));
+        }
     }
 
     private static void writeError(HttpServletResponse response, ObjectMapper json, int status, String code,

@@ -11,9 +11,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.funnel.identity.SignInThrottledException;
+import dev.funnel.platform.DatabaseOutage;
 import dev.funnel.platform.Messages;
+import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import org.springframework.security.web.WebAttributes;
 
 /** Sign-in. A failed attempt says so without telling whether the user name or the password was wrong. */
 @Route(value = "login", autoLayout = false)
@@ -63,7 +68,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed) {
+            // the form posts to Spring Security, which keeps why it refused in the session for this page
+            LoginI18n i18n = i18n();
+            Object why = lastFailure();
+            if (why instanceof SignInThrottledException throttled) {
+                i18n.getErrorMessage().setTitle(getTranslation("login.paused.title"));
+                i18n.getErrorMessage().setMessage(getTranslation("login.paused.message",
+                        throttled.retryAfterSeconds()));
+            } else if (why instanceof Throwable failure && DatabaseOutage.causedBy(failure)) {
+                i18n.getErrorMessage().setTitle(getTranslation("login.unavailable.title"));
+                i18n.getErrorMessage().setMessage(getTranslation("error.database-unavailable"));
+            }
+            form.setI18n(i18n);
+        }
+        form.setError(failed);
+    }
+
+    private static Object lastFailure() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        HttpSession session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
     @Override

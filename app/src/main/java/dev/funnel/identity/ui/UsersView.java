@@ -64,6 +64,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         userGrid.addColumn(UserSummary::username).setHeader(getTranslation("user.username"));
         userGrid.addColumn(UserSummary::teamName).setHeader(getTranslation("user.team"));
         userGrid.addColumn(this::roles).setHeader(getTranslation("user.roles"));
+        userGrid.addComponentColumn(this::signInState).setHeader(getTranslation("user.sign-in"));
         userGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 
         teamGrid.addColumn(Team::name).setHeader(getTranslation("team.name"));
@@ -79,6 +80,23 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private String roles(UserSummary user) {
         return user.roles().stream().map(r -> getTranslation("role." + r.name())).sorted()
                 .collect(Collectors.joining(", "));
+    }
+
+    /** A paused account shows until when, with the administrator's way to lift the pause. */
+    private com.vaadin.flow.component.Component signInState(UserSummary user) {
+        return users.signInPausedUntil(user.username()).<com.vaadin.flow.component.Component>map(until -> {
+            String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .format(until.atZone(java.time.ZoneId.systemDefault()));
+            Button unlock = new Button(getTranslation("user.sign-in.unlock"), VaadinIcon.UNLOCK.create(), e -> {
+                users.unlockSignIn(user.username());
+                refresh();
+            });
+            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            HorizontalLayout state = new HorizontalLayout(
+                    new com.vaadin.flow.component.html.Span(getTranslation("user.sign-in.paused", time)), unlock);
+            state.setAlignItems(Alignment.CENTER);
+            return state;
+        }).orElseGet(() -> new com.vaadin.flow.component.html.Span(getTranslation("user.sign-in.open")));
     }
 
     private String parentName(Team team) {

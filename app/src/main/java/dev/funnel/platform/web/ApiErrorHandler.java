@@ -4,6 +4,7 @@ import dev.funnel.platform.FieldProblem;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.Messages;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.DatabaseOutage;
 import dev.funnel.platform.StaleVersionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
@@ -160,6 +161,12 @@ class ApiErrorHandler {
     /** Anything else is a defect: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, Locale locale) {
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn("The database cannot be reached: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                    .body(new ApiError("database_unavailable", messages.get("api.error.database-unavailable", locale),
+                            List.of()));
+        }
         log.error("Unexpected error in the REST API", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("api.error.internal", locale),
                 List.of());

@@ -1,0 +1,55 @@
+package dev.funnel.identity.internal;
+
+import dev.funnel.identity.SignInThrottledException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password sign-in for the login page and HTTP Basic alike, through the throttle: a paused account or address
+ * is refused before its password is checked, and every outcome is counted.
+ */
+@Component
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider passwords;
+    private final SignInThrottle throttle;
+
+    ThrottledAuthenticationProvider(FunnelUserDetailsService users, PasswordEncoder encoder,
+                                    SignInThrottle throttle) {
+        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords.setPasswordEncoder(encoder);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        String username = attempt.getName();
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
+                : null;
+        var pause = throttle.pause(username, address);
+        if (pause.isPresent()) {
+            throw new SignInThrottledException(pause.get());
+        }
+        try {
+            Authentication signedIn = passwords.authenticate(attempt);
+            throttle.succeeded(username, address);
+            return signedIn;
+        } catch (BadCredentialsException e) {
+            // unknown users count too: Spring answers them alike, so guessing names gains nothing
+            throttle.failed(username, address);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
