@@ -11,7 +11,9 @@ import dev.funnel.plugin.api.RecordKind;
 import dev.funnel.plugin.api.SettingField;
 import dev.funnel.plugin.api.SettingProblem;
 import dev.funnel.plugin.api.SettingType;
+import dev.funnel.plugin.internal.DestinationPolicy;
 import dev.funnel.plugin.internal.PluginDataRepository;
+import dev.funnel.plugin.internal.SecretBox;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,8 +46,13 @@ public class PluginSettingsService {
     private final PluginDataRepository data;
     private final UserService users;
     private final Clock clock;
+    private final DestinationPolicy destinations;
+    private final SecretBox secrets;
 
-    PluginSettingsService(ExtensionGuard guard, PluginDataRepository data, UserService users, Clock clock) {
+    PluginSettingsService(ExtensionGuard guard, PluginDataRepository data, UserService users, Clock clock,
+                          DestinationPolicy destinations, SecretBox secrets) {
+        this.destinations = destinations;
+        this.secrets = secrets;
         this.guard = guard;
         this.data = data;
         this.users = users;
@@ -83,7 +90,7 @@ public class PluginSettingsService {
             String value = values == null ? null : values.get(field.key());
             value = value == null ? null : value.trim();
             if (field.type() == SettingType.SECRET && (value == null || value.isEmpty() || MASK.equals(value))) {
-                value = stored.map(r -> r.values().get(field.key())).orElse(null);
+                value = stored.map(r -> secrets.open(r.values().get(field.key()))).orElse(null);
             }
             if (value == null || value.isEmpty()) {
                 if (field.required()) {
@@ -104,16 +111,48 @@ public class PluginSettingsService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         long me = users.current().id();
+        Map<String, String> sealed = sealSecrets(declared, clean);
         long recordId;
         if (stored.isEmpty()) {
-            recordId = data.insert(pluginId, kind, clean, now, me);
+            recordId = data.insert(pluginId, kind, sealed, now, me);
         } else {
-            if (version == null || !data.update(pluginId, id, version, clean, now, me)) {
+            if (version == null || !data.update(pluginId, id, version, sealed, now, me)) {
                 throw new StaleVersionException("plugin record", id);
             }
             recordId = id;
         }
         return masked(data.record(pluginId, recordId).orElseThrow(), declared);
+    }
+
+    /** The values as stored: secrets sealed with the installation's key, the rest as entered. */
+    private Map<String, String> sealSecrets(RecordKind kind, Map<String, String> values) {
+        Map<String, String> sealed = new LinkedHashMap<>(values);
+        kind.fields().stream().filter(f -> f.type() == SettingType.SECRET && sealed.containsKey(f.key()))
+                .forEach(f -> sealed.put(f.key(), secrets.seal(sealed.get(f.key()))));
+        return sealed;
+    }
+
+    /**
+     * Seals the secrets stored before they were sealed (Funnel 0.1 kept them in plain text); run at start-up,
+     * once the plugins have said which of their fields are secrets.
+     *
+     * @return how many records were sealed
+     */
+    @Transactional
+    @jakarta.annotation.security.PermitAll
+    public int sealStoredSecrets(String pluginId) {
+        int sealedRecords = 0;
+        for (RecordKind kind : guard.callPlugin(pluginId, PluginSettings.class, PluginSettings::recordKinds)
+                .stream().flatMap(List::stream).toList()) {
+            for (PluginRecord record : data.records(pluginId, kind.name())) {
+                Map<String, String> sealed = sealSecrets(kind, record.values());
+                if (!sealed.equals(record.values())) {
+                    data.replaceValues(pluginId, record.id(), sealed);
+                    sealedRecords++;
+                }
+            }
+        }
+        return sealedRecords;
     }
 
     @RolesAllowed(Role.Names.ADMIN)
@@ -138,7 +177,7 @@ public class PluginSettingsService {
                 .orElseThrow(() -> new NotFoundException("plugin record kind", pluginId + "/" + kind));
     }
 
-    private static Optional<FieldProblem> check(SettingField field, String value) {
+    private Optional<FieldProblem> check(SettingField field, String value) {
         return switch (field.type()) {
             case TEXT -> value.length() > TEXT_MAX
                     ? Optional.of(new FieldProblem(field.key(), "validation.too-long", List.of(TEXT_MAX)))
@@ -146,13 +185,26 @@ public class PluginSettingsService {
             case SECRET -> value.length() < SECRET_MIN
                     ? Optional.of(new FieldProblem(field.key(), "validation.plugin.secret", List.of(SECRET_MIN)))
                     : Optional.empty();
-            case URL -> isWebAddress(value) ? Optional.empty()
+            case URL -> isWebAddress(value) ? reachable(field, URI.create(value).getHost())
                     : Optional.of(new FieldProblem(field.key(), "validation.plugin.url", List.of(value)));
             case CHOICES -> Arrays.stream(value.split(",")).map(String::trim)
                     .allMatch(field.choices()::contains) ? Optional.empty()
                     : Optional.of(new FieldProblem(field.key(), "validation.plugin.choices",
                             List.of(String.join(", ", field.choices()))));
         };
+    }
+
+    /**
+     * A URL's host may not resolve to an internal address. A name that does not resolve now is accepted (its
+     * DNS may not be set up yet): every connection checks again what it resolves to then.
+     */
+    private Optional<FieldProblem> reachable(SettingField field, String host) {
+        try {
+            return destinations.refusal(host).map(refusal -> new FieldProblem(field.key(),
+                    "validation.plugin.url-internal", List.of(refusal.host(), refusal.address())));
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     /** An absolute http(s) address with a host. */

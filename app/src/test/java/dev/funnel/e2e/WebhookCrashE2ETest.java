@@ -75,7 +75,8 @@ class WebhookCrashE2ETest {
         Map<String, String> environment = Map.of("FUNNEL_DB_URL", url,
                 "FUNNEL_DB_USER", TestDatabaseSession.user(), "FUNNEL_DB_PASSWORD", TestDatabaseSession.password(),
                 "FUNNEL_ADMIN_PASSWORD", TestDatabaseSession.ADMIN_PASSWORD,
-                "FUNNEL_SCHEDULER_ENABLED", "false", "FUNNEL_AUTOMATION_CRON", "-");
+                "FUNNEL_SCHEDULER_ENABLED", "false", "FUNNEL_AUTOMATION_CRON", "-",
+                "FUNNEL_OUTBOUND_ALLOW", "127.0.0.1");
         app = RunningApp.start(environment);
         app.awaitReady(Duration.ofMinutes(3));
         // what an administrator enters in Admin > Plugins > webhooks

@@ -46,6 +46,12 @@ class WebhooksPluginTest extends IntegrationTest {
     OpportunityService opportunities;
     @Autowired
     OpportunityCloseService closing;
+    @Autowired
+    dev.funnel.plugin.internal.PluginDataRepository records;
+    @Autowired
+    dev.funnel.identity.UserService users;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     HttpServer server;
     final List<byte[]> bodies = new CopyOnWriteArrayList<>();
@@ -177,6 +183,102 @@ class WebhooksPluginTest extends IntegrationTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems())
                         .extracting(dev.funnel.platform.FieldProblem::field)
                         .containsExactlyInAnyOrder("url", "secret", "events"));
+    }
+
+    @Test
+    void internal_addresses_are_refused_on_entry_naming_the_address() {
+        for (String url : List.of("http://127.0.0.2:9/hook", "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]:8080/hook", "http://10.0.0.5/hook", "http://100.100.100.200/latest/meta-data")) {
+            assertThatThrownBy(() -> data.asAdmin(() -> settings.save("webhooks", "target", null, null, Map.of(
+                    "url", url, "secret", SECRET, "events", "opportunity.won"))))
+                    .as(url)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(problem -> {
+                                assertThat(problem.field()).isEqualTo("url");
+                                assertThat(problem.messageKey()).isEqualTo("validation.plugin.url-internal");
+                            }));
+        }
+    }
+
+    @Test
+    void an_address_that_turned_internal_is_refused_when_connecting_and_a_redirect_there_is_not_followed()
+            throws Exception {
+        List<String> reachedInside = new CopyOnWriteArrayList<>();
+        HttpServer inside = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
+        inside.createContext("/", exchange -> {
+            reachedInside.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        inside.start();
+        String internalUrl = "http://127.0.0.2:" + inside.getAddress().getPort() + "/metadata";
+        HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        redirecting.createContext("/hook", exchange -> {
+            exchange.getResponseHeaders().add("Location", internalUrl);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        redirecting.start();
+        // stored as if its name had resolved to a public address when it was entered (DNS rebinding)
+        long me = data.asAdmin(() -> users.current().id());
+        long turned = records.insert("webhooks", "target", Map.of("url", internalUrl, "secret", SECRET,
+                "events", "opportunity.won"), java.time.OffsetDateTime.now(clock), me);
+        PluginRecord redirect = data.asAdmin(() -> settings.save("webhooks", "target", null, null, Map.of(
+                "url", "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/hook",
+                "secret", SECRET, "events", "opportunity.won")));
+        try {
+            Org company = data.organisation();
+            Opportunity deal = data.opportunityOf(company.eastRep(), data.pipeline());
+
+            as(company.eastRep().username(), () -> closing.win(deal.id(), deal.version(), new BigDecimal("5000"),
+                    LocalDate.now(clock)));
+
+            List<PluginLogLine> log = awaitLog(deal, 3);
+            assertThat(log).filteredOn(line -> line.target().equals(internalUrl)).singleElement()
+                    .satisfies(line -> {
+                        assertThat(line.status()).isEqualTo("FAILED");
+                        assertThat(line.detail()).contains("refused", "127.0.0.2", "loopback");
+                    });
+            assertThat(log).filteredOn(line -> line.target().endsWith(redirecting.getAddress().getPort() + "/hook"))
+                    .first().satisfies(line -> assertThat(line.code()).isEqualTo(302));
+            Thread.sleep(500);
+            assertThat(reachedInside).isEmpty();
+        } finally {
+            data.asAdmin(() -> {
+                settings.delete("webhooks", redirect.id(), redirect.version());
+                settings.delete("webhooks", turned, 0);
+                return null;
+            });
+            inside.stop(0);
+            redirecting.stop(0);
+        }
+    }
+
+    @Test
+    void the_signing_secret_is_stored_sealed_and_one_stored_in_plain_text_is_sealed_at_start_up() {
+        assertThat(rawData(target.id())).contains("enc:v1:").doesNotContain(SECRET);
+
+        long me = data.asAdmin(() -> users.current().id());
+        long legacy = records.insert("webhooks", "target", Map.of("url", "http://127.0.0.1:9/legacy",
+                "secret", "whsec-stored-in-plain-text", "events", "opportunity.won"),
+                java.time.OffsetDateTime.now(clock), me);
+        try {
+            assertThat(rawData(legacy)).contains("whsec-stored-in-plain-text");
+
+            assertThat(settings.sealStoredSecrets("webhooks")).isEqualTo(1);
+
+            assertThat(rawData(legacy)).contains("enc:v1:").doesNotContain("whsec-stored-in-plain-text");
+            assertThat(settings.sealStoredSecrets("webhooks")).isZero();
+        } finally {
+            data.asAdmin(() -> {
+                settings.delete("webhooks", legacy, 0);
+                return null;
+            });
+        }
+    }
+
+    private String rawData(long recordId) {
+        return jdbc.queryForObject("select data from plugin_record where id = ?", String.class, recordId);
     }
 
     @Test

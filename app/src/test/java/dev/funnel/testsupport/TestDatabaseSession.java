@@ -43,6 +43,12 @@ public class TestDatabaseSession implements LauncherSessionListener {
         System.setProperty("FUNNEL_SMTP_PORT", Integer.toString(freePort()));
         System.setProperty("FUNNEL_SMTP_STARTTLS", "false");
         System.setProperty("FUNNEL_MAIL_FROM", "funnel@funnel.test");
+        // the tests' HTTP receivers listen on 127.0.0.1, which an installation does not reach unless allowed;
+        // the other loopback addresses (127.0.0.2, ::1) stay refused, for the tests of that refusal
+        System.setProperty("FUNNEL_OUTBOUND_ALLOW", "127.0.0.1/32");
+        // plugin secrets are sealed with this run's own key, never with a file beside the test classes
+        System.setProperty("FUNNEL_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(
+                java.security.SecureRandom.getSeed(32)));
     }
 
     @Override

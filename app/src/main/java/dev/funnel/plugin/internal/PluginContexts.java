@@ -4,6 +4,7 @@ import dev.funnel.plugin.PluginRecord;
 import dev.funnel.plugin.api.ContextAware;
 import dev.funnel.plugin.api.Delivery;
 import dev.funnel.plugin.api.LogEntry;
+import dev.funnel.plugin.api.OutboundHttp;
 import dev.funnel.plugin.api.PluginContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -36,9 +37,14 @@ public class PluginContexts {
     /** Lazily: the deliveries call back into this class to attach their handlers. */
     private final ObjectProvider<PluginDeliveries> deliveries;
 
+    private final HostOutboundHttp http;
+    private final SecretBox secrets;
+
     PluginContexts(PluginManager plugins, PluginDataRepository data, TransactionTemplate transaction, Clock clock,
-                   ObjectProvider<PluginDeliveries> deliveries) {
+                   ObjectProvider<PluginDeliveries> deliveries, HostOutboundHttp http, SecretBox secrets) {
         this.plugins = plugins;
+        this.http = http;
+        this.secrets = secrets;
         this.deliveries = deliveries;
         this.data = data;
         this.transaction = transaction;
@@ -53,12 +59,24 @@ public class PluginContexts {
         }
     }
 
+    private Map<String, String> opened(Map<String, String> values) {
+        Map<String, String> opened = new java.util.LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            String plain = secrets.open(value);
+            if (plain != null) {
+                opened.put(key, plain);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(opened);
+    }
+
     PluginContext contextOf(String pluginId) {
         return new PluginContext() {
             @Override
             public List<Map<String, String>> records(String kind) {
+                // the plugin gets its secrets opened; they are stored sealed
                 return transaction.execute(status -> data.records(pluginId, kind)).stream()
-                        .map(PluginRecord::values).toList();
+                        .map(record -> opened(record.values())).toList();
             }
 
             @Override
@@ -69,6 +87,11 @@ public class PluginContexts {
             @Override
             public void enqueue(Delivery delivery) {
                 deliveries.getObject().enqueue(pluginId, delivery);
+            }
+
+            @Override
+            public OutboundHttp http() {
+                return http;
             }
         };
     }

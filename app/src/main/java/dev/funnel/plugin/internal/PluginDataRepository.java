@@ -65,6 +65,12 @@ public class PluginDataRepository {
                 .execute() == 1;
     }
 
+    /** Rewrites a record's values as they are, without a new version: the values mean the same. */
+    public void replaceValues(String pluginId, long id, Map<String, String> values) {
+        db.update(PLUGIN_RECORD).set(PLUGIN_RECORD.DATA, write(values))
+                .where(PLUGIN_RECORD.PLUGIN_ID.eq(pluginId)).and(PLUGIN_RECORD.ID.eq(id)).execute();
+    }
+
     public boolean delete(String pluginId, long id, int version) {
         return db.deleteFrom(PLUGIN_RECORD)
                 .where(PLUGIN_RECORD.PLUGIN_ID.eq(pluginId)).and(PLUGIN_RECORD.ID.eq(id))

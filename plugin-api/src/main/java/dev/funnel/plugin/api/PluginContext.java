@@ -47,4 +47,15 @@ public interface PluginContext {
     default void enqueue(Delivery delivery) {
         throw new UnsupportedOperationException("this host does not queue deliveries; it needs plugin API 1.2.0");
     }
+
+    /**
+     * HTTP to the outside world with the host's address safety. Plugins that call other systems use this rather
+     * than their own client, so that administrators' rules for where Funnel may connect hold for every plugin.
+     *
+     * @throws UnsupportedOperationException from a host older than 1.3.0
+     * @since 1.3.0
+     */
+    default OutboundHttp http() {
+        throw new UnsupportedOperationException("this host offers no outbound HTTP; it needs plugin API 1.3.0");
+    }
 }

@@ -7,11 +7,11 @@ import dev.funnel.plugin.api.DeliveryHandler;
 import dev.funnel.plugin.api.DeliveryOutcome;
 import dev.funnel.plugin.api.DomainEventListener;
 import dev.funnel.plugin.api.PluginContext;
+import dev.funnel.plugin.api.OutboundRequest;
+import dev.funnel.plugin.api.OutboundResponse;
+import dev.funnel.plugin.api.RefusedDestinationException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,9 @@ import org.pf4j.Extension;
  * ({@link PluginContext#enqueue}), keyed by the event's id and the target, so the host's call returns at once, an
  * event heard twice is sent once, and a delivery waiting for its next attempt survives a restart. The host then
  * calls {@link #deliver} per attempt and logs each outcome (Admin &gt; Plugins). A delivery that fails — no
- * connection, a time-out, a status outside 2xx — is tried again after 1, 2, 4, 8 and 16 seconds, then given up.
+ * connection, a time-out, a status outside 2xx — is tried again after 1, 2, 4, 8 and 16 seconds, then given up;
+ * one to an address the host refuses (an internal one administrators did not allow) is given up at once. The
+ * POST goes through the host's {@link PluginContext#http()}, so the host's address safety applies.
  * The delivery's key is sent as the body's {@code id} and the {@code X-Funnel-Delivery} header: the same on every
  * attempt, so a receiver can ignore a repetition.
  */
@@ -41,8 +43,6 @@ public class WebhookDispatcher implements DomainEventListener, DeliveryHandler, 
 
     private final Duration firstPause;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private volatile PluginContext context;
 
     public WebhookDispatcher() {
@@ -96,27 +96,24 @@ public class WebhookDispatcher implements DomainEventListener, DeliveryHandler, 
         Integer code = null;
         String problem;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.destination()))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "Funnel-Webhooks/1.0")
-                    .header("X-Funnel-Event", event.type())
-                    .header("X-Funnel-Delivery", delivery.key())
-                    .header(Signature.TIMESTAMP_HEADER, Long.toString(now.getEpochSecond()))
-                    .header(Signature.HEADER, Signature.sign(secret, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            code = response.statusCode();
+            // through the host, which refuses internal addresses and never follows a redirect
+            OutboundResponse response = host.http().send(OutboundRequest.post(URI.create(delivery.destination()),
+                    Map.of("Content-Type", "application/json; charset=utf-8",
+                            "User-Agent", "Funnel-Webhooks/1.0",
+                            "X-Funnel-Event", event.type(),
+                            "X-Funnel-Delivery", delivery.key(),
+                            Signature.TIMESTAMP_HEADER, Long.toString(now.getEpochSecond()),
+                            Signature.HEADER, Signature.sign(secret, body)),
+                    body, REQUEST_TIMEOUT));
+            code = response.status();
             if (code >= 200 && code < 300) {
                 return DeliveryOutcome.delivered(code);
             }
             problem = "HTTP " + code;
+        } catch (RefusedDestinationException e) {
+            return DeliveryOutcome.failed(null, "refused: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeliveryOutcome.retry(firstPause, null, "interrupted");
         }
         if (attempt >= MAX_ATTEMPTS) {
             return DeliveryOutcome.failed(code, problem + "; given up after " + attempt + " attempts");

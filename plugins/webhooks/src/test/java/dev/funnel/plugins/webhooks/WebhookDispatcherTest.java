@@ -170,6 +170,28 @@ class WebhookDispatcherTest {
                 log.add(entry);
             }
 
+            /** The test's stand-in for the host's HTTP: plain, without the host's address checks. */
+            @Override
+            public dev.funnel.plugin.api.OutboundHttp http() {
+                return request -> {
+                    var builder = java.net.http.HttpRequest.newBuilder(request.uri()).timeout(request.timeout())
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                    request.headers().forEach((name, value) -> {
+                        if (!name.equals("User-Agent")) {
+                            builder.header(name, value);
+                        }
+                    });
+                    try {
+                        var answer = java.net.http.HttpClient.newHttpClient().send(builder.build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                        return new dev.funnel.plugin.api.OutboundResponse(answer.statusCode(), answer.body());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.IOException("interrupted", e);
+                    }
+                };
+            }
+
             @Override
             public void enqueue(Delivery delivery) {
                 boolean first = !queuedKeys.contains(delivery.key());

@@ -1,0 +1,115 @@
+package dev.funnel.plugin.internal;
+
+import dev.funnel.plugin.api.OutboundHttp;
+import dev.funnel.plugin.api.OutboundRequest;
+import dev.funnel.plugin.api.OutboundResponse;
+import dev.funnel.plugin.api.RefusedDestinationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plugins' HTTP to the outside world ({@link OutboundHttp}). The connection pool resolves names through the
+ * {@link DestinationPolicy}, so the addresses checked are the very addresses connected to: a name that resolves
+ * to a public address when it is saved and to an internal one later (DNS rebinding) is refused when it is used.
+ * Redirects are answered as they are, never followed; nothing is retried behind the plugin's back.
+ */
+@Component
+public class HostOutboundHttp implements OutboundHttp, DisposableBean {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration LONGEST = Duration.ofSeconds(30);
+    static final int BODY_KEPT = 64 * 1024;
+
+    /** Carries a refusal through the pool, which only lets a resolver fail with an UnknownHostException. */
+    private static final class Refused extends UnknownHostException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final CloseableHttpClient client;
+
+    HostOutboundHttp(DestinationPolicy policy) {
+        DnsResolver checked = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    return policy.resolve(host);
+                } catch (RefusedDestinationException e) {
+                    throw new Refused(e.getMessage());
+                }
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(checked)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT)).build())
+                        .setMaxConnPerRoute(4).setMaxConnTotal(50)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("Funnel")
+                .build();
+    }
+
+    @Override
+    public OutboundResponse send(OutboundRequest request) throws IOException {
+        String scheme = request.uri().getScheme() == null ? "" : request.uri().getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new RefusedDestinationException(request.uri() + " is not an http or https address");
+        }
+        Duration timeout = request.timeout() == null || request.timeout().compareTo(LONGEST) > 0 ? LONGEST
+                : request.timeout();
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method().toUpperCase(Locale.ROOT), request.uri());
+        http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout)).build());
+        request.headers().forEach(http::setHeader);
+        if (request.body().length > 0) {
+            http.setEntity(new ByteArrayEntity(request.body(), null));
+        }
+        try {
+            return client.execute(http, response -> {
+                byte[] body = new byte[0];
+                if (response.getEntity() != null) {
+                    try (InputStream in = response.getEntity().getContent()) {
+                        body = in.readNBytes(BODY_KEPT);
+                    }
+                }
+                return new OutboundResponse(response.getCode(), body);
+            });
+        } catch (Refused e) {
+            throw new RefusedDestinationException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        client.close();
+    }
+}
