@@ -63,6 +63,10 @@ public class CustomerPoolService {
         CustomerSummary customer = customerSummaries.summary(customerId)
                 .orElseThrow(() -> new NotFoundException(CustomerService.ENTITY, customerId));
         if (!pool.claim(customerId, me, OffsetDateTime.now(clock))) {
+            // someone else's customer, not in the pool: named only to those who may see it
+            if (customer.ownerId() != null && !users.visibleScope().canSee(customer.ownerId())) {
+                throw new NotFoundException(CustomerService.ENTITY, customerId);
+            }
             throw dev.funnel.platform.InvalidInputException.of("customerId", "validation.pool.taken",
                     customer.ownerName() == null ? "-" : customer.ownerName());
         }

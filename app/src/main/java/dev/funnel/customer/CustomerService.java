@@ -79,9 +79,33 @@ public class CustomerService {
         return duplicates.summary(id);
     }
 
-    /** Any customer whose name contains the text, with its owner, for filing a registration request. */
+    /**
+     * For filing a registration request: the customers the caller may see whose name contains the text, and any
+     * other customer whose name or credit code the text is (the duplicate check's rule), each with its owner.
+     */
     public List<CustomerSummary> lookup(String text) {
-        return text == null || text.isBlank() ? List.of() : duplicates.lookup(text.trim());
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return duplicates.lookup(users.visibleScope(), text.trim(), CompanyNames.normalize(text),
+                CustomerRules.blankToNull(CreditCode.normalize(text)));
+    }
+
+    /**
+     * Whether the caller may learn that the customer exists and who owns it: it is theirs to see, in the pool,
+     * or they named it as the duplicate check compares names and credit codes.
+     */
+    public boolean mayKnow(CustomerSummary customer, String nameAsKnown) {
+        if (customer.ownerId() == null || users.visibleScope().canSee(customer.ownerId())) {
+            return true;
+        }
+        if (nameAsKnown == null || nameAsKnown.isBlank()) {
+            return false;
+        }
+        String code = CreditCode.normalize(nameAsKnown);
+        return java.util.Objects.equals(CompanyNames.normalize(nameAsKnown), CompanyNames.normalize(customer.name()))
+                || code != null && !code.isBlank() && duplicates.findAny(Set.of(code), Set.of()).stream()
+                        .anyMatch(existing -> existing.id() == customer.id());
     }
 
     public Customer get(long id) {

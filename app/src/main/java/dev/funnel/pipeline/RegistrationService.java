@@ -67,7 +67,9 @@ public class RegistrationService {
                 .rule(draft.productId() == null || products.find(draft.productId()).isPresent(), "productId",
                         "validation.unknown")
                 .orThrow();
+        // a customer the rep may not know of is answered as one that does not exist
         CustomerSummary customer = customers.summary(draft.customerId())
+                .filter(found -> customers.mayKnow(found, draft.customerName()))
                 .orElseThrow(() -> InvalidInputException.of("customerId", "validation.unknown"));
         if (customer.ownerId() == null) {
             throw InvalidInputException.of("customerId", "validation.registration.pool", customer.name());

@@ -191,7 +191,7 @@ class AutomationRulesTest extends IntegrationTest {
     @Test
     void a_registration_request_waiting_past_the_threshold_reminds_its_approver_once() {
         as(company.westRep().username(), () -> registrations.request(new RegistrationDraft(deal.customerId(), null,
-                "A second line of business", "Their Shanghai branch asked us directly")));
+                "A second line of business", "Their Shanghai branch asked us directly", deal.customerName())));
         clock.advance(Duration.ofHours(23));
         runRules();
         assertThat(remindersTo(company.eastManager(), "registration-waiting", "registrations")).isEmpty();

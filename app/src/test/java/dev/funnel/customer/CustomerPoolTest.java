@@ -102,9 +102,18 @@ class CustomerPoolTest extends IntegrationTest {
         as("admin", () -> pool.releaseLapsed());
         as(other.username(), () -> pool.claim(neglected.id()));
 
+        // a rep who may not see the new owner's customers learns nothing: as for an id that does not exist
         assertThatThrownBy(() -> as(owner.username(), () -> pool.claim(neglected.id())))
+                .isInstanceOf(dev.funnel.platform.NotFoundException.class);
+        dev.funnel.customer.Customer othersOwn = data.customerOf(other);
+        assertThatThrownBy(() -> as(owner.username(), () -> pool.claim(othersOwn.id())))
+                .as("another rep's customer that was never in the pool").isInstanceOf(
+                        dev.funnel.platform.NotFoundException.class);
+        assertThatThrownBy(() -> as("admin", () -> pool.claim(neglected.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::messageKey).containsExactly("validation.pool.taken"));
+                        .extracting(FieldProblem::messageKey, p -> p.arguments().get(0))
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("validation.pool.taken",
+                                other.fullName())));
         assertThatThrownBy(() -> as("admin", () -> pool.updateSettings(new PoolSettings(0, -1))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("protectionDays", "claimsPerDay"));

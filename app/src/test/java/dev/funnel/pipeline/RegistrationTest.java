@@ -35,6 +35,8 @@ class RegistrationTest extends IntegrationTest {
     NotificationService notifications;
     @Autowired
     ProductService products;
+    @Autowired
+    dev.funnel.customer.CustomerService customers;
 
     Org company;
     Customer eastCustomer;
@@ -49,7 +51,26 @@ class RegistrationTest extends IntegrationTest {
 
     private RegistrationRequest westAsks(Long productId) {
         return as(company.westRep().username(), () -> registrations.request(new RegistrationDraft(eastCustomer.id(),
-                productId, "西区拓展 " + TestData.unique("deal"), "客户华西分公司主动联系我们")));
+                productId, "西区拓展 " + TestData.unique("deal"), "客户华西分公司主动联系我们", eastCustomer.name())));
+    }
+
+    @Test
+    void an_id_alone_reveals_nothing_about_another_reps_customer_but_its_name_finds_it() {
+        for (String named : new String[] {null, "", "某某科技有限公司"}) {
+            assertThatThrownBy(() -> as(company.westRep().username(), () -> registrations.request(
+                    new RegistrationDraft(eastCustomer.id(), null, "试探", "枚举编号", named))))
+                    .as("named %s", named)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .extracting(FieldProblem::messageKey).containsExactly("validation.unknown"));
+        }
+        String fragment = eastCustomer.name().substring(0, 2);
+        assertThat(as(company.westRep().username(), () -> customers.lookup(fragment)))
+                .extracting(dev.funnel.customer.CustomerSummary::id).doesNotContain(eastCustomer.id());
+        assertThat(as(company.westRep().username(), () -> customers.lookup(" " + eastCustomer.name() + " ")))
+                .extracting(dev.funnel.customer.CustomerSummary::id).contains(eastCustomer.id());
+        assertThat(as(company.eastManager().username(), () -> customers.lookup(fragment)))
+                .as("the owner's manager finds it by a fragment").extracting(dev.funnel.customer.CustomerSummary::id)
+                .contains(eastCustomer.id());
     }
 
     @Test

@@ -83,7 +83,7 @@ class PoolAndRegistrationViewsTest extends KaribuTest {
         Customer customer = data.customerOf(company.eastRep());
         data.pipeline();
         RegistrationRequest request = data.as(company.westRep().username(), () -> registrations.request(
-                new RegistrationDraft(customer.id(), null, "西区拓展", "客户西区分公司来询价")));
+                new RegistrationDraft(customer.id(), null, "西区拓展", "客户西区分公司来询价", customer.name())));
         login(company.eastManager().username());
 
         UI.getCurrent().navigate(RegistrationsView.class);

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import dev.funnel.identity.VisibleScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -124,12 +125,23 @@ public class DuplicateRepository {
     public record ContactPoint(String customerName, String ownerName, String phoneDigits, String email) {
     }
 
-    @Unscoped("the registration search: a rep finds a company by name, whoever owns it, to file a registration; "
-            + "it answers a name and an owner")
-    public List<dev.funnel.customer.CustomerSummary> lookup(String text) {
+    /**
+     * The registration search: customers the caller may see (and the pool) whose name contains the text, and any
+     * other customer only when the text is its name or credit code, as the duplicate check compares them. A rep
+     * learns who owns a company they can name, never a list of other reps' customers.
+     */
+    public List<dev.funnel.customer.CustomerSummary> lookup(VisibleScope scope, String text,
+                                                            String normalizedName, String creditCode) {
+        Condition named = normalizedName == null ? DSL.falseCondition()
+                : CUSTOMER.NORMALIZED_NAME.eq(normalizedName);
+        if (creditCode != null) {
+            named = named.or(CUSTOMER.CREDIT_CODE.eq(creditCode));
+        }
         return db.select(CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.OWNER_ID, APP_USER.FULL_NAME).from(CUSTOMER)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CUSTOMER.OWNER_ID))
-                .where(CUSTOMER.NAME.containsIgnoreCase(text))
+                .where(CUSTOMER.NAME.containsIgnoreCase(text)
+                        .and(scope.owns(CUSTOMER.OWNER_ID).or(CUSTOMER.OWNER_ID.isNull()))
+                        .or(named))
                 .orderBy(CUSTOMER.NAME).limit(20)
                 .fetch(r -> new dev.funnel.customer.CustomerSummary(r.value1(), r.value2(), r.value3(), r.value4()));
     }

@@ -159,9 +159,10 @@ class DemoCompany {
         enterServiceRequests(plan, customerIds, contactIds);
         session.as(admin, () -> setTargets(plan.targets(), userIds));
         DemoPlan.RegistrationPlan registration = plan.registration();
+        // the requester names the company, as a rep who found it in the registration search does
         session.as(registration.requester(), () -> registrations.request(new RegistrationDraft(
                 customerIds.get(registration.customer()), null, registration.opportunityName(),
-                registration.reason())));
+                registration.reason(), plan.companies().get(registration.customer()).name())));
         List<Deal> deals = plan.deals();
         return new Stored(plan.staff().size(), session.as(admin, () -> teams.list().size()), customerIds.size(),
                 (int) plan.companies().stream().filter(Company::inPool).count(),

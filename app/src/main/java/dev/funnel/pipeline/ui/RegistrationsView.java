@@ -168,7 +168,8 @@ public class RegistrationsView extends VerticalLayout implements HasDynamicTitle
                 () -> registrations.request(new RegistrationDraft(
                         customer.getValue() == null ? null : customer.getValue().id(),
                         product.getValue() == null ? null : product.getValue().id(), deal.getValue(),
-                        reason.getValue())), this::refresh);
+                        reason.getValue(), customer.getValue() == null ? null : customer.getValue().name())),
+                this::refresh);
     }
 
     private void refresh() {

@@ -46,7 +46,9 @@ class RegistrationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "File a request: customerId, optional productId, opportunityName, reason")
+    @Operation(summary = "File a request: customerId, optional productId, opportunityName, reason, and "
+            + "customerName (its name or credit code) for a customer the caller cannot see: an id alone is answered "
+            + "as unknown, so that ids reveal nothing")
     RegistrationRequest file(@RequestBody RegistrationDraft draft) {
         return registrations.request(draft);
     }
