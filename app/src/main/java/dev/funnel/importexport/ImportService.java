@@ -7,6 +7,7 @@ import dev.funnel.importexport.internal.MappingRepository;
 import dev.funnel.importexport.internal.RowReader;
 import dev.funnel.importexport.internal.Table;
 import dev.funnel.importexport.internal.TableReader;
+import dev.funnel.audit.AuditLog;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.platform.FieldProblem;
@@ -57,11 +58,14 @@ public class ImportService {
     private final Semaphore turn = new Semaphore(1, true);
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final AuditLog audit;
 
     ImportService(List<EntityImporter<?>> importers, Messages messages, MappingRepository mappings,
                   UserService users,
                   @Value("${funnel.import.max-size:50MB}") org.springframework.util.unit.DataSize maxSize,
-                  @Value("${funnel.import.max-rows:500000}") int maxRows, TransactionTemplate transaction) {
+                  @Value("${funnel.import.max-rows:500000}") int maxRows, TransactionTemplate transaction,
+                  AuditLog audit) {
+        this.audit = audit;
         this.transaction = transaction;
         this.readOnly = new TransactionTemplate(transaction.getTransactionManager(), transaction);
         this.readOnly.setReadOnly(true);
@@ -169,7 +173,11 @@ public class ImportService {
                             ImportMode mode, Locale locale, DoubleConsumer progress) {
         Run<?> run = new Run<>(importer(entity), mapping, mode, locale, progress);
         // the transaction starts once it is this import's turn, so a waiting import holds no connection
-        return inTurn(() -> transaction.execute(status -> run.execute(content, charset)));
+        ImportResult result = inTurn(() -> transaction.execute(status -> run.execute(content, charset)));
+        audit.record("import", "import", entity.key(), result.status().name().toLowerCase(Locale.ROOT) + ", "
+                + result.imported() + " of " + result.rows() + " rows written, " + result.errors().size()
+                + " problems, mode " + mode.name().toLowerCase(Locale.ROOT));
+        return result;
     }
 
     private ImportResult inTurn(java.util.function.Supplier<ImportResult> work) {

@@ -1,5 +1,6 @@
 package dev.funnel.plugin;
 
+import dev.funnel.audit.AuditLog;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.platform.FieldProblem;
@@ -48,9 +49,11 @@ public class PluginSettingsService {
     private final Clock clock;
     private final DestinationPolicy destinations;
     private final SecretBox secrets;
+    private final AuditLog audit;
 
     PluginSettingsService(ExtensionGuard guard, PluginDataRepository data, UserService users, Clock clock,
-                          DestinationPolicy destinations, SecretBox secrets) {
+                          DestinationPolicy destinations, SecretBox secrets, AuditLog audit) {
+        this.audit = audit;
         this.destinations = destinations;
         this.secrets = secrets;
         this.guard = guard;
@@ -121,6 +124,10 @@ public class PluginSettingsService {
             }
             recordId = id;
         }
+        // what changed, never the secrets themselves
+        audit.record(stored.isEmpty() ? "plugin.record.created" : "plugin.record.changed", pluginId + "/" + kind,
+                recordId, String.join(", ", masked(new PluginRecord(recordId, kind, clean, 0), declared).values()
+                        .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return masked(data.record(pluginId, recordId).orElseThrow(), declared);
     }
 
@@ -164,6 +171,7 @@ public class PluginSettingsService {
         if (!data.delete(pluginId, id, version)) {
             throw new StaleVersionException("plugin record", id);
         }
+        audit.record("plugin.record.deleted", pluginId, id, null);
     }
 
     /** The plugin's latest log entries, newest first. */

@@ -32,6 +32,8 @@ class ImportServiceTest extends IntegrationTest {
     CustomerService customers;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    dev.funnel.audit.AuditService audit;
 
     Org company;
     String tag;
@@ -330,5 +332,17 @@ class ImportServiceTest extends IntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void every_import_is_in_the_audit_trail_with_what_it_wrote() {
+        run(ImportEntity.CUSTOMERS, "name\n" + tag + " Audited\n", columns("name", "name"), ImportMode.ALL);
+
+        var trail = as("admin", () -> audit.find(new dev.funnel.audit.AuditFilter(null, null, "admin", "import"),
+                dev.funnel.platform.PageRequest.of(0, 1)).items());
+        assertThat(trail).singleElement().satisfies(entry -> {
+            assertThat(entry.targetId()).isEqualTo("customers");
+            assertThat(entry.details()).startsWith("completed, 1 of 1 rows written, 0 problems");
+        });
     }
 }

@@ -52,6 +52,8 @@ class WebhooksPluginTest extends IntegrationTest {
     dev.funnel.identity.UserService users;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    dev.funnel.audit.AuditService audit;
 
     HttpServer server;
     final List<byte[]> bodies = new CopyOnWriteArrayList<>();
@@ -282,10 +284,15 @@ class WebhooksPluginTest extends IntegrationTest {
     }
 
     @Test
-    void the_secret_is_never_shown_back() {
+    void the_secret_is_never_shown_back_nor_written_to_the_audit_trail() {
         List<PluginRecord> records = data.asAdmin(() -> settings.records("webhooks", "target"));
         assertThat(records).filteredOn(r -> r.id() == target.id()).singleElement()
                 .extracting(r -> r.values().get("secret")).isEqualTo(PluginSettingsService.MASK);
+        var trail = data.asAdmin(() -> audit.find(new dev.funnel.audit.AuditFilter(null, null, "admin",
+                "plugin.record.created"), dev.funnel.platform.PageRequest.of(0, 50)).items());
+        assertThat(trail).filteredOn(entry -> entry.targetId().equals(Long.toString(target.id()))).singleElement()
+                .satisfies(entry -> assertThat(entry.details()).contains("url=http://127.0.0.1:")
+                        .contains("secret=" + PluginSettingsService.MASK).doesNotContain(SECRET));
     }
 
     private void awaitDeliveries(int count) throws InterruptedException {

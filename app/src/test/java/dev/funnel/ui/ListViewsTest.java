@@ -38,6 +38,8 @@ class ListViewsTest extends KaribuTest {
     ServiceRequestService requests;
     @Autowired
     FollowUpService activities;
+    @Autowired
+    dev.funnel.audit.AuditService audit;
 
     @Test
     void each_list_finds_the_reps_own_records_and_hides_them_from_another_rep() {
@@ -68,5 +70,39 @@ class ListViewsTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class);
         return GridKt._size(grid);
+    }
+
+    @Test
+    void an_export_from_an_english_session_is_in_english_and_is_audited() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        data.customerOf(rep);
+        login(rep.username());
+        UI.getCurrent().navigate(dev.funnel.customer.ui.CustomersView.class);
+        var menu = com.github.mvysny.kaributesting.v10.LocatorJ._get(dev.funnel.platform.ui.ExportMenu.class);
+        com.vaadin.flow.component.html.Anchor csv = menu.getItems().get(0).getSubMenu().getItems().stream()
+                .flatMap(item -> item.getChildren())
+                .filter(com.vaadin.flow.component.html.Anchor.class::isInstance)
+                .map(com.vaadin.flow.component.html.Anchor.class::cast)
+                .filter(anchor -> anchor.getText().contains("CSV")).findFirst().orElseThrow();
+
+        // a download is served outside the UI's own request, where no UI is current
+        UI ui = UI.getCurrent();
+        String href = com.github.mvysny.kaributesting.v10.AnchorsKt.get_href(csv);
+        byte[] file;
+        UI.setCurrent(null);
+        try {
+            file = com.github.mvysny.kaributesting.v10.DownloadKt.downloadResource(href);
+        } finally {
+            UI.setCurrent(ui);
+        }
+
+        String header = new String(file, java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(header).contains("Name").doesNotContain("名称");
+        var trail = as("admin", () -> audit.find(new dev.funnel.audit.AuditFilter(null, null, rep.username(),
+                "export"), dev.funnel.platform.PageRequest.of(0, 10)).items());
+        assertThat(trail).singleElement().satisfies(entry -> {
+            assertThat(entry.targetId()).isEqualTo("customers");
+            assertThat(entry.details()).isEqualTo("csv, 1 rows");
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.funnel.platform.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Anchor;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.funnel.platform.ExportColumn;
+import dev.funnel.platform.ExportWritten;
 import dev.funnel.platform.SpreadsheetExport;
 import dev.funnel.platform.SpreadsheetExport.Format;
 import dev.funnel.platform.PageRequest;
@@ -44,11 +46,48 @@ public class ExportMenu<T> extends MenuBar {
             DownloadHandler download = event -> {
                 event.setFileName(SpreadsheetExport.fileName(listName, format));
                 event.setContentType(format.mediaType());
-                SpreadsheetExport.write(format, columns.get(), () -> new Pages<>(pages), ZoneId.systemDefault(),
-                        event.getOutputStream());
+                // the download runs outside the UI's request: without its UI as the current one, every
+                // translation (headers, statuses) fell back to the first bundle, Chinese, in an English session
+                UI before = UI.getCurrent();
+                UI.setCurrent(event.getUI());
+                int[] written = {0};
+                try {
+                    SpreadsheetExport.write(format, columns.get(), () -> counted(new Pages<>(pages), written),
+                            ZoneId.systemDefault(), event.getOutputStream());
+                } finally {
+                    UI.setCurrent(before);
+                }
+                published(new ExportWritten(listName, format.extension(), written[0]));
             };
             Anchor link = new Anchor(download, AttachmentType.DOWNLOAD, getTranslation("export." + format.extension()));
             formats.addItem(link);
+        }
+    }
+
+    private static <T> Iterator<T> counted(Iterator<T> rows, int[] count) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public T next() {
+                count[0]++;
+                return rows.next();
+            }
+        };
+    }
+
+    /** Tells the application (the audit trail) what was exported; the menu is not a bean, so it asks the servlet's. */
+    private static void published(ExportWritten export) {
+        com.vaadin.flow.server.VaadinServlet servlet = com.vaadin.flow.server.VaadinServlet.getCurrent();
+        if (servlet != null) {
+            org.springframework.web.context.WebApplicationContext context = org.springframework.web.context.support
+                    .WebApplicationContextUtils.getWebApplicationContext(servlet.getServletContext());
+            if (context != null) {
+                context.publishEvent(export);
+            }
         }
     }
 
