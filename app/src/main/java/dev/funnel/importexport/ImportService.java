@@ -59,13 +59,15 @@ public class ImportService {
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final AuditLog audit;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     ImportService(List<EntityImporter<?>> importers, Messages messages, MappingRepository mappings,
                   UserService users,
                   @Value("${funnel.import.max-size:50MB}") org.springframework.util.unit.DataSize maxSize,
                   @Value("${funnel.import.max-rows:500000}") int maxRows, TransactionTemplate transaction,
-                  AuditLog audit) {
+                  AuditLog audit, io.micrometer.core.instrument.MeterRegistry meters) {
         this.audit = audit;
+        this.meters = meters;
         this.transaction = transaction;
         this.readOnly = new TransactionTemplate(transaction.getTransactionManager(), transaction);
         this.readOnly.setReadOnly(true);
@@ -174,6 +176,9 @@ public class ImportService {
         Run<?> run = new Run<>(importer(entity), mapping, mode, locale, progress);
         // the transaction starts once it is this import's turn, so a waiting import holds no connection
         ImportResult result = inTurn(() -> transaction.execute(status -> run.execute(content, charset)));
+        meters.counter("funnel.imports", "entity", entity.key(), "status",
+                result.status().name().toLowerCase(Locale.ROOT)).increment();
+        meters.counter("funnel.import.rows", "entity", entity.key()).increment(result.imported());
         audit.record("import", "import", entity.key(), result.status().name().toLowerCase(Locale.ROOT) + ", "
                 + result.imported() + " of " + result.rows() + " rows written, " + result.errors().size()
                 + " problems, mode " + mode.name().toLowerCase(Locale.ROOT));

@@ -34,6 +34,8 @@ class ImportServiceTest extends IntegrationTest {
     OpportunityService opportunities;
     @Autowired
     dev.funnel.audit.AuditService audit;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Org company;
     String tag;
@@ -335,9 +337,14 @@ class ImportServiceTest extends IntegrationTest {
     }
 
     @Test
-    void every_import_is_in_the_audit_trail_with_what_it_wrote() {
+    void every_import_is_in_the_audit_trail_with_what_it_wrote_and_counted_in_the_metrics() {
+        double before = meters.counter("funnel.import.rows", "entity", "customers").count();
+
         run(ImportEntity.CUSTOMERS, "name\n" + tag + " Audited\n", columns("name", "name"), ImportMode.ALL);
 
+        assertThat(meters.counter("funnel.import.rows", "entity", "customers").count()).isEqualTo(before + 1);
+        assertThat(meters.get("funnel.imports").tags("entity", "customers", "status", "completed").counter()
+                .count()).isPositive();
         var trail = as("admin", () -> audit.find(new dev.funnel.audit.AuditFilter(null, null, "admin", "import"),
                 dev.funnel.platform.PageRequest.of(0, 1)).items());
         assertThat(trail).singleElement().satisfies(entry -> {

@@ -38,8 +38,11 @@ public class RuleRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
     RuleRunner(AutomationRepository automation, RuleStatements statements, NotificationService notifications,
-               TransactionTemplate transaction, Clock clock) {
+               TransactionTemplate transaction, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.automation = automation;
         this.statements = statements;
         this.notifications = notifications;
@@ -67,6 +70,8 @@ public class RuleRunner {
         } finally {
             String why = failure;
             transaction.executeWithoutResult(status -> automation.finishRun(runId, OffsetDateTime.now(clock), why));
+            meters.counter("funnel.automation.runs", "trigger", trigger.toLowerCase(java.util.Locale.ROOT),
+                    "outcome", why == null ? "completed" : "failed").increment();
         }
         return automation.run(runId).orElseThrow();
     }
@@ -77,6 +82,8 @@ public class RuleRunner {
         List<RuleStatements.Fired> fired = statements.fire(rule.code(), rule.threshold(), now, today);
         notifications.notifyAll(reminders(rule.code(), fired));
         automation.recordRule(runId, rule.code(), fired.size());
+        meters.counter("funnel.automation.reminders", "rule", rule.code().name().toLowerCase(java.util.Locale.ROOT))
+                .increment(fired.size());
     }
 
     /**

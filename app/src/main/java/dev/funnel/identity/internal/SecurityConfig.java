@@ -42,6 +42,26 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Health for anyone (it says UP or DOWN, nothing else); metrics for administrators, with HTTP Basic. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementSecurity(HttpSecurity http, ObjectMapper json, Messages messages)
+            throws Exception {
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(dev.funnel.identity.Role.Names.ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        refused(request, response, e, json, messages)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        writeError(response, json, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+                                messages.get("api.error.forbidden", request.getLocale()))))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Messages messages) throws Exception {

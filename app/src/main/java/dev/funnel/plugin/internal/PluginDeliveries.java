@@ -56,10 +56,13 @@ class PluginDeliveries {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     PluginDeliveries(PluginDeliveryRepository deliveries, PluginDataRepository data, ExtensionGuard guard,
                      PluginContexts contexts, TransactionTemplate transaction, Clock clock,
-                     @Value("${funnel.plugin-delivery-workers:4}") int workers) {
+                     @Value("${funnel.plugin-delivery-workers:4}") int workers,
+                     io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.data = data;
         this.guard = guard;
@@ -176,6 +179,8 @@ class PluginDeliveries {
             }
             default -> throw new IllegalStateException("unknown outcome " + outcome.status());
         }
+        meters.counter("funnel.plugin.deliveries", "plugin", due.pluginId(), "outcome",
+                logStatus.toLowerCase(java.util.Locale.ROOT)).increment();
         String logDetail = detail;
         OffsetDateTime nextAttemptAt = next;
         int attemptsSoFar = attempts;
