@@ -60,6 +60,8 @@ class BrowserE2ETest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,900", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("funnel-chromium"));
+        // the console, to catch anything the Content-Security-Policy blocks
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
         browser = new ChromeDriver(service, options);
@@ -73,6 +75,61 @@ class BrowserE2ETest {
         if (app != null) {
             app.close();
         }
+    }
+
+    /** Every page in these tests ran under the Content-Security-Policy, which must have blocked nothing. */
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasBlockedByTheContentSecurityPolicy() {
+        List<String> blocked = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                .stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Permissions-Policy"))
+                .toList();
+        assertThat(blocked).isEmpty();
+    }
+
+    @Test
+    void pages_carry_a_content_security_policy_and_https_forwarded_by_a_trusted_proxy_turns_on_hsts()
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/login")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'self'"));
+        assertThat(plain.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+        assertThat(plain.headers().firstValue("Permissions-Policy")).hasValueSatisfying(p ->
+                assertThat(p).contains("camera=()"));
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+
+        // as nginx on the same host forwards an HTTPS request
+        HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/login"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.70").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forwarded.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts ->
+                assertThat(hsts).contains("max-age=31536000"));
+        assertThat(forwarded.headers().allValues("Set-Cookie")).isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).contains("Secure", "HttpOnly"));
+    }
+
+    @Test
+    void the_sign_in_throttle_counts_the_address_the_trusted_proxy_forwarded() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, Integer> me = (password, from) -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/me"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("rep02:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("X-Forwarded-For", from).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            assertThat(me.apply("guess-" + i, "203.0.113.80")).isEqualTo(401);
+        }
+
+        assertThat(me.apply("demo", "203.0.113.80")).as("paused from the guessing address").isEqualTo(429);
+        assertThat(me.apply("demo", "203.0.113.81")).as("the real user elsewhere signs in").isEqualTo(200);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two filter chains over the same users: the REST API with stateless HTTP Basic and JSON errors, and the
@@ -47,6 +48,7 @@ class SecurityConfig {
     @Order(0)
     SecurityFilterChain managementSecurity(HttpSecurity http, ObjectMapper json, Messages messages)
             throws Exception {
+        browserHeaders(http, NOTHING_POLICY);
         return http
                 .securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
@@ -65,6 +67,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Messages messages) throws Exception {
+        browserHeaders(http, NOTHING_POLICY);
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
@@ -83,7 +86,34 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        browserHeaders(http, UI_POLICY);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * What the UI may load and run: only Funnel's own resources. Vaadin's client engine needs inline and
+     * evaluated scripts and inline styles (its documented requirement); charts draw on canvas and images may be
+     * data: or blob: URLs (exports, icons); push uses a WebSocket to the same host.
+     */
+    static final String UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+    /** JSON and metrics are never a page: nothing may load from them. */
+    static final String NOTHING_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /**
+     * Headers every answer carries. HSTS (a year) and the session cookie's Secure flag follow the request's
+     * scheme, which behind a trusted proxy is the one it forwarded (server.forward-headers-strategy).
+     */
+    private static void browserHeaders(HttpSecurity http, String policy) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
     }
 
     /**
