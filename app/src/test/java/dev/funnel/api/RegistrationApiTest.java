@@ -33,10 +33,17 @@ class RegistrationApiTest extends IntegrationTest {
     void a_request_is_filed_listed_for_the_manager_and_rejected_with_a_comment() throws Exception {
         Org company = data.organisation();
         Customer customer = data.customerOf(company.eastRep());
-        String body = http.perform(post("/api/v1/registrations").with(as(company.westRep()))
+        // the id alone is answered as an unknown customer: another rep's customer is named by its name
+        http.perform(post("/api/v1/registrations").with(as(company.westRep()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"customerId\": " + customer.id() + ", \"opportunityName\": \"西区拓展\", "
                                 + "\"reason\": \"客户西区分公司来询价\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors[0].field", is("customerId")));
+        String body = http.perform(post("/api/v1/registrations").with(as(company.westRep()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"customerId\": " + customer.id() + ", \"opportunityName\": \"西区拓展\", "
+                                + "\"reason\": \"客户西区分公司来询价\", \"customerName\": \"" + customer.name() + "\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status", is("PENDING")))
                 .andReturn().getResponse().getContentAsString();
