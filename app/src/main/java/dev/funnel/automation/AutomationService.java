@@ -29,8 +29,12 @@ public class AutomationService {
     private final UserService users;
     private final Clock clock;
 
+    private final dev.funnel.audit.AuditLog audit;
+
     AutomationService(AutomationRepository automation, RuleRunner runner, AutomationJob job,
-                      UserService users, Clock clock) {
+                      UserService users, Clock clock,
+            dev.funnel.audit.AuditLog audit) {
+        this.audit = audit;
         this.automation = automation;
         this.runner = runner;
         this.job = job;
@@ -60,6 +64,8 @@ public class AutomationService {
                 users.current().id())) {
             throw new StaleVersionException("automation rule", code.name());
         }
+        audit.record("settings.automation", "rule", code.name(), (change.enabled() ? "on" : "off")
+                + (threshold == null ? "" : ", threshold " + threshold));
         return automation.rules().stream().filter(r -> r.code() == code).findFirst()
                 .orElseThrow(() -> new NotFoundException("automation rule", code.name()));
     }

@@ -18,7 +18,11 @@ public class ProductService {
     private final ProductRepository products;
     private final UserService users;
 
-    ProductService(ProductRepository products, UserService users) {
+    private final dev.funnel.audit.AuditLog audit;
+
+    ProductService(ProductRepository products, UserService users,
+            dev.funnel.audit.AuditLog audit) {
+        this.audit = audit;
         this.products = products;
         this.users = users;
     }
@@ -102,6 +106,7 @@ public class ProductService {
     public Product create(ProductDraft draft) {
         checks(draft).orThrow();
         long id = products.insert(draft, users.current().id());
+        audit.record("settings.products", "product", id, "created: " + draft.code() + " " + draft.name());
         return products.findActive().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 

@@ -38,7 +38,11 @@ public class CurrencyService {
     private final UserService users;
     private final Clock clock;
 
-    CurrencyService(ExchangeRateRepository rates, UserService users, Clock clock) {
+    private final dev.funnel.audit.AuditLog audit;
+
+    CurrencyService(ExchangeRateRepository rates, UserService users, Clock clock,
+            dev.funnel.audit.AuditLog audit) {
+        this.audit = audit;
         this.rates = rates;
         this.users = users;
         this.clock = clock;
@@ -104,6 +108,8 @@ public class CurrencyService {
             savedId = id;
         }
         touched.forEach(rates::convertDeals);
+        audit.record("settings.currency", "exchange rate", savedId, rate.currency() + " from " + rate.validFrom()
+                + " = " + rate.rate());
         return rates.findById(savedId).orElseThrow();
     }
 
@@ -115,6 +121,7 @@ public class CurrencyService {
             throw new StaleVersionException("exchangeRate", id);
         }
         rates.convertDeals(rate.currency());
+        audit.record("deleted.exchange-rate", "exchange rate", id, rate.currency() + " from " + rate.validFrom());
     }
 
     /**
@@ -136,6 +143,7 @@ public class CurrencyService {
         rates.deleteAll();
         rates.setCompanyCurrency(code, OffsetDateTime.now(clock));
         rates.convertDeals(null);
+        audit.record("settings.currency", "company currency", code, removesRates + " rates removed");
     }
 
     /** Every row's problems, as {@link #save} would find them, and rows giving one currency's day twice. */

@@ -34,9 +34,13 @@ public class CustomerPoolService {
     private final UserService users;
     private final Clock clock;
 
+    private final dev.funnel.audit.AuditLog audit;
+
     CustomerPoolService(PoolRepository pool, PoolReleases releases, CustomerRepository customers,
                         dev.funnel.customer.internal.DuplicateRepository customerSummaries, UserService users,
-                        Clock clock) {
+                        Clock clock,
+            dev.funnel.audit.AuditLog audit) {
+        this.audit = audit;
         this.customerSummaries = customerSummaries;
         this.pool = pool;
         this.releases = releases;
@@ -98,6 +102,8 @@ public class CustomerPoolService {
                         "validation.range", 1, 1000)
                 .orThrow();
         pool.saveSettings(settings);
+        audit.record("settings.pool", "pool", null, "protection " + settings.protectionDays() + " days, "
+                + settings.claimsPerDay() + " claims a day");
         return pool.settings();
     }
 

@@ -21,7 +21,11 @@ public class TeamService {
     private final TeamRepository teams;
     private final CurrentUserProvider currentUser;
 
-    TeamService(UserRepository users, TeamRepository teams, CurrentUserProvider currentUser) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    TeamService(UserRepository users, TeamRepository teams, CurrentUserProvider currentUser,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.teams = teams;
         this.currentUser = currentUser;
@@ -71,6 +75,7 @@ public class TeamService {
                         "validation.unknown")
                 .orThrow();
         long id = teams.insert(team, currentUser.require().id());
+        events.publishEvent(new TeamCreated(id, team.name(), team.parentId(), team.managerId()));
         return teams.findById(id).orElseThrow();
     }
 }

@@ -139,6 +139,7 @@ public class UserService {
                         "validation.unknown")
                 .orThrow();
         long id = users.insert(user, passwordEncoder.encode(user.password()), current().id());
+        events.publishEvent(new UserCreated(id, user.username(), user.roles(), user.teamId()));
         return users.findById(id).orElseThrow();
     }
 

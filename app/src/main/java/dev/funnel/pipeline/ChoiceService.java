@@ -19,7 +19,11 @@ public class ChoiceService {
     private final ChoiceRepository choices;
     private final UserService users;
 
-    ChoiceService(ChoiceRepository choices, UserService users) {
+    private final dev.funnel.audit.AuditLog audit;
+
+    ChoiceService(ChoiceRepository choices, UserService users,
+            dev.funnel.audit.AuditLog audit) {
+        this.audit = audit;
         this.choices = choices;
         this.users = users;
     }
@@ -46,6 +50,8 @@ public class ChoiceService {
                 .orThrow();
         choices.add(new Choice(choice.kind(), choice.code(), choice.labelEn().trim(), choice.labelZh().trim()),
                 users.current().id());
+        audit.record("settings.lists", choice.kind(), choice.code(), "added: " + choice.labelEn() + " / "
+                + choice.labelZh());
         return choices.active(choice.kind());
     }
 
@@ -56,6 +62,7 @@ public class ChoiceService {
         if (!choices.retire(kind, code, users.current().id())) {
             throw new NotFoundException("choice", kind + "/" + code);
         }
+        audit.record("settings.lists", kind, code, "retired");
         return choices.active(kind);
     }
 }

@@ -39,9 +39,13 @@ public class PipelineService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    private final dev.funnel.audit.AuditLog audit;
+
     PipelineService(PipelineRepository pipelines, OpportunityRepository opportunities, StageTemplateSource templates,
                     TaskRepository tasks, TaskPlanner planner, UserService users, Clock clock,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events,
+            dev.funnel.audit.AuditLog audit) {
+        this.audit = audit;
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.templates = templates;
@@ -108,6 +112,9 @@ public class PipelineService {
         }
         pipelines.replaceCriteria(stageId, draft.exitCriteria(), me);
         pipelines.replaceActivities(stageId, draft.keyActivities(), me);
+        audit.record("settings.pipeline", "stage", stageId, "edited: " + draft.nameEn() + " / " + draft.nameZh()
+                + ", " + draft.exitCriteria().size() + " exit criteria, " + draft.keyActivities().size()
+                + " key activities");
         return get(stage.pipelineId());
     }
 
@@ -128,6 +135,8 @@ public class PipelineService {
         order.add(position - 1, id);
         pipelines.setPositions(order, me);
         positionsChanged(pipelineId);
+        audit.record("settings.pipeline", "stage", id, "added at position " + position + ": " + stage.nameEn()
+                + " / " + stage.nameZh());
         return get(pipelineId);
     }
 
@@ -145,6 +154,7 @@ public class PipelineService {
                 .orThrow();
         pipelines.setPositions(stageIds, users.current().id());
         positionsChanged(pipelineId);
+        audit.record("settings.pipeline", "pipeline", pipelineId, "stages reordered: " + stageIds);
         return get(pipelineId);
     }
 
@@ -177,6 +187,8 @@ public class PipelineService {
         pipelines.archiveStage(stageId, now, me);
         pipelines.setPositions(pipeline.stages().stream().map(Stage::id).filter(id -> id != stageId).toList(), me);
         positionsChanged(pipeline.id());
+        audit.record("deleted.stage", "stage", stageId, stage.nameEn() + " archived; " + open
+                + " open deals moved to stage " + moveOpenDealsTo);
         return get(pipeline.id());
     }
 
@@ -254,6 +266,9 @@ public class PipelineService {
             }
         }
         checks.orThrow();
-        return get(pipelines.insert(pipeline, users.current().id()));
+        long created = pipelines.insert(pipeline, users.current().id());
+        audit.record("settings.pipeline", "pipeline", created, "created: " + pipeline.name() + ", "
+                + pipeline.stages().size() + " stages");
+        return get(created);
     }
 }
