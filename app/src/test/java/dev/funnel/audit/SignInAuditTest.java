@@ -97,7 +97,7 @@ class SignInAuditTest extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].address").value("203.0.113.78"))
-                .andExpect(jsonPath("$.items[0].details").value("BadCredentialsException"));
+                .andExpect(jsonPath("$.items[0].details").doesNotExist());
         http.perform(get("/api/v1/admin/audit").with(httpBasic(rep.username(), TestData.PASSWORD)))
                 .andExpect(status().isForbidden());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(

@@ -41,8 +41,10 @@ class SignInAudit {
             return; // nothing was checked, and nothing could be written
         }
         Authentication who = event.getAuthentication();
-        write(() -> audit.recordFor(who.getName(), address(who), "sign-in.failed",
-                event.getException().getClass().getSimpleName()));
+        // a wrong password says nothing more than the action does; anything else (a disabled account) is named
+        String why = event.getException() instanceof org.springframework.security.authentication
+                .BadCredentialsException ? null : event.getException().getClass().getSimpleName();
+        write(() -> audit.recordFor(who.getName(), address(who), "sign-in.failed", why));
     }
 
     @EventListener

@@ -64,7 +64,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         userGrid.addColumn(UserSummary::username).setHeader(getTranslation("user.username"));
         userGrid.addColumn(UserSummary::teamName).setHeader(getTranslation("user.team"));
         userGrid.addColumn(this::roles).setHeader(getTranslation("user.roles"));
-        userGrid.addComponentColumn(this::signInState).setHeader(getTranslation("user.sign-in"));
+        userGrid.addComponentColumn(this::signInState).setHeader(getTranslation("user.sign-in"))
+                .setAutoWidth(true).setFlexGrow(0);
         userGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 
         teamGrid.addColumn(Team::name).setHeader(getTranslation("team.name"));
