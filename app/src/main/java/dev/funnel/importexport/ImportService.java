@@ -175,13 +175,17 @@ public class ImportService {
                             ImportMode mode, Locale locale, DoubleConsumer progress) {
         Run<?> run = new Run<>(importer(entity), mapping, mode, locale, progress);
         // the transaction starts once it is this import's turn, so a waiting import holds no connection
-        ImportResult result = inTurn(() -> transaction.execute(status -> run.execute(content, charset)));
+        // the audit entry commits with the rows, or neither does
+        ImportResult result = inTurn(() -> transaction.execute(status -> {
+            ImportResult done = run.execute(content, charset);
+            audit.record("import", "import", entity.key(), done.status().name().toLowerCase(Locale.ROOT) + ", "
+                    + done.imported() + " of " + done.rows() + " rows written, " + done.errors().size()
+                    + " problems, mode " + mode.name().toLowerCase(Locale.ROOT));
+            return done;
+        }));
         meters.counter("funnel.imports", "entity", entity.key(), "status",
                 result.status().name().toLowerCase(Locale.ROOT)).increment();
         meters.counter("funnel.import.rows", "entity", entity.key()).increment(result.imported());
-        audit.record("import", "import", entity.key(), result.status().name().toLowerCase(Locale.ROOT) + ", "
-                + result.imported() + " of " + result.rows() + " rows written, " + result.errors().size()
-                + " problems, mode " + mode.name().toLowerCase(Locale.ROOT));
         return result;
     }
 

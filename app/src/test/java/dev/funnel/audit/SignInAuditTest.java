@@ -14,6 +14,7 @@ import dev.funnel.platform.PageRequest;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData;
 import dev.funnel.testsupport.TestDatabaseSession;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,5 +142,28 @@ class SignInAuditTest extends IntegrationTest {
                 PageRequest.of(0, 50)).items());
         assertThat(trail).extracting(AuditEntry::action).contains("sign-in.succeeded", "sign-in.paused")
                 .filteredOn("sign-in.failed"::equals).hasSize(5);
+    }
+
+    @Test
+    void a_burst_of_parallel_guesses_is_checked_no_more_often_than_guesses_one_after_another() throws Exception {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int guess = i;
+                answers.add(pool.submit(() -> http.perform(get("/api/v1/me")
+                                .with(httpBasic(rep.username(), "burst-" + guess)).with(from("203.0.113.90")))
+                        .andReturn().getResponse().getStatus()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+            assertThat(statuses).filteredOn(status -> status == 429).hasSize(15);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

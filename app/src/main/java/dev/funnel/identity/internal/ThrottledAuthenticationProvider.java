@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
+    /**
+     * One password check at a time per account (by stripe): otherwise a burst of parallel guesses all pass the
+     * pause check before the first failure is counted, and the limit becomes bcrypt's speed.
+     */
+    private final Object[] stripes = new Object[256];
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
 
@@ -26,6 +31,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     @Override
@@ -33,18 +41,21 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
                 : null;
-        var pause = throttle.pause(username, address);
-        if (pause.isPresent()) {
-            throw new SignInThrottledException(pause.get());
-        }
-        try {
-            Authentication signedIn = passwords.authenticate(attempt);
-            throttle.succeeded(username, address);
-            return signedIn;
-        } catch (BadCredentialsException e) {
-            // unknown users count too: Spring answers them alike, so guessing names gains nothing
-            throttle.failed(username, address);
-            throw e;
+        String account = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        synchronized (stripes[Math.floorMod(account.hashCode(), stripes.length)]) {
+            var pause = throttle.pause(username, address);
+            if (pause.isPresent()) {
+                throw new SignInThrottledException(pause.get());
+            }
+            try {
+                Authentication signedIn = passwords.authenticate(attempt);
+                throttle.succeeded(username, address);
+                return signedIn;
+            } catch (BadCredentialsException e) {
+                // unknown users count too: Spring answers them alike, so guessing names gains nothing
+                throttle.failed(username, address);
+                throw e;
+            }
         }
     }
 

@@ -290,8 +290,12 @@ public final class TableReader {
     /** Collects a sheet row's cells by column; rows with no text are skipped, as a person would. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
+        /** Excel's last column, XFD: a cell beyond it is not a workbook Excel wrote, and would be padded to. */
+        static final int LAST_COLUMN = 16_383;
+
         private final Table.RowHandler handler;
         private final List<String> cells = new ArrayList<>();
+        private int row;
 
         Rows(Table.RowHandler handler) {
             this.handler = handler;
@@ -300,11 +304,15 @@ public final class TableReader {
         @Override
         public void startRow(int rowNum) {
             cells.clear();
+            row = rowNum + 1;
         }
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? cells.size() : column(reference);
+            if (column > LAST_COLUMN) {
+                throw new FileRefusedException(row, "import.file.column-beyond-xfd");
+            }
             while (cells.size() < column) {
                 cells.add("");
             }
@@ -323,6 +331,9 @@ public final class TableReader {
             int column = 0;
             for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
                 column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+                if (column > LAST_COLUMN + 1) {
+                    return Integer.MAX_VALUE;
+                }
             }
             return column - 1;
         }

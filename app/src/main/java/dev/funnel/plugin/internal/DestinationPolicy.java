@@ -75,6 +75,19 @@ public class DestinationPolicy {
                 .map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** A refusal that carries which address and why, so that nobody has to resolve the name again. */
+    static final class Refused extends RefusedDestinationException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Refusal refusal;
+
+        Refused(Refusal refusal) {
+            super(refusal.message());
+            this.refusal = refusal;
+        }
+    }
+
     /** Why a host may not be connected to: the address it resolved to and what kind of address that is. */
     public record Refusal(String host, String address, String kind) {
 
@@ -97,7 +110,7 @@ public class DestinationPolicy {
         for (InetAddress address : addresses) {
             String why = internal(address);
             if (why != null && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
-                throw new RefusedDestinationException(new Refusal(host, address.getHostAddress(), why).message());
+                throw new Refused(new Refusal(host, address.getHostAddress(), why));
             }
         }
         return addresses;
@@ -108,15 +121,10 @@ public class DestinationPolicy {
         try {
             resolve(host);
             return java.util.Optional.empty();
+        } catch (Refused e) {
+            return java.util.Optional.of(e.refusal);
         } catch (RefusedDestinationException e) {
-            String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            for (InetAddress address : InetAddress.getAllByName(name)) {
-                String why = internal(address);
-                if (why != null) {
-                    return java.util.Optional.of(new Refusal(host, address.getHostAddress(), why));
-                }
-            }
-            throw new IllegalStateException("refused without an internal address", e);
+            throw new IllegalStateException("every refusal carries its reason", e);
         }
     }
 

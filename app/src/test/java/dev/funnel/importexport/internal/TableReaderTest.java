@@ -170,6 +170,9 @@ class TableReaderTest {
                 "?><!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>")
                 .replace(">Acme<", ">&secret;<"));
         assertRefused(entity, "import.file.xlsx-doctype");
+        // a few bytes that would otherwise pad a row to hundreds of millions of cells
+        byte[] farColumn = replacingSheet(workbook, xml -> xml.replaceFirst("r=\"A2\"", "r=\"ZZZZZZ2\""));
+        assertRefused(farColumn, "import.file.column-beyond-xfd");
     }
 
     private static byte[] replacingSheet(byte[] workbook, java.util.function.UnaryOperator<String> change)
