@@ -46,6 +46,11 @@ public class UserService {
         return throttle.pausedUntil(username);
     }
 
+    /** Every account paused after failed attempts (user name in lower case), with the end of its pause. */
+    public java.util.Map<String, java.time.Instant> signInPauses() {
+        return throttle.pausedAccounts();
+    }
+
     /** Lets the account sign in again at once, from every address; the audit trail records who did it. */
     @Transactional
     public void unlockSignIn(String username) {

@@ -119,18 +119,28 @@ public class SignInThrottle {
         failures.asMap().keySet().removeIf(key -> key.startsWith("p|" + normal(username) + "|"));
     }
 
-    /** Until when the account is paused from anywhere, if it is (for the users list). */
+    /** Until when the account is paused from anywhere, if it is. */
     public Optional<Instant> pausedUntil(String username) {
+        return Optional.ofNullable(pausedAccounts().get(normal(username)));
+    }
+
+    /**
+     * Every paused account (lower-case user name) with the end of its longest pause, from any address: one
+     * pass over the counts, for the users list, rather than one per user.
+     */
+    public java.util.Map<String, Instant> pausedAccounts() {
         Instant now = clock.instant();
-        String prefix = "p|" + normal(username) + "|";
-        Instant until = Instant.MIN;
+        java.util.Map<String, Instant> paused = new java.util.HashMap<>();
         for (var entry : failures.asMap().entrySet()) {
-            if ((entry.getKey().equals("a|" + normal(username)) || entry.getKey().startsWith(prefix))
-                    && entry.getValue().pausedUntil.isAfter(until)) {
-                until = entry.getValue().pausedUntil;
+            String key = entry.getKey();
+            Instant until = entry.getValue().pausedUntil;
+            if (until.isAfter(now) && (key.startsWith("a|") || key.startsWith("p|"))) {
+                String account = key.startsWith("a|") ? key.substring(2)
+                        : key.substring(2, key.lastIndexOf('|'));
+                paused.merge(account, until, (a, b) -> a.isAfter(b) ? a : b);
             }
         }
-        return until.isAfter(now) ? Optional.of(until) : Optional.empty();
+        return paused;
     }
 
     private static String[] keys(String username, String address) {

@@ -41,6 +41,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final TeamService teams;
     private final Grid<UserSummary> userGrid = new Grid<>();
     private final Grid<Team> teamGrid = new Grid<>();
+    private java.util.Map<String, java.time.Instant> pauses = java.util.Map.of();
 
     public UsersView(UserService users, TeamService teams) {
         this.users = users;
@@ -85,7 +86,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     /** A paused account shows until when, with the administrator's way to lift the pause. */
     private com.vaadin.flow.component.Component signInState(UserSummary user) {
-        return users.signInPausedUntil(user.username()).<com.vaadin.flow.component.Component>map(until -> {
+        return java.util.Optional.ofNullable(pauses.get(user.username().toLowerCase(java.util.Locale.ROOT)))
+                .<com.vaadin.flow.component.Component>map(until -> {
             String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                     .format(until.atZone(java.time.ZoneId.systemDefault()));
             Button unlock = new Button(getTranslation("user.sign-in.unlock"), VaadinIcon.UNLOCK.create(), e -> {
@@ -106,6 +108,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
+        pauses = users.signInPauses();
         userGrid.setItems(users.list());
         teamGrid.setItems(teams.list());
     }
