@@ -145,8 +145,31 @@ public class SignInThrottle {
 
     private static String[] keys(String username, String address) {
         String account = normal(username);
-        String from = address == null ? "?" : address;
+        String from = network(address);
         return new String[] {"p|" + account + "|" + from, "a|" + account, "i|" + from};
+    }
+
+    /**
+     * Who an address stands for: an IPv4 address itself, an IPv6 address its /64, the smallest network one
+     * client is given (otherwise one client could try from 2^64 addresses, each with a fresh count).
+     */
+    static String network(String address) {
+        if (address == null || !address.contains(":")) {
+            return address == null ? "?" : address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return address;
+        }
     }
 
     private static String normal(String username) {

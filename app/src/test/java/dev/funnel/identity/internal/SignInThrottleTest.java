@@ -72,6 +72,19 @@ class SignInThrottleTest {
     }
 
     @Test
+    void an_ipv6_client_counts_as_its_64_whichever_of_its_addresses_it_uses() {
+        for (int i = 0; i < 50; i++) {
+            throttle.failed("user" + i, "2001:db8:aa:bb::" + Integer.toHexString(i + 1));
+        }
+
+        assertThat(seconds("someone.else", "2001:db8:aa:bb:ffff:1:2:3")).isEqualTo(30);
+        assertThat(seconds("someone.else", "2001:0db8:00aa:00bb::9")).as("any notation").isEqualTo(30);
+        assertThat(throttle.pause("someone.else", "2001:db8:aa:bc::1")).as("the next /64").isEmpty();
+        assertThat(SignInThrottle.network("198.51.100.7")).isEqualTo("198.51.100.7");
+        assertThat(SignInThrottle.network("not:an:address:zz")).isEqualTo("not:an:address:zz");
+    }
+
+    @Test
     void a_success_forgets_the_accounts_failures_and_failures_are_forgotten_after_30_minutes() {
         for (int i = 0; i < 4; i++) {
             throttle.failed("zhao.min", "203.0.113.9");
