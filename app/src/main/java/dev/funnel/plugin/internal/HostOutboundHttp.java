@@ -5,7 +5,6 @@ import dev.funnel.plugin.api.OutboundRequest;
 import dev.funnel.plugin.api.OutboundResponse;
 import dev.funnel.plugin.api.RefusedDestinationException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -19,6 +18,11 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -93,20 +97,44 @@ public class HostOutboundHttp implements OutboundHttp, DisposableBean {
         if (request.body().length > 0) {
             http.setEntity(new ByteArrayEntity(request.body(), null));
         }
+        // the timeout above bounds each wait; this bounds the whole exchange, a receiver trickling its answer too
+        ScheduledFuture<?> deadline = DEADLINES.schedule(http::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return client.execute(http, response -> {
+            ClassicHttpResponse response = client.executeOpen(null, http, null);
+            try {
                 byte[] body = new byte[0];
                 if (response.getEntity() != null) {
-                    try (InputStream in = response.getEntity().getContent()) {
-                        body = in.readNBytes(BODY_KEPT);
+                    body = response.getEntity().getContent().readNBytes(BODY_KEPT);
+                    if (body.length == BODY_KEPT) {
+                        // what follows is not kept, so it is not read either: closing would drain it all
+                        http.cancel();
                     }
                 }
                 return new OutboundResponse(response.getCode(), body);
-            });
+            } finally {
+                if (!http.isCancelled()) {
+                    response.close();
+                }
+            }
         } catch (Refused e) {
             throw new RefusedDestinationException(e.getMessage());
+        } catch (IOException e) {
+            if (http.isCancelled() && deadline.isDone()) {
+                throw new java.net.SocketTimeoutException(request.uri() + " did not answer within "
+                        + timeout.toSeconds() + " s");
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
         }
     }
+
+    /** One daemon thread that cuts exchanges past their deadline. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "outbound-http-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Override
     public void destroy() throws IOException {
