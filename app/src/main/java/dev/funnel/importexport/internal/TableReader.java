@@ -181,8 +181,10 @@ public final class TableReader {
             try (CSVParser parser = CSVParser.parse(text, format)) {
                 for (CSVRecord record : parser) {
                     read = record.getRecordNumber();
-                    handler.row((int) read, record.values());
+                    HandlerFailure.call(handler, (int) read, record.values());
                 }
+            } catch (HandlerFailure e) {
+                throw e.getCause();
             } catch (UncheckedIOException | IOException e) {
                 // Commons CSV reports an unclosed quote as an I/O problem at the end of the text
                 throw new FileRefusedException((int) read + 1, "import.file.quotes");
@@ -247,7 +249,8 @@ public final class TableReader {
                 }
             } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                      | RuntimeException e) {
-                throw refusal(e);
+                RuntimeException handlers = HandlerFailure.in(e);
+                throw handlers != null ? handlers : refusal(e);
             }
         }
 
@@ -287,6 +290,42 @@ public final class TableReader {
         }
     }
 
+    /**
+     * What the caller's row handler threw (the import's own refusal, a database outage), carried through the
+     * reader so that it reaches the caller as itself, never as "the file is damaged".
+     */
+    private static final class HandlerFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private HandlerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        static void call(Table.RowHandler handler, int number, String[] cells) {
+            try {
+                handler.row(number, cells);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+
+        /** The handler's own exception, if that is what this is (perhaps wrapped by the XML parser). */
+        static RuntimeException in(Throwable thrown) {
+            for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+                if (cause instanceof HandlerFailure failure) {
+                    return failure.getCause();
+                }
+            }
+            return null;
+        }
+    }
+
     /** Collects a sheet row's cells by column; rows with no text are skipped, as a person would. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
@@ -322,7 +361,7 @@ public final class TableReader {
         @Override
         public void endRow(int rowNum) {
             if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-                handler.row(rowNum + 1, cells.toArray(String[]::new));
+                HandlerFailure.call(handler, rowNum + 1, cells.toArray(String[]::new));
             }
         }
 

@@ -134,6 +134,30 @@ class TableReaderTest {
     }
 
     @Test
+    void what_the_caller_throws_while_reading_rows_reaches_it_as_itself_not_as_a_damaged_file() throws IOException {
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("name");
+            sheet.createRow(1).createCell(0).setCellValue("客户");
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        for (byte[] file : new byte[][] {workbook, "name\n客户\n".getBytes(StandardCharsets.UTF_8)}) {
+            try (Table table = TableReader.read(file, null)) {
+                IllegalStateException outage = new IllegalStateException("database unavailable");
+                assertThatThrownBy(() -> table.forEachRow(row -> {
+                    throw outage;
+                })).isSameAs(outage);
+                java.io.UncheckedIOException io = new java.io.UncheckedIOException(new IOException("disk"));
+                assertThatThrownBy(() -> table.forEachRow(row -> {
+                    throw io;
+                })).as("not an unclosed quote").isSameAs(io);
+            }
+        }
+    }
+
+    @Test
     void rows_and_text_beyond_the_limits_are_refused_while_reading() {
         StringBuilder csv = new StringBuilder("name,city\n");
         for (int i = 0; i < 11; i++) {
