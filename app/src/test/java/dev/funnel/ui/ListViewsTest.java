@@ -105,4 +105,34 @@ class ListViewsTest extends KaribuTest {
             assertThat(entry.details()).isEqualTo("csv, 1 rows");
         });
     }
+
+    @Test
+    void an_export_broken_off_before_its_end_is_audited_as_such() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login(rep.username());
+        var menu = new dev.funnel.platform.ui.ExportMenu<String>("broken-list", () -> java.util.List.of(
+                new dev.funnel.platform.ExportColumn<>("Name", (String s) -> s)), page -> {
+                    throw new IllegalStateException("the database went away");
+                });
+        UI.getCurrent().navigate(dev.funnel.customer.ui.CustomersView.class);
+        UI.getCurrent().add(menu);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        com.vaadin.flow.component.html.Anchor csv = menu.getItems().get(0).getSubMenu().getItems().stream()
+                .flatMap(item -> item.getChildren())
+                .filter(com.vaadin.flow.component.html.Anchor.class::isInstance)
+                .map(com.vaadin.flow.component.html.Anchor.class::cast)
+                .filter(anchor -> anchor.getText().contains("CSV")).findFirst().orElseThrow();
+
+        String href = com.github.mvysny.kaributesting.v10.AnchorsKt.get_href(csv);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> com.github.mvysny.kaributesting.v10.DownloadKt.downloadResource(href))
+                .hasMessageContaining("the database went away");
+
+        var trail = as("admin", () -> audit.find(new dev.funnel.audit.AuditFilter(null, null, rep.username(),
+                "export"), dev.funnel.platform.PageRequest.of(0, 10)).items());
+        assertThat(trail).singleElement().satisfies(entry -> {
+            assertThat(entry.targetId()).isEqualTo("broken-list");
+            assertThat(entry.details()).isEqualTo("csv, 0 rows, broken off before the end");
+        });
+    }
 }

@@ -17,6 +17,7 @@ class ExportAudit {
 
     @EventListener
     void exported(ExportWritten export) {
-        audit.record("export", "list", export.list(), export.format() + ", " + export.rows() + " rows");
+        audit.record("export", "list", export.list(), export.format() + ", " + export.rows() + " rows"
+                + (export.completed() ? "" : ", broken off before the end"));
     }
 }

@@ -51,13 +51,15 @@ public class ExportMenu<T> extends MenuBar {
                 UI before = UI.getCurrent();
                 UI.setCurrent(event.getUI());
                 int[] written = {0};
+                boolean completed = false;
                 try {
                     SpreadsheetExport.write(format, columns.get(), () -> counted(new Pages<>(pages), written),
                             ZoneId.systemDefault(), event.getOutputStream());
+                    completed = true;
                 } finally {
                     UI.setCurrent(before);
+                    published(new ExportWritten(listName, format.extension(), written[0], completed));
                 }
-                published(new ExportWritten(listName, format.extension(), written[0]));
             };
             Anchor link = new Anchor(download, AttachmentType.DOWNLOAD, getTranslation("export." + format.extension()));
             formats.addItem(link);
