@@ -43,6 +43,22 @@ public class ImportJobs {
         this.security = security;
     }
 
+    /**
+     * Starts the dry run of an import: as long as the import itself on a large file, and it waits for its turn
+     * like one, so it never runs on the page's own thread (the page would freeze until both were done).
+     */
+    public void check(ImportEntity entity, byte[] content, Charset charset, ImportMapping mapping, Locale locale,
+                      Consumer<ImportCheck> done, Consumer<RuntimeException> failed) {
+        Runnable job = () -> {
+            try {
+                done.accept(imports.validate(entity, content, charset, mapping, locale));
+            } catch (RuntimeException e) {
+                failed.accept(e);
+            }
+        };
+        executor.execute(new DelegatingSecurityContextRunnable(job, security.getContext()));
+    }
+
     /** Starts the import; {@code done} gets the result, {@code failed} an unexpected error, both off this thread. */
     public void start(ImportEntity entity, byte[] content, Charset charset, ImportMapping mapping, ImportMode mode,
                       Locale locale, DoubleConsumer progress, Consumer<ImportResult> done,

@@ -48,7 +48,9 @@ class ImportWizardTest extends KaribuTest {
 
         assertThat(_get(Span.class, spec -> spec.withText("3 rows, GBK"))).isNotNull();
         _click(_get(Button.class, spec -> spec.withText("Check every row")));
-        assertThat(_get(Span.class, spec -> spec.withText("3 rows: 2 can be imported, 1 problems"))).isNotNull();
+        assertThat(_get(Span.class, spec -> spec.withText("Checking every row… the page stays usable meanwhile.")))
+                .isNotNull();
+        awaitText("3 rows: 2 can be imported, 1 problems");
         Button run = _get(Button.class, spec -> spec.withText("Import 2 rows"));
         assertThat(run.isEnabled()).isFalse();
 

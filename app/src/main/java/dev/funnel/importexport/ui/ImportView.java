@@ -138,7 +138,9 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         FieldErrors errors = new FieldErrors(body).bind("name", name).bind("advanced", editor.advanced());
         Button save = new Button(getTranslation("import.save"),
                 e -> errors.attempt(() -> imports.saveMapping(entity.getValue(), name.getValue(), editor.mapping())));
-        Button check = new Button(getTranslation("import.check"), e -> errors.attempt(this::check));
+        Button check = new Button(getTranslation("import.check"));
+        check.addClickListener(e -> check(check, errors));
+        check.setDisableOnClick(true);
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Grid<List<String>> sample = new Grid<>();
         for (int c = 0; c < preview.headers().size(); c++) {
@@ -153,9 +155,26 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 sample, check);
     }
 
-    private void check() {
+    /** Checks every row in the background; the page shows that it is checking and stays usable meanwhile. */
+    private void check(Button check, FieldErrors errors) {
         ImportMapping mapping = editor.mapping();
-        ImportCheck result = imports.validate(entity.getValue(), content, charset(), mapping, getLocale());
+        ProgressBar checking = new ProgressBar();
+        checking.setIndeterminate(true);
+        Span label = new Span(getTranslation("import.checking"));
+        body.add(label, checking);
+        UI ui = UI.getCurrent();
+        jobs.check(entity.getValue(), content, charset(), mapping, getLocale(),
+                result -> Push.access(ui, () -> checked(mapping, result)),
+                failure -> Push.access(ui, () -> {
+                    body.remove(label, checking);
+                    check.setEnabled(true);
+                    errors.attempt(() -> {
+                        throw failure;
+                    });
+                }));
+    }
+
+    private void checked(ImportMapping mapping, ImportCheck result) {
         step(3);
         Checkbox validOnly = new Checkbox(getTranslation("import.valid-only"));
         validOnly.setVisible(!result.errors().isEmpty() && result.valid() > 0);
