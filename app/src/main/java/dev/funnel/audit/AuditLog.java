@@ -38,7 +38,16 @@ public class AuditLog {
     @PermitAll
     @Transactional
     public void recordFor(String actor, String address, String action, String details) {
-        entries.insert(actor, action, null, null, details, address != null ? address : currentAddress());
+        recordFor(actor, address, action, null, null, details);
+    }
+
+    /** Records what someone not signed in yet caused to a record: an account created by its first sign-in. */
+    @PermitAll
+    @Transactional
+    public void recordFor(String actor, String address, String action, String targetType, Object targetId,
+                          String details) {
+        entries.insert(actor, action, targetType, targetId == null ? null : String.valueOf(targetId), details,
+                address != null ? address : currentAddress());
     }
 
     private static String currentAddress() {

@@ -5,6 +5,7 @@ import dev.funnel.identity.internal.TeamRepository;
 import dev.funnel.identity.internal.UserRepository;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.StaleVersionException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -144,7 +145,47 @@ public class UserService {
                         "validation.unknown")
                 .orThrow();
         long id = users.insert(user, passwordEncoder.encode(user.password()), current().id());
-        events.publishEvent(new UserCreated(id, user.username(), user.roles(), user.teamId()));
+        events.publishEvent(new UserCreated(id, user.username(), user.roles(), user.teamId(), SignInSource.LOCAL));
+        return users.findById(id).orElseThrow();
+    }
+
+    /**
+     * An administrator's changes to an account: name, address, team, roles (a local account's only: the others
+     * get theirs from their groups at each sign-in) and whether it may sign in. No administrator can lock
+     * themself out, nor leave the company without an enabled administrator.
+     */
+    @Transactional
+    public UserSummary update(long id, UserChanges changes) {
+        UserSummary before = users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+        Set<Role> roles = changes.roles() == null ? before.roles() : Set.copyOf(changes.roles());
+        boolean self = id == current().id();
+        boolean stillAdmin = roles.contains(Role.ADMIN) && changes.enabled();
+        Checks.start()
+                .required("fullName", changes.fullName())
+                .maxLength("fullName", changes.fullName(), 100)
+                .email("email", changes.email())
+                .maxLength("email", changes.email(), 254)
+                .rule(!roles.isEmpty(), "roles", "validation.required")
+                .rule(before.signInSource() == SignInSource.LOCAL || roles.equals(before.roles()), "roles",
+                        "validation.roles.from-sign-in")
+                .rule(changes.teamId() == null || teams.findById(changes.teamId()).isPresent(), "teamId",
+                        "validation.unknown")
+                .rule(!self || changes.enabled(), "enabled", "validation.user.self-disable")
+                .rule(!self || roles.contains(Role.ADMIN), "roles", "validation.user.self-admin")
+                .rule(stillAdmin || !before.roles().contains(Role.ADMIN) || users.anotherEnabledAdmin(id), "roles",
+                        "validation.user.last-admin")
+                .orThrow();
+        UserChanges checked = new UserChanges(changes.fullName().trim(),
+                changes.email() == null || changes.email().isBlank() ? null : changes.email().trim(),
+                changes.teamId(), roles, changes.enabled(), changes.version());
+        if (!users.update(id, checked, current().id())) {
+            throw new StaleVersionException("user", id);
+        }
+        if (!roles.equals(before.roles()) || !java.util.Objects.equals(before.teamId(), changes.teamId())
+                || before.enabled() != changes.enabled()) {
+            events.publishEvent(new UserChanged(id, before.username(), before.roles(), roles, before.teamId(),
+                    changes.teamId(), before.enabled(), changes.enabled(), false));
+        }
         return users.findById(id).orElseThrow();
     }
 

@@ -8,6 +8,7 @@ import dev.funnel.pipeline.NewStage;
 import dev.funnel.pipeline.PipelineService;
 import dev.funnel.platform.FieldProblem;
 import dev.funnel.platform.InvalidInputException;
+import dev.funnel.platform.StaleVersionException;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Users, teams and pipelines, as an administrator sets them up. */
@@ -26,6 +28,8 @@ class AdministrationTest extends IntegrationTest {
     TeamService teams;
     @Autowired
     PipelineService pipelines;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void a_user_name_is_unique_and_passwords_must_fit_the_hash() {
@@ -64,6 +68,58 @@ class AdministrationTest extends IntegrationTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> teams.create(new NewTeam(region.name(), null, null)))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void an_administrator_moves_a_user_to_a_team_changes_roles_and_disables_the_account_and_each_is_audited() {
+        signIn("admin");
+        Team team = teams.create(new NewTeam(TestData.unique("华南组"), null, null));
+        UserSummary rep = data.user(Role.SALES_REP, null);
+
+        UserSummary changed = users.update(rep.id(), new UserChanges("  " + rep.fullName() + "  ", "",
+                team.id(), Set.of(Role.SALES_REP, Role.SALES_MANAGER), false, rep.version()));
+
+        assertThat(changed.teamId()).isEqualTo(team.id());
+        assertThat(changed.roles()).containsExactlyInAnyOrder(Role.SALES_REP, Role.SALES_MANAGER);
+        assertThat(changed.enabled()).isFalse();
+        assertThat(changed.fullName()).isEqualTo(rep.fullName());
+        assertThat(changed.email()).isNull();
+        assertThat(changed.version()).isEqualTo(rep.version() + 1);
+        assertThat(jdbc.queryForObject("select details from audit_event where action = 'user.changed' "
+                + "and target_id = ? order by id desc limit 1", String.class, rep.username()))
+                .isEqualTo("roles sales_rep -> sales_manager, sales_rep, team none -> " + team.id() + ", disabled");
+    }
+
+    @Test
+    void a_change_made_on_an_old_version_of_the_account_is_refused_and_nothing_is_written() {
+        signIn("admin");
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        users.update(rep.id(), new UserChanges("Renamed", null, null, Set.of(Role.SALES_REP), true, rep.version()));
+
+        assertThatThrownBy(() -> users.update(rep.id(), new UserChanges("Stale", null, null,
+                Set.of(Role.ADMIN), true, rep.version()))).isInstanceOf(StaleVersionException.class);
+        assertThat(users.list().stream().filter(u -> u.id() == rep.id()).findFirst().orElseThrow())
+                .satisfies(u -> {
+                    assertThat(u.fullName()).isEqualTo("Renamed");
+                    assertThat(u.roles()).containsExactly(Role.SALES_REP);
+                });
+    }
+
+    @Test
+    void an_administrator_cannot_lock_themself_out_and_a_managers_cannot_edit_accounts() {
+        UserSummary admin = data.user(Role.ADMIN, null);
+        signIn(admin.username());
+
+        assertThatThrownBy(() -> users.update(admin.id(), new UserChanges(admin.fullName(), null, null,
+                Set.of(Role.SALES_REP), false, admin.version())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey)
+                        .contains("validation.user.self-disable", "validation.user.self-admin"));
+
+        UserSummary manager = data.user(Role.SALES_MANAGER, null);
+        signIn(manager.username());
+        assertThatThrownBy(() -> users.update(manager.id(), new UserChanges("x", null, null,
+                Set.of(Role.ADMIN), true, manager.version()))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

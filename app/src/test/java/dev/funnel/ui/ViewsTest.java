@@ -43,6 +43,8 @@ class ViewsTest extends KaribuTest {
     TeamService teams;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    dev.funnel.identity.UserService users;
 
     @Test
     void an_anonymous_visitor_is_sent_to_the_login_page() {
@@ -198,6 +200,34 @@ class ViewsTest extends KaribuTest {
         Grid<Team> teamGrid = _find(Grid.class).stream().filter(g -> GridKt._size(g) > 0
                 && GridKt._get(g, 0) instanceof Team).findFirst().orElseThrow();
         assertThat(GridKt._findAll(teamGrid)).extracting(Team::name).contains(name);
+    }
+
+    @Test
+    void an_admin_puts_a_user_in_a_team_and_disables_the_account_from_the_edit_dialog() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        login("admin");
+        Team team = teams.create(new dev.funnel.identity.NewTeam(TestData.unique("西南大区"), null, null));
+        UI.getCurrent().navigate(UsersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<UserSummary> userGrid = _find(Grid.class).stream().filter(g -> GridKt._size(g) > 0
+                && GridKt._get(g, 0) instanceof UserSummary).findFirst().orElseThrow();
+        int row = GridKt._findAll(userGrid).stream().map(UserSummary::id).toList().indexOf(rep.id());
+
+        _click((Button) GridKt._getCellComponent(userGrid, row, "edit"));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Team> teamBox = _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Team"));
+        teamBox.setValue(teamBox.getListDataView().getItems().filter(t -> t.id() == team.id()).findFirst()
+                .orElseThrow());
+        _get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withLabel("May sign in"))
+                .setValue(false);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        UserSummary saved = users.list().stream().filter(u -> u.id() == rep.id()).findFirst().orElseThrow();
+        assertThat(saved.teamId()).isEqualTo(team.id());
+        assertThat(saved.enabled()).isFalse();
+        assertThat(GridKt._findAll(userGrid).stream().filter(u -> u.id() == rep.id()).findFirst().orElseThrow()
+                .teamName()).isEqualTo(team.name());
     }
 
     @Test

@@ -1,5 +1,12 @@
 package dev.funnel.audit.internal;
 
+import dev.funnel.identity.SignInSource;
+import dev.funnel.identity.UserChanged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
 import dev.funnel.audit.AuditLog;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.TeamCreated;
@@ -24,9 +31,49 @@ class AccountAudit {
 
     @EventListener
     void userCreated(UserCreated user) {
-        audit.record("user.created", "user", user.username(), "roles " + user.roles().stream().map(Role::name)
-                .map(r -> r.toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "))
-                + (user.teamId() == null ? ", no team" : ", team " + user.teamId()));
+        String details = "roles " + names(user.roles()) + (user.teamId() == null ? ", no team" : ", team "
+                + user.teamId());
+        if (user.source() == SignInSource.LOCAL) {
+            audit.record("user.created", "user", user.username(), details);
+        } else {
+            // nobody is signed in yet: the person's own first sign-in created the account
+            audit.recordFor(user.username(), null, "user.created", "user", user.username(), details
+                    + ", at first sign-in " + via(user.source()));
+        }
+    }
+
+    @EventListener
+    void userChanged(UserChanged user) {
+        List<String> changes = new ArrayList<>();
+        if (!user.roles().equals(user.rolesBefore())) {
+            changes.add("roles " + names(user.rolesBefore()) + " -> " + names(user.roles()));
+        }
+        if (!Objects.equals(user.teamIdBefore(), user.teamId())) {
+            changes.add("team " + team(user.teamIdBefore()) + " -> " + team(user.teamId()));
+        }
+        if (user.enabledBefore() != user.enabled()) {
+            changes.add(user.enabled() ? "enabled" : "disabled");
+        }
+        String details = String.join(", ", changes);
+        if (user.atSignIn()) {
+            audit.recordFor(user.username(), null, "user.changed", "user", user.username(),
+                    details + ", from their groups at sign-in");
+        } else {
+            audit.record("user.changed", "user", user.username(), details);
+        }
+    }
+
+    private static String names(Set<Role> roles) {
+        return roles.stream().map(Role::name).map(r -> r.toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String team(Long id) {
+        return id == null ? "none" : id.toString();
+    }
+
+    private static String via(SignInSource source) {
+        return source == SignInSource.DIRECTORY ? "with the directory" : "with single sign-on";
     }
 
     @EventListener

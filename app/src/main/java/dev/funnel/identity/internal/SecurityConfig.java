@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import dev.funnel.identity.AccountWithoutRoleException;
+import dev.funnel.identity.DirectoryUnavailableException;
 import dev.funnel.identity.SignInThrottledException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -28,8 +31,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains over the same users: the REST API with stateless HTTP Basic and JSON errors, and the
- * browser UI with Vaadin's login view. Method security ({@code @RolesAllowed}) guards every service method.
+ * Filter chains over the same users: the REST API with stateless HTTP Basic and JSON errors, and the browser
+ * UI with Vaadin's login view (and, when set up, OpenID Connect beside it). Passwords are checked by the one
+ * {@link ThrottledAuthenticationProvider}, locally or by the directory. Method security ({@code @RolesAllowed}) guards every service method.
  */
 @Configuration
 @EnableWebSecurity
@@ -85,8 +89,17 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, ObjectProvider<OpenIdSignIn.DiscoveredProvider> openIdProvider,
+                                   ObjectProvider<OpenIdSignIn.OpenIdAccounts> openIdAccounts) throws Exception {
         browserHeaders(http, UI_POLICY);
+        OpenIdSignIn.DiscoveredProvider provider = openIdProvider.getIfAvailable();
+        if (provider != null) {
+            // beside the password form, on the same login page; a refusal comes back to it as ?error
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .clientRegistrationRepository(provider)
+                    .userInfoEndpoint(info -> info.oidcUserService(openIdAccounts.getObject())));
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
@@ -117,8 +130,9 @@ class SecurityConfig {
     }
 
     /**
-     * Why a request was not signed in: paused after failed attempts (429 with Retry-After), the database out of
-     * reach (503: the password was never checked, so it must not read as wrong), or no valid credentials (401).
+     * Why a request was not signed in: paused after failed attempts (429 with Retry-After), the database or the
+     * directory out of reach (503: the password was never checked, so it must not read as wrong), a directory
+     * account whose groups give no role (403), or no valid credentials (401).
      */
     private static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
                                 ObjectMapper json, Messages messages) throws IOException {
@@ -127,6 +141,13 @@ class SecurityConfig {
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
             writeError(response, json, 429, "sign_in_paused",
                     messages.get("api.error.sign-in-paused", locale, throttled.retryAfterSeconds()));
+        } else if (e instanceof DirectoryUnavailableException) {
+            response.setHeader("Retry-After", "10");
+            writeError(response, json, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "directory_unavailable",
+                    messages.get("api.error.directory-unavailable", locale));
+        } else if (e instanceof AccountWithoutRoleException) {
+            writeError(response, json, HttpServletResponse.SC_FORBIDDEN, "no_role",
+                    messages.get("api.error.no-role", locale));
         } else if (DatabaseOutage.causedBy(e)) {
             response.setHeader("Retry-After", "10");
             writeError(response, json, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database_unavailable",

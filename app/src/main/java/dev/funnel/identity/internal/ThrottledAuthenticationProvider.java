@@ -1,6 +1,9 @@
 package dev.funnel.identity.internal;
 
+import dev.funnel.identity.SignInSource;
 import dev.funnel.identity.SignInThrottledException;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password sign-in for the login page and HTTP Basic alike, through the throttle: a paused account or address
- * is refused before its password is checked, and every outcome is counted.
+ * is refused before its password is checked, and every outcome is counted. A local account's password is
+ * Funnel's to check; with the directory on, every other name is the directory's (and an account that signs in
+ * with single sign-on has no password here at all).
  */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -25,12 +30,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final Object[] stripes = new Object[256];
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final UserRepository accounts;
+    private final Optional<DirectorySignIn> directory;
 
     ThrottledAuthenticationProvider(FunnelUserDetailsService users, PasswordEncoder encoder,
-                                    SignInThrottle throttle) {
+                                    SignInThrottle throttle, UserRepository accounts,
+                                    ObjectProvider<DirectorySignIn> directory) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.accounts = accounts;
+        this.directory = Optional.ofNullable(directory.getIfAvailable());
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }
@@ -48,7 +58,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 throw new SignInThrottledException(pause.get());
             }
             try {
-                Authentication signedIn = passwords.authenticate(attempt);
+                Authentication signedIn = check(attempt);
                 throttle.succeeded(username, address);
                 return signedIn;
             } catch (BadCredentialsException e) {
@@ -57,6 +67,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 throw e;
             }
         }
+    }
+
+    private Authentication check(Authentication attempt) {
+        if (directory.isEmpty()) {
+            return passwords.authenticate(attempt);
+        }
+        SignInSource source = accounts.findCredentials(attempt.getName()).map(UserRepository.Credentials::source)
+                .orElse(SignInSource.DIRECTORY);
+        return switch (source) {
+            case LOCAL -> passwords.authenticate(attempt);
+            case DIRECTORY -> directory.get().signIn(attempt);
+            case OIDC -> throw new BadCredentialsException("The account signs in with single sign-on only");
+        };
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.funnel.identity.EmailChoice;
 import dev.funnel.identity.MailProfile;
 import dev.funnel.identity.NewUser;
 import dev.funnel.identity.Role;
+import dev.funnel.identity.SignInSource;
+import dev.funnel.identity.UserChanges;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.platform.NameMatches;
 import java.time.Clock;
@@ -27,7 +29,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Record10;
+import org.jooq.Record11;
 import org.jooq.Result;
 import org.jooq.SelectJoinStep;
 import org.springframework.stereotype.Repository;
@@ -45,15 +47,101 @@ public class UserRepository {
     }
 
     /** The stored credentials of an enabled or disabled user, for sign-in. */
-    public record Credentials(long id, String username, String fullName, String passwordHash, boolean enabled, Set<Role> roles) {
+    public record Credentials(long id, String username, String fullName, String passwordHash, boolean enabled,
+                              Set<Role> roles, SignInSource source) {
     }
 
     public Optional<Credentials> findCredentials(String username) {
+        return credentials(APP_USER.USERNAME.eq(username));
+    }
+
+    /** The account the directory or the single sign-on provider knows by this id. */
+    Optional<Credentials> findExternal(SignInSource source, String externalId) {
+        return credentials(APP_USER.SIGN_IN_SOURCE.eq(source.name()).and(APP_USER.EXTERNAL_ID.eq(externalId)));
+    }
+
+    /** An account by user name ignoring case: directories compare names that way. */
+    Optional<Credentials> findCredentialsIgnoringCase(String username) {
+        return credentials(APP_USER.USERNAME.equalIgnoreCase(username));
+    }
+
+    private Optional<Credentials> credentials(Condition which) {
         return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
-                        rolesOf(APP_USER.ID))
+                        rolesOf(APP_USER.ID), APP_USER.SIGN_IN_SOURCE)
                 .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .where(which)
+                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), SignInSource.valueOf(r.value7())));
+    }
+
+    /**
+     * An account for someone the directory or the provider vouched for: no password of Funnel's (an empty hash
+     * matches none), no team until an administrator gives one.
+     */
+    long insertExternal(ExternalIdentity who) {
+        long id = db.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, who.username())
+                .set(APP_USER.FULL_NAME, who.fullName())
+                .set(APP_USER.EMAIL, who.email())
+                .set(APP_USER.PASSWORD_HASH, "")
+                .set(APP_USER.SIGN_IN_SOURCE, who.source().name())
+                .set(APP_USER.EXTERNAL_ID, who.externalId())
+                .returning(APP_USER.ID)
+                .fetchOne(APP_USER.ID);
+        insertRoles(id, who.roles());
+        return id;
+    }
+
+    /** What the directory or the provider says of an account now: its name, address and id there. */
+    void refreshExternal(long id, ExternalIdentity who) {
+        db.update(APP_USER)
+                .set(APP_USER.FULL_NAME, who.fullName())
+                .set(APP_USER.EMAIL, who.email())
+                .set(APP_USER.EXTERNAL_ID, who.externalId())
+                .where(APP_USER.ID.eq(id))
+                .and(APP_USER.FULL_NAME.isDistinctFrom(who.fullName())
+                        .or(APP_USER.EMAIL.isDistinctFrom(who.email()))
+                        .or(APP_USER.EXTERNAL_ID.isDistinctFrom(who.externalId())))
+                .execute();
+    }
+
+    void replaceRoles(long id, Set<Role> roles) {
+        db.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(id)).execute();
+        insertRoles(id, roles);
+    }
+
+    private void insertRoles(long id, Set<Role> roles) {
+        for (Role role : roles) {
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name()).execute();
+        }
+    }
+
+    /**
+     * An administrator's changes, if the account is still at the version they saw.
+     *
+     * @return whether it was; if not, nothing was written
+     */
+    public boolean update(long id, UserChanges changes, long actorId) {
+        boolean updated = db.update(APP_USER)
+                .set(APP_USER.FULL_NAME, changes.fullName())
+                .set(APP_USER.EMAIL, changes.email())
+                .set(APP_USER.TEAM_ID, changes.teamId())
+                .set(APP_USER.ENABLED, changes.enabled())
+                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .set(APP_USER.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(APP_USER.UPDATED_BY, actorId)
+                .where(APP_USER.ID.eq(id).and(APP_USER.VERSION.eq(changes.version())))
+                .execute() == 1;
+        if (updated && changes.roles() != null) {
+            replaceRoles(id, changes.roles());
+        }
+        return updated;
+    }
+
+    /** Enabled administrators other than this account. */
+    public boolean anotherEnabledAdmin(long id) {
+        return db.fetchExists(db.selectOne().from(APP_USER).join(USER_ROLE).on(USER_ROLE.USER_ID.eq(APP_USER.ID))
+                .where(USER_ROLE.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED).and(APP_USER.ID.ne(id))));
     }
 
     public List<UserSummary> findAll() {
@@ -122,9 +210,7 @@ public class UserRepository {
                 .set(APP_USER.UPDATED_BY, actorId)
                 .returning(APP_USER.ID)
                 .fetchOne(APP_USER.ID);
-        for (Role role : user.roles()) {
-            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name()).execute();
-        }
+        insertRoles(id, user.roles());
         return id;
     }
 
@@ -197,9 +283,9 @@ public class UserRepository {
         return org.jooq.impl.DSL.field(name("managed", "id"), Long.class);
     }
 
-    private SelectJoinStep<Record10<Long, String, String, String, Long, String, Set<Role>, Boolean, String, Integer>> summaries() {
+    private SelectJoinStep<Record11<Long, String, String, String, Long, String, Set<Role>, Boolean, String, Integer, String>> summaries() {
         return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.TEAM_ID, TEAM.NAME,
-                        rolesOf(APP_USER.ID), APP_USER.ENABLED, APP_USER.LOCALE, APP_USER.VERSION)
+                        rolesOf(APP_USER.ID), APP_USER.ENABLED, APP_USER.LOCALE, APP_USER.VERSION, APP_USER.SIGN_IN_SOURCE)
                 .from(APP_USER.leftJoin(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID)));
     }
 
@@ -213,8 +299,8 @@ public class UserRepository {
     }
 
     private static UserSummary toSummary(
-            Record10<Long, String, String, String, Long, String, Set<Role>, Boolean, String, Integer> r) {
+            Record11<Long, String, String, String, Long, String, Set<Role>, Boolean, String, Integer, String> r) {
         return new UserSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                r.value8(), r.value9(), r.value10());
+                r.value8(), r.value9(), r.value10(), SignInSource.valueOf(r.value11()));
     }
 }

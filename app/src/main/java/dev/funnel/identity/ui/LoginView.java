@@ -13,7 +13,17 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.funnel.identity.AccountNameTakenException;
+import dev.funnel.identity.AccountWithoutRoleException;
+import dev.funnel.identity.DirectoryUnavailableException;
 import dev.funnel.identity.SignInThrottledException;
+import dev.funnel.identity.SingleSignOn;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import dev.funnel.platform.DatabaseOutage;
 import dev.funnel.platform.Messages;
 import jakarta.servlet.http.HttpSession;
@@ -26,14 +36,38 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final SingleSignOn singleSignOn;
+    private Button singleSignOnButton;
 
-    public LoginView() {
+    public LoginView(SingleSignOn singleSignOn) {
+        this.singleSignOn = singleSignOn;
         addClassName("funnel-login");
         setSizeFull();
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
-        add(form, languages());
+        add(form);
+        if (singleSignOn.enabled()) {
+            singleSignOnButton = new Button(singleSignOnText(), VaadinIcon.SIGN_IN_ALT.create(),
+                    e -> startSingleSignOn());
+            singleSignOnButton.addClassName("funnel-login-sso");
+            add(singleSignOnButton);
+        }
+        add(languages());
+    }
+
+    private String singleSignOnText() {
+        return getTranslation("login.sso", singleSignOn.label().orElseGet(() -> getTranslation("login.sso.default")));
+    }
+
+    /** Off to the provider only when it answers: otherwise the person would land on a browser error page. */
+    private void startSingleSignOn() {
+        if (singleSignOn.reachable()) {
+            UI.getCurrent().getPage().setLocation(SingleSignOn.START_PATH);
+        } else {
+            Notification.show(getTranslation("login.sso.unreachable"), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private HorizontalLayout languages() {
@@ -49,6 +83,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         ui.getSession().setLocale(locale);
         ui.setLocale(locale);
         form.setI18n(i18n());
+        if (singleSignOnButton != null) {
+            singleSignOnButton.setText(singleSignOnText());
+        }
     }
 
     private LoginI18n i18n() {
@@ -80,10 +117,37 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             } else if (why instanceof Throwable failure && DatabaseOutage.causedBy(failure)) {
                 i18n.getErrorMessage().setTitle(getTranslation("login.unavailable.title"));
                 i18n.getErrorMessage().setMessage(getTranslation("error.database-unavailable"));
+            } else if (why instanceof AuthenticationException refused && explanation(refused) != null) {
+                String key = explanation(refused);
+                i18n.getErrorMessage().setTitle(getTranslation(key + ".title"));
+                i18n.getErrorMessage().setMessage(getTranslation(key + ".message"));
             }
             form.setI18n(i18n);
         }
         form.setError(failed);
+    }
+
+    /**
+     * What to tell someone whose credentials may well have been right: the directory was out of reach, their
+     * groups give no role, their name is taken, their account is disabled, or the provider refused.
+     */
+    private static String explanation(AuthenticationException refused) {
+        if (refused instanceof DirectoryUnavailableException) {
+            return "login.directory-unavailable";
+        }
+        if (refused instanceof AccountWithoutRoleException) {
+            return "login.no-role";
+        }
+        if (refused instanceof AccountNameTakenException) {
+            return "login.name-taken";
+        }
+        if (refused instanceof DisabledException) {
+            return "login.disabled";
+        }
+        if (refused instanceof OAuth2AuthenticationException) {
+            return "login.sso-failed";
+        }
+        return null;
     }
 
     private static Object lastFailure() {

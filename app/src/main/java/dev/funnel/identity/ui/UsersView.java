@@ -2,6 +2,7 @@ package dev.funnel.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -20,6 +21,8 @@ import com.vaadin.flow.router.Route;
 import dev.funnel.identity.NewTeam;
 import dev.funnel.identity.NewUser;
 import dev.funnel.identity.Role;
+import dev.funnel.identity.SignInSource;
+import dev.funnel.identity.UserChanges;
 import dev.funnel.identity.Team;
 import dev.funnel.identity.TeamService;
 import dev.funnel.identity.UserService;
@@ -61,12 +64,18 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout toolbar = new HorizontalLayout(title, create, createTeam, export);
         toolbar.addClassName("funnel-toolbar");
 
+        // first and frozen: on a phone the grid scrolls sideways, and the way to edit must stay in view
+        userGrid.addComponentColumn(this::editButton).setKey("edit").setAutoWidth(true).setFlexGrow(0)
+                .setFrozen(true);
         userGrid.addColumn(UserSummary::fullName).setHeader(getTranslation("user.full-name"));
         userGrid.addColumn(UserSummary::username).setHeader(getTranslation("user.username"));
         userGrid.addColumn(UserSummary::teamName).setHeader(getTranslation("user.team"));
         userGrid.addColumn(this::roles).setHeader(getTranslation("user.roles"));
+        userGrid.addColumn(u -> getTranslation("user.source." + u.signInSource().name()))
+                .setHeader(getTranslation("user.source")).setAutoWidth(true).setFlexGrow(0);
         userGrid.addComponentColumn(this::signInState).setHeader(getTranslation("user.sign-in"))
                 .setAutoWidth(true).setFlexGrow(0);
+        userGrid.addItemDoubleClickListener(e -> openEdit(e.getItem()));
         userGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 
         teamGrid.addColumn(Team::name).setHeader(getTranslation("team.name"));
@@ -84,8 +93,53 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .collect(Collectors.joining(", "));
     }
 
+    private Button editButton(UserSummary user) {
+        Button edit = new Button(VaadinIcon.EDIT.create(), e -> openEdit(user));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+        edit.setAriaLabel(getTranslation("user.edit") + ": " + user.fullName());
+        edit.setTooltipText(getTranslation("user.edit"));
+        return edit;
+    }
+
+    /**
+     * Name, address, team, roles and whether the account may sign in. A directory or single sign-on account's
+     * roles are shown but not editable: its groups set them again at every sign-in.
+     */
+    private void openEdit(UserSummary user) {
+        TextField fullName = new TextField(getTranslation("user.full-name"));
+        fullName.setValue(user.fullName());
+        EmailField email = new EmailField(getTranslation("user.email"));
+        email.setValue(user.email() == null ? "" : user.email());
+        List<Team> teamChoices = teams.list();
+        ComboBox<Team> team = new ComboBox<>(getTranslation("user.team"), teamChoices);
+        team.setItemLabelGenerator(Team::name);
+        team.setClearButtonVisible(true);
+        teamChoices.stream().filter(t -> user.teamId() != null && t.id() == user.teamId()).findFirst()
+                .ifPresent(team::setValue);
+        CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("user.roles"), Role.values());
+        roles.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        roles.setValue(user.roles());
+        boolean external = user.signInSource() != SignInSource.LOCAL;
+        if (external) {
+            roles.setReadOnly(true);
+            roles.setHelperText(getTranslation("user.roles.from-sign-in"));
+        }
+        Checkbox enabled = new Checkbox(getTranslation("user.enabled"), user.enabled());
+        FieldErrors errors = new FieldErrors(this).bind("fullName", fullName).bind("email", email)
+                .bind("teamId", team).bind("roles", roles).bind("enabled", enabled);
+        FormLayout form = new FormLayout(fullName, email, team, roles, enabled);
+        FormDialogs.open(getTranslation("user.edit") + " · " + user.username(), form, errors,
+                () -> users.update(user.id(), new UserChanges(fullName.getValue(), email.getValue(),
+                        team.getValue() == null ? null : team.getValue().id(), external ? null : roles.getValue(),
+                        enabled.getValue(), user.version())),
+                this::refresh);
+    }
+
     /** A paused account shows until when, with the administrator's way to lift the pause. */
     private com.vaadin.flow.component.Component signInState(UserSummary user) {
+        if (!user.enabled()) {
+            return new com.vaadin.flow.component.html.Span(getTranslation("user.disabled"));
+        }
         return java.util.Optional.ofNullable(pauses.get(user.username().toLowerCase(java.util.Locale.ROOT)))
                 .<com.vaadin.flow.component.Component>map(until -> {
             String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
