@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +34,15 @@ public class UserImportService {
     private final TeamRepository teams;
     private final CurrentUserProvider currentUser;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
     UserImportService(UserRepository users, TeamRepository teams, CurrentUserProvider currentUser,
-                      PasswordEncoder passwordEncoder) {
+                      PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.users = users;
         this.teams = teams;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     public List<RowProblem> check(List<UserImport> rows) {
@@ -167,8 +170,11 @@ public class UserImportService {
         String hash = row.passwordHash() != null ? row.passwordHash().trim()
                 : row.password() == null ? unknownPassword : passwordEncoder.encode(row.password());
         Set<Role> roles = row.role() == null || row.role() == role ? Set.of(role) : Set.of(role, row.role());
-        return users.insert(new NewUser(username, row.fullName().trim(), blankToNull(row.email()), null, null, roles),
-                hash, actor);
+        long id = users.insert(new NewUser(username, row.fullName().trim(), blankToNull(row.email()), null, null,
+                roles), hash, actor);
+        // each account is in the audit trail as if an administrator had created it (its team follows below)
+        events.publishEvent(new UserCreated(id, username, roles, null, SignInSource.LOCAL));
+        return id;
     }
 
     private long team(String name, Long parentId, Long managerId, long actor) {
@@ -176,7 +182,9 @@ public class UserImportService {
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        return teams.insert(new NewTeam(name, parentId, managerId), actor);
+        long id = teams.insert(new NewTeam(name, parentId, managerId), actor);
+        events.publishEvent(new TeamCreated(id, name, parentId, managerId));
+        return id;
     }
 
     /** The username of each row: the given one, or one made from the full name that no one has yet. */

@@ -3,6 +3,8 @@ package dev.funnel.importexport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.funnel.audit.AuditFilter;
+import dev.funnel.audit.AuditService;
 import dev.funnel.customer.CreditCode;
 import dev.funnel.customer.CustomerFilter;
 import dev.funnel.customer.CustomerService;
@@ -11,6 +13,7 @@ import dev.funnel.identity.UserSummary;
 import dev.funnel.pipeline.OpportunityFilter;
 import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.Pipeline;
+import dev.funnel.platform.PageRequest;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData;
 import dev.funnel.testsupport.TestData.Org;
@@ -33,7 +36,7 @@ class ImportServiceTest extends IntegrationTest {
     @Autowired
     OpportunityService opportunities;
     @Autowired
-    dev.funnel.audit.AuditService audit;
+    AuditService audit;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -152,7 +155,7 @@ class ImportServiceTest extends IntegrationTest {
         assertThat(result.errors()).extracting(ImportError::row, ImportError::column).containsExactly(tuple(4, "pool"));
         assertThat(result.imported()).isEqualTo(2);
         var imported = as("admin", () -> customers.list(new CustomerFilter(tag, null),
-                dev.funnel.platform.PageRequest.of(0, 10)).items());
+                PageRequest.of(0, 10)).items());
         assertThat(imported).extracting(c -> c.name().substring(tag.length() + 1), c -> c.ownerId(),
                         c -> c.createdAt().atZoneSameInstant(clock.getZone()).toLocalDate())
                 .containsExactlyInAnyOrder(tuple("甲公司", company.eastRep().id(), java.time.LocalDate.of(2024, 3, 1)),
@@ -248,7 +251,7 @@ class ImportServiceTest extends IntegrationTest {
         assertThat(result.imported()).isEqualTo(1);
         UserSummary owner = company.eastRep();
         var written = as(owner.username(), () -> opportunities.list(new OpportunityFilter(tag, null,
-                pipeline.id(), null, null), dev.funnel.platform.PageRequest.of(0, 10)).items());
+                pipeline.id(), null, null), PageRequest.of(0, 10)).items());
         assertThat(written).singleElement().satisfies(o -> {
             assertThat(o.stageId()).isEqualTo(pipeline.stages().get(1).id());
             assertThat(o.customerId()).isNull();
@@ -295,6 +298,14 @@ class ImportServiceTest extends IntegrationTest {
         assertThat(as("admin", () -> data.managerOf(ann.id()))).contains(boss.id());
         // usernames are made from the full name: lower case, anything but letters and digits a dot
         assertThat(ann.username()).isEqualTo(tag.toLowerCase(Locale.ROOT).replace('-', '.') + ".ann");
+        // each account and team the import made is in the audit trail, as if an administrator had made it
+        var trail = as("admin", () -> audit.find(new AuditFilter(null, null, null, null),
+                PageRequest.of(0, 50)).items());
+        assertThat(trail).filteredOn(e -> e.action().equals("user.created")).extracting(e -> e.targetId())
+                .contains(ann.username(), boss.username());
+        assertThat(trail).filteredOn(e -> e.action().equals("team.created")).extracting(e -> e.details())
+                .anySatisfy(d -> assertThat(d).startsWith(tag + " North"))
+                .anySatisfy(d -> assertThat(d).startsWith(tag + " Boss"));
     }
 
     @Test
@@ -345,8 +356,8 @@ class ImportServiceTest extends IntegrationTest {
         assertThat(meters.counter("funnel.import.rows", "entity", "customers").count()).isEqualTo(before + 1);
         assertThat(meters.get("funnel.imports").tags("entity", "customers", "status", "completed").counter()
                 .count()).isPositive();
-        var trail = as("admin", () -> audit.find(new dev.funnel.audit.AuditFilter(null, null, "admin", "import"),
-                dev.funnel.platform.PageRequest.of(0, 1)).items());
+        var trail = as("admin", () -> audit.find(new AuditFilter(null, null, "admin", "import"),
+                PageRequest.of(0, 1)).items());
         assertThat(trail).singleElement().satisfies(entry -> {
             assertThat(entry.targetId()).isEqualTo("customers");
             assertThat(entry.details()).startsWith("completed, 1 of 1 rows written, 0 problems");
