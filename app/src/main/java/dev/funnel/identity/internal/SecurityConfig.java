@@ -90,8 +90,13 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, ObjectProvider<OpenIdSignIn.DiscoveredProvider> openIdProvider,
-                                   ObjectProvider<OpenIdSignIn.OpenIdAccounts> openIdAccounts) throws Exception {
+                                   ObjectProvider<OpenIdSignIn.OpenIdAccounts> openIdAccounts,
+                                   org.springframework.security.core.session.SessionRegistry sessions)
+            throws Exception {
         browserHeaders(http, UI_POLICY);
+        // every sign-in is registered, so that an account disabled or given other roles is signed out at once
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                .expiredSessionStrategy(new SignedInSessions.ToLoginPage()));
         OpenIdSignIn.DiscoveredProvider provider = openIdProvider.getIfAvailable();
         if (provider != null) {
             // beside the password form, on the same login page; a refusal comes back to it as ?error
