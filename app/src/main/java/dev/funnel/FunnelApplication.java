@@ -19,6 +19,16 @@ public class FunnelApplication implements AppShellConfigurator {
             // '--demo' alone (no '=true') is what the README promises; Spring would read it as an empty value
             System.setProperty("funnel.demo", "true");
         }
+        // Spring Security discovers a single sign-on provider and fetches its keys with HttpURLConnection and no
+        // time limit: a provider that accepts the connection and never answers would hold a thread for ever
+        setUnlessGiven("sun.net.client.defaultConnectTimeout", "5000");
+        setUnlessGiven("sun.net.client.defaultReadTimeout", "10000");
         application.run(args);
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 }

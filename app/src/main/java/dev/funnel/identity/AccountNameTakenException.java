@@ -7,9 +7,17 @@ import org.springframework.security.authentication.AccountStatusException;
  * account that signs in another way. Funnel does not join the two by name alone: that would let whoever
  * controls one source take over the other account.
  */
-public class AccountNameTakenException extends AccountStatusException {
+public class AccountNameTakenException extends AccountStatusException implements RefusedSignIn {
+
+    private final String username;
 
     public AccountNameTakenException(String username) {
         super("The user name " + username + " belongs to an account that signs in another way");
+        this.username = username;
+    }
+
+    @Override
+    public String username() {
+        return username;
     }
 }

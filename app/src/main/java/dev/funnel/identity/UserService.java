@@ -160,6 +160,10 @@ public class UserService {
         Set<Role> roles = changes.roles() == null ? before.roles() : Set.copyOf(changes.roles());
         boolean self = id == current().id();
         boolean stillAdmin = roles.contains(Role.ADMIN) && changes.enabled();
+        if (!stillAdmin && before.roles().contains(Role.ADMIN)) {
+            // two administrators demoting each other at once must not both see the other still there
+            users.lockAdministratorChanges();
+        }
         Checks.start()
                 .required("fullName", changes.fullName())
                 .maxLength("fullName", changes.fullName(), 100)

@@ -60,9 +60,11 @@ class SingleSignOnE2ETest {
         person("li.lei", "李雷", "Li Lei", "secret-li");
         person("han.meimei", "韩梅梅", "Han Meimei", "secret-han");
         person("guest", "Guest", "Guest", "secret-guest");
+        person("zhou.jie", "周杰", "Zhou Jie", "secret-zhou");
         group("sales-managers", "li.lei");
         group("sales", "li.lei", "han.meimei");
         group("canteen", "guest");
+        group("field-sales", "zhou.jie");
         directory.startListening();
 
         provider = new FakeOpenIdProvider();
@@ -131,6 +133,9 @@ class SingleSignOnE2ETest {
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).contains("SALES_REP").doesNotContain("SALES_MANAGER");
         assertThat(rows("select count(*) from app_user where lower(username) = 'li.lei'")).isEqualTo(1);
+        assertThat(rows("select count(*) from app_user where username = 'li.lei' and external_id like 'entryUUID:%'"))
+                .as("known by the id the directory never changes, not by a name it may give someone else")
+                .isEqualTo(1);
 
         HttpResponse<String> trail = get("/api/v1/admin/audit?actor=li.lei&size=50", ADMIN);
         assertThat(trail.body()).contains("\"action\":\"user.created\"", "at first sign-in with the directory",
@@ -144,6 +149,22 @@ class SingleSignOnE2ETest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"code\":\"no_role\"", "所在的组均未对应");
         assertThat(rows("select count(*) from app_user where username = 'guest'")).isZero();
+    }
+
+    @Test
+    void someone_who_left_every_mapped_group_is_refused_and_keeps_no_role_in_funnel() throws Exception {
+        assertThat(get("/api/v1/me", "zhou.jie:secret-zhou").statusCode()).isEqualTo(200);
+        directory.modify("cn=field-sales,ou=groups,dc=funnel,dc=test",
+                new Modification(ModificationType.DELETE, "member", "uid=zhou.jie,ou=people,dc=funnel,dc=test"));
+
+        HttpResponse<String> refused = get("/api/v1/me", "zhou.jie:secret-zhou");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"no_role\"");
+        assertThat(rows("select count(*) from user_role r join app_user u on u.id = r.user_id "
+                + "where u.username = 'zhou.jie'")).as("the role the group gave is taken away").isZero();
+        assertThat(get("/api/v1/admin/audit?actor=zhou.jie&size=50", ADMIN).body())
+                .contains("\"action\":\"user.changed\"", "sales_rep -> none", "\"action\":\"sign-in.failed\"",
+                        "AccountWithoutRoleException");
     }
 
     @Test
@@ -198,6 +219,9 @@ class SingleSignOnE2ETest {
                 List.of("offline_access")));
         assertThat(signInThroughProvider()).endsWith("/login?error");
         assertThat(rows("select count(*) from app_user where username = 'zhao.lei'")).isZero();
+        assertThat(get("/api/v1/admin/audit?actor=zhao.lei&size=50", ADMIN).body())
+                .as("a refused single sign-on is in the trail under the name the provider gave")
+                .contains("\"action\":\"sign-in.failed\"", "AccountWithoutRoleException");
     }
 
     @Test

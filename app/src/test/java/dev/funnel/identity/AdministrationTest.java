@@ -123,6 +123,28 @@ class AdministrationTest extends IntegrationTest {
     }
 
     @Test
+    void taking_an_administrator_away_waits_for_any_other_such_change_so_two_cannot_both_pass_the_last_admin_check()
+            throws Exception {
+        UserSummary other = as("admin", () -> data.user(Role.ADMIN, null));
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection held = jdbc.getDataSource().getConnection()) {
+            // another administrator's demotion, still between its check and its commit
+            held.createStatement().execute("select pg_advisory_lock(" + 0x46554e4e454c41L + ")");
+            java.util.concurrent.Future<UserSummary> demotion = second.submit(() -> as("admin", () ->
+                    users.update(other.id(), new UserChanges(other.fullName(), null, null, Set.of(Role.SALES_REP),
+                            true, other.version()))));
+
+            assertThatThrownBy(() -> demotion.get(1, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            held.createStatement().execute("select pg_advisory_unlock(" + 0x46554e4e454c41L + ")");
+            assertThat(demotion.get(30, java.util.concurrent.TimeUnit.SECONDS).roles())
+                    .containsExactly(Role.SALES_REP);
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    @Test
     void the_chosen_language_is_remembered_on_the_account() {
         var rep = data.user(Role.SALES_REP, null);
         signIn(rep.username());

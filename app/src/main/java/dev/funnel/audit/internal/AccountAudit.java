@@ -64,6 +64,9 @@ class AccountAudit {
     }
 
     private static String names(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            return "none"; // someone who left every mapped group
+        }
         return roles.stream().map(Role::name).map(r -> r.toLowerCase(Locale.ROOT)).sorted()
                 .collect(Collectors.joining(", "));
     }

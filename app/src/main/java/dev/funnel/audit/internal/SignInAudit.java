@@ -40,11 +40,16 @@ class SignInAudit {
         if (DatabaseOutage.causedBy(event.getException())) {
             return; // nothing was checked, and nothing could be written
         }
+        if (event.getException() instanceof dev.funnel.identity.SignInThrottledException) {
+            return; // nothing was checked either; the pause itself is in the trail
+        }
         Authentication who = event.getAuthentication();
+        String username = event.getException() instanceof dev.funnel.identity.RefusedSignIn refused
+                ? refused.username() : who.getName();
         // a wrong password says nothing more than the action does; anything else (a disabled account) is named
         String why = event.getException() instanceof org.springframework.security.authentication
                 .BadCredentialsException ? null : event.getException().getClass().getSimpleName();
-        write(() -> audit.recordFor(who.getName(), address(who), "sign-in.failed", why));
+        write(() -> audit.recordFor(username, address(who), "sign-in.failed", why));
     }
 
     @EventListener

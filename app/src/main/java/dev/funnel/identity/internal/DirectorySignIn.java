@@ -43,6 +43,12 @@ class DirectorySignIn {
             "com.sun.jndi.ldap.connect.timeout", "5000",
             "com.sun.jndi.ldap.read.timeout", "10000");
 
+    /**
+     * The attributes read of the person: their ordinary ones, and the id the directory never changes (LDAP's
+     * operational entryUUID is sent only when asked for; Active Directory's objectGUID always is).
+     */
+    private static final String[] PERSON_ATTRIBUTES = {"*", "entryUUID"};
+
     private final AbstractLdapAuthenticationProvider directory;
     private final RoleMapping roles;
     private final ExternalAccounts accounts;
@@ -63,7 +69,10 @@ class DirectorySignIn {
             ActiveDirectoryLdapAuthenticationProvider ad = new ActiveDirectoryLdapAuthenticationProvider(domain, url,
                     blankToNull(settings.getProperty("funnel.ldap.base")));
             ad.setConvertSubErrorCodesToExceptions(true);
-            ad.setContextEnvironmentProperties(TIMEOUTS);
+            Map<String, Object> environment = new java.util.HashMap<>(TIMEOUTS);
+            // else JNDI hands the GUID over as text decoded from bytes that are not text
+            environment.put("java.naming.ldap.attributes.binary", "objectGUID");
+            ad.setContextEnvironmentProperties(environment);
             ad.setUserDetailsContextMapper(mapper);
             this.directory = ad;
         }
@@ -83,11 +92,15 @@ class DirectorySignIn {
         BindAuthenticator bind = new BindAuthenticator(source);
         String pattern = settings.getProperty("funnel.ldap.user-dn-pattern", "").trim();
         if (pattern.isEmpty()) {
-            bind.setUserSearch(new FilterBasedLdapUserSearch(settings.getProperty("funnel.ldap.user-search-base",
-                    ""), settings.getProperty("funnel.ldap.user-search-filter", "(uid={0})"), source));
+            FilterBasedLdapUserSearch search = new FilterBasedLdapUserSearch(settings.getProperty(
+                    "funnel.ldap.user-search-base", ""), settings.getProperty("funnel.ldap.user-search-filter",
+                    "(uid={0})"), source);
+            search.setReturningAttributes(PERSON_ATTRIBUTES);
+            bind.setUserSearch(search);
         } else {
             bind.setUserDnPatterns(new String[] {pattern});
         }
+        bind.setUserAttributes(PERSON_ATTRIBUTES);
         bind.afterPropertiesSet();
 
         DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(source,
@@ -112,14 +125,16 @@ class DirectorySignIn {
         Authentication checked;
         try {
             checked = directory.authenticate(attempt);
-        } catch (InternalAuthenticationServiceException e) {
-            // not the person's fault: the directory is down, slow, or refuses Funnel's own bind
+        } catch (InternalAuthenticationServiceException | org.springframework.ldap.NamingException
+                 | org.springframework.dao.IncorrectResultSizeDataAccessException e) {
+            // not the person's fault: the directory is down or slow, refuses Funnel's own bind, or its search
+            // for the person is ambiguous (two entries with one name)
             log.warn("The directory could not check a sign-in: {}", e.getMessage());
             throw new DirectoryUnavailableException(e);
         }
         DirectoryPerson person = (DirectoryPerson) checked.getPrincipal();
-        UserRepository.Credentials account = accounts.signIn(new ExternalIdentity(SignInSource.DIRECTORY,
-                person.distinguishedName(), person.username(), person.fullName(), person.email(),
+        UserRepository.Credentials account = accounts.signIn(new ExternalIdentity(
+                SignInSource.DIRECTORY, person.directoryId(), person.username(), person.fullName(), person.email(),
                 roles.rolesFor(person.groups())));
         FunnelPrincipal principal = new FunnelPrincipal(account);
         UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(principal,
@@ -132,8 +147,14 @@ class DirectorySignIn {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    /** The person as the directory describes them, with the names of their groups. */
-    record DirectoryPerson(String distinguishedName, String username, String fullName, String email,
+    /**
+     * The person as the directory describes them, with the names of their groups.
+     *
+     * @param directoryId the id the directory never changes for them (entryUUID, objectGUID), or their
+     *                    distinguished name where it has none: then a person moved in the tree is refused
+     *                    until an administrator renames the old account (docs/operations.md)
+     */
+    record DirectoryPerson(String directoryId, String username, String fullName, String email,
                            List<String> groups) implements UserDetails {
 
         DirectoryPerson {
@@ -163,9 +184,18 @@ class DirectorySignIn {
         public UserDetails mapUserFromContext(DirContextOperations entry, String typed,
                                               Collection<? extends GrantedAuthority> groups) {
             String username = first(entry, usernameAttribute, typed);
-            return new DirectoryPerson(entry.getNameInNamespace(), username,
+            return new DirectoryPerson(directoryId(entry), username,
                     first(entry, nameAttribute, first(entry, "cn", username)), first(entry, mailAttribute, null),
                     groups.stream().map(GrantedAuthority::getAuthority).toList());
+        }
+
+        static String directoryId(DirContextOperations entry) {
+            Object guid = entry.getObjectAttribute("objectGUID");
+            if (guid instanceof byte[] bytes && bytes.length == 16) {
+                return "objectGUID:" + java.util.HexFormat.of().formatHex(bytes);
+            }
+            String uuid = entry.getStringAttribute("entryUUID");
+            return uuid != null && !uuid.isBlank() ? "entryUUID:" + uuid.trim() : "dn:" + entry.getNameInNamespace();
         }
 
         private static String first(DirContextOperations entry, String attribute, String otherwise) {

@@ -9,6 +9,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -21,6 +27,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
@@ -46,55 +54,92 @@ class OpenIdSignIn {
     }
 
     /**
-     * The provider's registration, discovered from its issuer when first needed and kept once found: a provider
-     * that is down when Funnel starts must not stop Funnel (its local accounts still work), and one that comes
-     * back is found at the next attempt.
+     * The provider's registration, discovered from its issuer in the background and kept once found: a provider
+     * that is down when Funnel starts must not stop Funnel (its local accounts still work), one that comes back
+     * is found at a later attempt, and a slow one never holds the login page for more than a moment.
      */
     static final class DiscoveredProvider implements ClientRegistrationRepository, SingleSignOnProvider {
 
         private static final Logger log = LoggerFactory.getLogger(DiscoveredProvider.class);
         private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+        /** How long the login page waits to know whether to offer the button. */
+        private static final Duration PAGE_WAIT = Duration.ofSeconds(2);
+        /** How long a click on the button waits for the provider's settings. */
+        private static final Duration SIGN_IN_WAIT = Duration.ofSeconds(10);
 
         private final Environment settings;
         private final Clock clock;
+        private final ExecutorService discovery = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "oidc-discovery");
+            thread.setDaemon(true);
+            return thread;
+        });
         private volatile ClientRegistration registration;
-        private volatile Instant lastFailure = Instant.MIN;
+        /** The discovery under way or last finished; guarded by this, held only to start one. */
+        private CompletableFuture<ClientRegistration> attempt;
+        private Instant lastFailure = Instant.MIN;
 
         DiscoveredProvider(Environment settings, Clock clock) {
             this.settings = settings;
             this.clock = clock;
+            var unused = attempt(); // discovery starts with Funnel; the login page asks for its result
         }
 
         @Override
         public ClientRegistration findByRegistrationId(String id) {
-            return REGISTRATION.equals(id) ? registration() : null;
+            return REGISTRATION.equals(id) ? registration(SIGN_IN_WAIT) : null;
         }
 
         @Override
         public boolean reachable() {
-            return registration() != null;
+            return registration(PAGE_WAIT) != null;
         }
 
-        /** The registration, or null while the provider cannot be reached. */
-        synchronized ClientRegistration registration() {
-            if (registration == null && clock.instant().isAfter(lastFailure.plus(RETRY_AFTER))) {
-                String issuer = settings.getRequiredProperty("funnel.oidc.issuer").trim();
-                try {
-                    registration = ClientRegistrations.fromIssuerLocation(issuer)
-                            .registrationId(REGISTRATION)
-                            .clientId(settings.getProperty("funnel.oidc.client-id", ""))
-                            .clientSecret(settings.getProperty("funnel.oidc.client-secret", ""))
-                            .scope(Arrays.stream(settings.getProperty("funnel.oidc.scopes", "openid,profile,email")
-                                    .split("[,\\s]+")).filter(s -> !s.isBlank()).toList())
-                            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                            .build();
-                    log.info("Single sign-on with {} is ready", issuer);
-                } catch (RuntimeException e) {
-                    lastFailure = clock.instant();
-                    log.warn("The single sign-on provider {} cannot be reached: {}", issuer, e.getMessage());
-                }
+        /** The registration, or null while the provider cannot be reached or has not answered within the wait. */
+        ClientRegistration registration(Duration wait) {
+            ClientRegistration found = registration;
+            if (found != null) {
+                return found;
             }
-            return registration;
+            try {
+                return attempt().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        private synchronized CompletableFuture<ClientRegistration> attempt() {
+            boolean retry = attempt == null
+                    || attempt.isDone() && clock.instant().isAfter(lastFailure.plus(RETRY_AFTER));
+            if (retry) {
+                attempt = CompletableFuture.supplyAsync(this::discover, discovery);
+            }
+            return attempt;
+        }
+
+        private ClientRegistration discover() {
+            String issuer = settings.getRequiredProperty("funnel.oidc.issuer").trim();
+            try {
+                registration = ClientRegistrations.fromIssuerLocation(issuer)
+                        .registrationId(REGISTRATION)
+                        .clientId(settings.getProperty("funnel.oidc.client-id", ""))
+                        .clientSecret(settings.getProperty("funnel.oidc.client-secret", ""))
+                        .scope(Arrays.stream(settings.getProperty("funnel.oidc.scopes", "openid,profile,email")
+                                .split("[,\\s]+", -1)).filter(s -> !s.isBlank()).toList())
+                        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                        .build();
+                log.info("Single sign-on with {} is ready", issuer);
+                return registration;
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    lastFailure = clock.instant();
+                }
+                log.warn("The single sign-on provider {} cannot be reached: {}", issuer, e.getMessage());
+                return null;
+            }
         }
     }
 
@@ -122,9 +167,18 @@ class OpenIdSignIn {
         public OidcUser loadUser(OidcUserRequest request) {
             OidcUser vouched = provider.loadUser(request);
             Map<String, Object> claims = vouched.getAttributes();
-            String username = text(claim(claims, usernameClaim));
+            String username = "email".equals(usernameClaim) ? null : text(claim(claims, usernameClaim));
+            if (username == null && vouched.getEmail() != null) {
+                // an address the person typed and the provider never confirmed would let them claim a colleague's
+                if (Boolean.FALSE.equals(vouched.getEmailVerified())) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error("unverified_email",
+                            "The provider has not verified " + vouched.getEmail() + ", so it cannot name an account",
+                            null));
+                }
+                username = vouched.getEmail();
+            }
             if (username == null) {
-                username = vouched.getEmail() != null ? vouched.getEmail() : vouched.getSubject();
+                username = vouched.getSubject();
             }
             String fullName = vouched.getFullName() != null ? vouched.getFullName() : username;
             ExternalIdentity who = new ExternalIdentity(SignInSource.OIDC,
@@ -149,19 +203,19 @@ class OpenIdSignIn {
             return value == null || value.toString().isBlank() ? null : value.toString().trim();
         }
 
-        /** Groups as a list, or as one text separated by commas or spaces; a group path's last part counts too. */
+        /**
+         * Groups as a list, or as one text separated by commas or spaces. Each is matched whole: Keycloak's group
+         * claim gives paths such as /sales/managers, and their last part alone ("managers") could be a group
+         * anyone may create elsewhere in the tree.
+         */
         static List<String> groups(Object value) {
             List<String> groups = new ArrayList<>();
             Collection<?> items = value instanceof Collection<?> many ? many
-                    : value == null ? List.of() : Arrays.asList(value.toString().split("[,\\s]+"));
+                    : value == null ? List.of() : Arrays.asList(value.toString().split("[,\\s]+", -1));
             for (Object item : items) {
                 String group = text(item);
                 if (group != null) {
                     groups.add(group);
-                    // Keycloak's group claim gives paths such as /sales/east
-                    if (group.contains("/")) {
-                        groups.add(group.substring(group.lastIndexOf('/') + 1));
-                    }
                 }
             }
             return groups;

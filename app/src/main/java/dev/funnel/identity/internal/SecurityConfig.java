@@ -47,6 +47,19 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Every refused sign-in as an event for the audit trail, also the refusals Spring has no event of its own
+     * for: a person the directory or the provider vouched for but Funnel turned away, a provider's error.
+     */
+    @Bean
+    org.springframework.security.authentication.DefaultAuthenticationEventPublisher authenticationEventPublisher(
+            org.springframework.context.ApplicationEventPublisher events) {
+        var publisher = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events);
+        publisher.setDefaultAuthenticationFailureEvent(org.springframework.security.authentication.event
+                .AuthenticationFailureServiceExceptionEvent.class);
+        return publisher;
+    }
+
     /** Health for anyone (it says UP or DOWN, nothing else); metrics for administrators, with HTTP Basic. */
     @Bean
     @Order(0)

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -73,8 +74,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (directory.isEmpty()) {
             return passwords.authenticate(attempt);
         }
-        SignInSource source = accounts.findCredentials(attempt.getName()).map(UserRepository.Credentials::source)
-                .orElse(SignInSource.DIRECTORY);
+        SignInSource source;
+        try {
+            source = accounts.findCredentials(attempt.getName()).map(UserRepository.Credentials::source)
+                    .orElse(SignInSource.DIRECTORY);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // as Spring's own password check reports it: the outage is told apart from a wrong password
+            throw new InternalAuthenticationServiceException("The accounts cannot be read", e);
+        }
         return switch (source) {
             case LOCAL -> passwords.authenticate(attempt);
             case DIRECTORY -> directory.get().signIn(attempt);

@@ -37,6 +37,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
 
+    /** The advisory lock's key: any fixed number no other lock of Funnel's uses. */
+    private static final long ADMINISTRATOR_CHANGES = 0x46554e4e454c41L;
+
     private final DSLContext db;
     /** Audit times follow the application's clock, like every other time it writes. */
     private final Clock clock;
@@ -60,11 +63,6 @@ public class UserRepository {
         return credentials(APP_USER.SIGN_IN_SOURCE.eq(source.name()).and(APP_USER.EXTERNAL_ID.eq(externalId)));
     }
 
-    /** An account by user name ignoring case: directories compare names that way. */
-    Optional<Credentials> findCredentialsIgnoringCase(String username) {
-        return credentials(APP_USER.USERNAME.equalIgnoreCase(username));
-    }
-
     private Optional<Credentials> credentials(Condition which) {
         return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
                         rolesOf(APP_USER.ID), APP_USER.SIGN_IN_SOURCE)
@@ -77,18 +75,21 @@ public class UserRepository {
     /**
      * An account for someone the directory or the provider vouched for: no password of Funnel's (an empty hash
      * matches none), no team until an administrator gives one.
+     *
+     * @return its id, or empty when an account with this name or this external id came first
      */
-    long insertExternal(ExternalIdentity who) {
-        long id = db.insertInto(APP_USER)
+    Optional<Long> insertExternalUnlessPresent(ExternalIdentity who) {
+        Optional<Long> id = db.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, who.username())
                 .set(APP_USER.FULL_NAME, who.fullName())
                 .set(APP_USER.EMAIL, who.email())
                 .set(APP_USER.PASSWORD_HASH, "")
                 .set(APP_USER.SIGN_IN_SOURCE, who.source().name())
                 .set(APP_USER.EXTERNAL_ID, who.externalId())
+                .onConflictDoNothing()
                 .returning(APP_USER.ID)
-                .fetchOne(APP_USER.ID);
-        insertRoles(id, who.roles());
+                .fetchOptional(APP_USER.ID);
+        id.ifPresent(created -> insertRoles(created, who.roles()));
         return id;
     }
 
@@ -139,6 +140,12 @@ public class UserRepository {
     }
 
     /** Enabled administrators other than this account. */
+    /** Held to the end of the transaction: changes that may take an administrator away happen one at a time. */
+    public void lockAdministratorChanges() {
+        db.select(org.jooq.impl.DSL.function("pg_advisory_xact_lock", Object.class,
+                org.jooq.impl.DSL.val(ADMINISTRATOR_CHANGES))).fetch();
+    }
+
     public boolean anotherEnabledAdmin(long id) {
         return db.fetchExists(db.selectOne().from(APP_USER).join(USER_ROLE).on(USER_ROLE.USER_ID.eq(APP_USER.ID))
                 .where(USER_ROLE.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED).and(APP_USER.ID.ne(id))));

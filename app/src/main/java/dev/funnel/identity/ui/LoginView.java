@@ -16,12 +16,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import dev.funnel.identity.AccountDisabledException;
 import dev.funnel.identity.AccountNameTakenException;
 import dev.funnel.identity.AccountWithoutRoleException;
 import dev.funnel.identity.DirectoryUnavailableException;
 import dev.funnel.identity.SignInThrottledException;
 import dev.funnel.identity.SingleSignOn;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import dev.funnel.platform.DatabaseOutage;
@@ -141,7 +141,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (refused instanceof AccountNameTakenException) {
             return "login.name-taken";
         }
-        if (refused instanceof DisabledException) {
+        if (refused instanceof AccountDisabledException) {
             return "login.disabled";
         }
         if (refused instanceof OAuth2AuthenticationException) {

@@ -98,7 +98,12 @@ public class HostOutboundHttp implements OutboundHttp, DisposableBean {
             http.setEntity(new ByteArrayEntity(request.body(), null));
         }
         // the timeout above bounds each wait; this bounds the whole exchange, a receiver trickling its answer too
-        ScheduledFuture<?> deadline = DEADLINES.schedule(http::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            // set before the cut, so that the failure it causes is always told as the deadline's
+            timedOut.set(true);
+            http.cancel();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             ClassicHttpResponse response = client.executeOpen(null, http, null);
             try {
@@ -119,7 +124,7 @@ public class HostOutboundHttp implements OutboundHttp, DisposableBean {
         } catch (Refused e) {
             throw new RefusedDestinationException(e.getMessage());
         } catch (IOException e) {
-            if (http.isCancelled() && deadline.isDone()) {
+            if (timedOut.get()) {
                 throw new java.net.SocketTimeoutException(request.uri() + " did not answer within "
                         + timeout.toSeconds() + " s");
             }
