@@ -36,8 +36,11 @@ public class FollowUpService {
     private final UserService users;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     FollowUpService(FollowUpRepository activities, CustomerService customers, DealLookup deals,
-                    UserService users, Clock clock) {
+                    UserService users, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.activities = activities;
         this.customers = customers;
         this.deals = deals;
@@ -80,6 +83,9 @@ public class FollowUpService {
         check(draft, new Lookups());
         OffsetDateTime occurredAt = draft.occurredAt() == null ? OffsetDateTime.now(clock) : draft.occurredAt();
         long id = activities.insert(draft, occurredAt, me.id(), me.id());
+        if (draft.opportunityId() != null) {
+            events.publishEvent(new FollowUpsLogged(Set.of(draft.opportunityId())));
+        }
         return activities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("activity", id));
     }
 
@@ -97,6 +103,11 @@ public class FollowUpService {
         drafts.forEach(draft -> check(draft, lookups));
         OffsetDateTime now = OffsetDateTime.now(clock);
         activities.insertAll(drafts, now, me.id());
+        Set<Long> dealIds = drafts.stream().map(FollowUpDraft::opportunityId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        if (!dealIds.isEmpty()) {
+            events.publishEvent(new FollowUpsLogged(dealIds));
+        }
         return drafts.size();
     }
 

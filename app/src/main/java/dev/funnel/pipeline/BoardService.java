@@ -67,7 +67,7 @@ public class BoardService {
     }
 
     private Pipeline pipeline(BoardFilter filter) {
-        Checks.start().rule(filter.grade() == null || Set.of("A", "B", "C").contains(filter.grade()), "grade",
+        Checks.start().rule(filter.grade() == null || OpportunityDraft.GRADES.contains(filter.grade()), "grade",
                 "validation.grade").orThrow();
         return pipelines.findById(filter.pipelineId())
                 .orElseThrow(() -> new NotFoundException("pipeline", filter.pipelineId()));

@@ -13,8 +13,8 @@ public record OpportunityDraft(String name, Long customerId, Long contactId, Lon
                                String leadSource, OpportunityStatus status, String lostReason, String grade,
                                String nextStep, Long presalesId) {
 
-    /** The grades a deal may have (商机分级): A hot, B warm, C cold; none until someone grades it. */
-    public static final List<String> GRADES = List.of("A", "B", "C");
+    /** The grades a deal may have (商机分级): A hot, B warm, C cold, D not worth time now; none until graded. */
+    public static final List<String> GRADES = List.of("A", "B", "C", "D");
 
 
     /** The fields every deal has, without grade, next step and pre-sales. */

@@ -167,6 +167,7 @@ public class OpportunityEditService {
             throw deals.stale(id);
         }
         Opportunity updated = deals.reread(id, me);
+        events.publishEvent(new DealChanged(id));
         if (ownerId != current.ownerId()) {
             events.publishEvent(new OpportunityEvents.OpportunityReassigned(UUID.randomUUID(), clock.instant(), id,
                     me.id(), OpportunityFacts.of(updated), current.ownerId(), current.ownerName()));
@@ -224,6 +225,7 @@ public class OpportunityEditService {
         if (!opportunities.setAmount(id, version, total, OffsetDateTime.now(clock), me.id())) {
             throw deals.stale(id);
         }
+        events.publishEvent(new DealChanged(id));
         return deals.reread(id, me);
     }
 

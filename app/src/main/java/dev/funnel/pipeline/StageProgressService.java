@@ -120,6 +120,7 @@ public class StageProgressService {
                 .anyMatch(c -> c.id() == criterionId && c.isChecklistItem());
         Checks.start().rule(ofThisPipeline, "criterionId", "validation.criterion.unknown").orThrow();
         confirmations.confirm(id, criterionId, users.current().id(), OffsetDateTime.now(clock));
+        events.publishEvent(new DealChanged(id));
     }
 
     /** Takes a confirmation back, for example when it was given by mistake. */
@@ -127,6 +128,7 @@ public class StageProgressService {
     public void withdrawConfirmation(long id, long criterionId) {
         deals.visible(id);
         confirmations.withdraw(id, criterionId);
+        events.publishEvent(new DealChanged(id));
     }
 
     /** The current stage's criteria with their state, its tasks, and what the next stage would still need. */

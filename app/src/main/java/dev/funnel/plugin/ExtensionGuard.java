@@ -134,9 +134,20 @@ public class ExtensionGuard {
 
     /** Calls one extension under the guard. */
     public <T, R> Optional<R> call(T extension, Function<T, R> call) {
+        return attempt(extension, call, timeLimit).answer();
+    }
+
+    /**
+     * Calls one extension under the guard and says why it gave no answer, for callers that show the reason
+     * beside the record it concerns (a deal's "score unavailable").
+     *
+     * @param timeLimit how long the call may take; longer than the usual for work such as training a model
+     */
+    public <T, R> Attempt<R> attempt(T extension, Function<T, R> call, Duration timeLimit) {
         String pluginId = pluginOf(extension);
         if (isSuspended(pluginId)) {
-            return Optional.empty();
+            return Attempt.failed("the plugin " + pluginId + " is skipped for now after repeated failures; the last: "
+                    + lastFailures.getOrDefault(pluginId, "unknown"));
         }
         Future<R> future;
         try {
@@ -150,7 +161,7 @@ public class ExtensionGuard {
                 return failed(pluginId, extension, "answered null", null);
             }
             failuresInARow.remove(pluginId);
-            return Optional.of(result);
+            return new Attempt<>(result, null);
         } catch (TimeoutException e) {
             future.cancel(true);
             return failed(pluginId, extension, "did not answer within " + timeLimit.toMillis() + " ms", null);
@@ -164,14 +175,36 @@ public class ExtensionGuard {
         }
     }
 
+    /**
+     * What a guarded call gave: an answer, or why there is none.
+     *
+     * @param failure the reason, naming the extension; null when there is an answer
+     */
+    public record Attempt<R>(R value, String failure) {
+
+        static <R> Attempt<R> failed(String why) {
+            return new Attempt<>(null, why);
+        }
+
+        public Optional<R> answer() {
+            return Optional.ofNullable(value);
+        }
+
+        /** The exception the extension threw, when that is why it failed; for callers that act on its type. */
+        public boolean failedWith(Class<? extends Throwable> type) {
+            return failure != null && failure.contains(" " + type.getSimpleName() + ": ");
+        }
+    }
+
     /** The last failure of each plugin's extensions since start, with its time, by plugin id. */
     public Map<String, String> lastFailures() {
         return Map.copyOf(lastFailures);
     }
 
-    private <R> Optional<R> failed(String pluginId, Object extension, String reason, Throwable cause) {
-        record(pluginId, extension.getClass().getName() + " " + reason, cause);
-        return Optional.empty();
+    private <R> Attempt<R> failed(String pluginId, Object extension, String reason, Throwable cause) {
+        String failure = extension.getClass().getName() + " " + reason;
+        record(pluginId, failure, cause);
+        return Attempt.failed(failure);
     }
 
     private void record(String pluginId, String message, Throwable cause) {

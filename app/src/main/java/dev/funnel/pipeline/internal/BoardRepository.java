@@ -67,7 +67,7 @@ public class BoardRepository {
                                  int offset, int limit, OffsetDateTime now, int stalledAfterDays) {
         return db.select(OPPORTUNITY.ID, OPPORTUNITY.VERSION, OPPORTUNITY.NAME, CUSTOMER.NAME, OPPORTUNITY.AMOUNT,
                         OPPORTUNITY.CURRENCY, OPPORTUNITY.OWNER_ID, APP_USER.FULL_NAME, OPPORTUNITY.STAGE_ID,
-                        OPPORTUNITY.STAGE_ENTERED_AT, OPPORTUNITY.GRADE)
+                        OPPORTUNITY.STAGE_ENTERED_AT, OPPORTUNITY.GRADE, OPPORTUNITY.WIN_PROBABILITY)
                 .from(OPPORTUNITY)
                 .leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(OPPORTUNITY.OWNER_ID))
@@ -77,7 +77,8 @@ public class BoardRepository {
                 .fetch(r -> {
                     long days = ChronoUnit.DAYS.between(r.value10(), now);
                     return new BoardCard(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                            r.value7(), r.value8(), r.value9(), days, days > stalledAfterDays, r.value11());
+                            r.value7(), r.value8(), r.value9(), days, days > stalledAfterDays, r.value11(),
+                            r.value12());
                 });
     }
 

@@ -175,6 +175,34 @@ public class OpportunityRepository {
         return moved;
     }
 
+    /** Derived ratings: neither the version nor the time of the last edit moves. */
+    public void recordWinProbabilities(java.util.Map<Long, BigDecimal> probabilities) {
+        if (probabilities.isEmpty()) {
+            return;
+        }
+        db.batch(probabilities.entrySet().stream()
+                .map(e -> db.update(OPPORTUNITY).set(OPPORTUNITY.WIN_PROBABILITY, e.getValue())
+                        .where(OPPORTUNITY.ID.eq(e.getKey()))
+                        .and(OPPORTUNITY.WIN_PROBABILITY.isDistinctFrom(e.getValue())))
+                .toList()).execute();
+    }
+
+    public void clearWinProbabilities() {
+        db.update(OPPORTUNITY).setNull(OPPORTUNITY.WIN_PROBABILITY).where(OPPORTUNITY.WIN_PROBABILITY.isNotNull())
+                .execute();
+    }
+
+    public void recordGrades(java.util.Map<Long, String> grades) {
+        grades.forEach((id, grade) -> db.update(OPPORTUNITY).set(OPPORTUNITY.GRADE, grade)
+                .where(OPPORTUNITY.ID.eq(id)).and(OPPORTUNITY.GRADE.isDistinctFrom(grade)).execute());
+    }
+
+    @Unscoped("scoring rates every open deal, whoever owns it")
+    public List<Long> openDealIds() {
+        return db.select(OPPORTUNITY.ID).from(OPPORTUNITY).where(OPPORTUNITY.STATUS.eq(OpportunityStatus.OPEN.name()))
+                .orderBy(OPPORTUNITY.ID).fetch(OPPORTUNITY.ID);
+    }
+
     public int productLineCount(VisibleScope scope, long opportunityId) {
         return db.fetchCount(OPPORTUNITY_LINE, OPPORTUNITY_LINE.OPPORTUNITY_ID.eq(opportunityId)
                 .and(DealScope.visibleDeal(scope, OPPORTUNITY_LINE.OPPORTUNITY_ID)));
@@ -338,6 +366,7 @@ public class OpportunityRepository {
                 r.get(OPPORTUNITY.LOST_REASON), r.get(OPPORTUNITY.VERSION), r.get(OPPORTUNITY.CREATED_AT),
                 r.get(OPPORTUNITY.UPDATED_AT), r.get(OPPORTUNITY.GRADE), r.get(OPPORTUNITY.NEXT_STEP),
                 r.get(OPPORTUNITY.PRESALES_ID), r.get(OPPORTUNITY.ACTUAL_AMOUNT), r.get(OPPORTUNITY.ACTUAL_CLOSE_DATE),
-                r.get(OPPORTUNITY.LOST_COMMENT), r.get(STAGE.STALLED_AFTER_DAYS), r.get(OPPORTUNITY.COMPANY_AMOUNT));
+                r.get(OPPORTUNITY.LOST_COMMENT), r.get(STAGE.STALLED_AFTER_DAYS), r.get(OPPORTUNITY.COMPANY_AMOUNT),
+                r.get(OPPORTUNITY.WIN_PROBABILITY));
     }
 }

@@ -40,10 +40,24 @@ class BoardCardView extends Div {
             grade.getElement().getThemeList().add("badge small");
             facts.add(grade);
         }
+        if (card.winProbability() != null) {
+            facts.add(winProbabilityBadge(card.winProbability()));
+        }
         facts.add(owner);
         facts.addClassName("funnel-card-facts");
         add(name, customer, facts);
         DragSource.create(this).setDragData(card);
+    }
+
+    /** The primary scorer's probability as a small badge, its colour by how likely the deal is. */
+    private Span winProbabilityBadge(java.math.BigDecimal probability) {
+        int percent = probability.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValue();
+        Span badge = new Span(getTranslation("score.badge", percent));
+        badge.addClassName("funnel-card-score");
+        badge.getElement().getThemeList().add(percent >= 60 ? "badge success small"
+                : percent >= 30 ? "badge small" : "badge contrast small");
+        badge.getElement().setAttribute("title", getTranslation("score.badge.title", percent));
+        return badge;
     }
 
     BoardCard card() {

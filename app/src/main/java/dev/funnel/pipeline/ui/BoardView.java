@@ -85,7 +85,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         owner.setItemLabelGenerator(UserSummary::fullName);
         team.setItems(teams.visible());
         team.setItemLabelGenerator(Team::name);
-        grade.setItems("A", "B", "C");
+        grade.setItems(dev.funnel.pipeline.OpportunityDraft.GRADES);
         grade.setEmptySelectionAllowed(true);
         source.setItems(choices.leadSources());
         source.setItemLabelGenerator(c -> c.label(getLocale()));

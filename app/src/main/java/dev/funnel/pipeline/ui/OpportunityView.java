@@ -59,13 +59,17 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     private final ProductService products;
     private final CurrencyService currencies;
     private final Closing closing;
+    /** The scorers' verdicts, when the scoring module is there to give them. */
+    private final java.util.Optional<dev.funnel.pipeline.DealScoreSource> scores;
     private final FieldErrors errors = new FieldErrors(this);
     private Opportunity deal;
 
     public OpportunityView(OpportunityServices deals, TaskService tasks, PipelineService pipelines,
                            CustomerService customers, UserService users, ChoiceService choices,
                            FollowUpService activities, ProductService products, CurrencyService currencies,
-                           Clock clock) {
+                           Clock clock,
+                           org.springframework.beans.factory.ObjectProvider<dev.funnel.pipeline.DealScoreSource> scores) {
+        this.scores = java.util.Optional.ofNullable(scores.getIfAvailable());
         this.currencies = currencies;
         this.deals = deals;
         this.tasks = tasks;
@@ -104,6 +108,9 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 fact("opportunity.owner", deal.ownerName()),
                 fact("opportunity.expected-close", Formats.date(deal.expectedCloseDate(), getLocale())),
                 fact("opportunity.grade", deal.grade() == null ? "–" : deal.grade()),
+                fact("opportunity.win-probability", deal.winProbability() == null ? "–"
+                        : getTranslation("score.badge", deal.winProbability().movePointRight(2)
+                                .setScale(0, java.math.RoundingMode.HALF_UP).intValue())),
                 fact("opportunity.status", getTranslation("status." + deal.status().name().toLowerCase(Locale.ROOT))), edit,
                 outcome);
         facts.addClassName("funnel-toolbar");
@@ -122,6 +129,8 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                     reload();
                 }));
         tabs.add(getTranslation("opportunity.tab.history"), history(pipeline));
+        scores.ifPresent(source -> tabs.add(getTranslation("opportunity.tab.score"),
+                new ScorePanel(source.scores(deal.id(), getLocale()), () -> source.rescore(deal.id(), getLocale()))));
         HorizontalLayout body = new HorizontalLayout(panel, tabs);
         body.addClassName("funnel-opportunity-body");
         body.setWidthFull();

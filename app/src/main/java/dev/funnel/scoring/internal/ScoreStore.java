@@ -1,0 +1,140 @@
+package dev.funnel.scoring.internal;
+
+import static dev.funnel.jooq.Tables.APP_SETTING;
+import static dev.funnel.jooq.Tables.DEAL_SCORE;
+import static dev.funnel.jooq.Tables.SCORING_MODEL;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** The scorers' verdicts per deal, the models learning scorers were trained to, and which scorer is primary. */
+@Repository
+public class ScoreStore {
+
+    static final String PRIMARY_SETTING = "scoring.primary";
+
+    private final DSLContext db;
+
+    ScoreStore(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A scorer's verdict on a deal as stored: a probability with its factors, or the reason it has none. */
+    public record StoredScore(long opportunityId, String scorerId, BigDecimal probability, String grade,
+                              String factorsJson, String modelVersion, String failure, OffsetDateTime computedAt) {
+    }
+
+    /**
+     * A learning scorer's model as stored, without its bytes ({@link #modelData}); {@code usable} false when the
+     * last training failed before any model, or the model was set aside.
+     */
+    public record StoredModel(String scorerId, String version, boolean usable, String reportJson,
+                              OffsetDateTime trainedAt, Integer examples, String failure, OffsetDateTime failedAt) {
+    }
+
+    /** Replaces each scorer's verdict on the deals given. */
+    public void save(List<StoredScore> scores) {
+        for (StoredScore score : scores) {
+            db.insertInto(DEAL_SCORE)
+                    .set(DEAL_SCORE.OPPORTUNITY_ID, score.opportunityId())
+                    .set(DEAL_SCORE.SCORER_ID, score.scorerId())
+                    .set(DEAL_SCORE.PROBABILITY, score.probability())
+                    .set(DEAL_SCORE.GRADE, score.grade())
+                    .set(DEAL_SCORE.FACTORS, score.factorsJson())
+                    .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
+                    .set(DEAL_SCORE.FAILURE, score.failure())
+                    .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
+                    .onConflict(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.SCORER_ID).doUpdate()
+                    .set(DEAL_SCORE.PROBABILITY, score.probability())
+                    .set(DEAL_SCORE.GRADE, score.grade())
+                    .set(DEAL_SCORE.FACTORS, score.factorsJson())
+                    .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
+                    .set(DEAL_SCORE.FAILURE, score.failure())
+                    .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
+                    .execute();
+        }
+    }
+
+    /**
+     * Every scorer's verdict on a deal. Its caller checked that the person asking may see the deal.
+     */
+    public List<StoredScore> forDeal(long opportunityId) {
+        return db.selectFrom(DEAL_SCORE).where(DEAL_SCORE.OPPORTUNITY_ID.eq(opportunityId))
+                .orderBy(DEAL_SCORE.SCORER_ID)
+                .fetch(r -> new StoredScore(r.getOpportunityId(), r.getScorerId(), r.getProbability(), r.getGrade(),
+                        r.getFactors(), r.getModelVersion(), r.getFailure(),
+                        r.getComputedAt()));
+    }
+
+    /** The scorer's current probability per deal, for the deals given that have one. */
+    public java.util.Map<Long, BigDecimal> probabilities(String scorerId, Collection<Long> opportunityIds) {
+        return db.select(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.PROBABILITY).from(DEAL_SCORE)
+                .where(DEAL_SCORE.SCORER_ID.eq(scorerId)).and(DEAL_SCORE.OPPORTUNITY_ID.in(opportunityIds))
+                .and(DEAL_SCORE.PROBABILITY.isNotNull())
+                .fetchMap(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.PROBABILITY);
+    }
+
+    public Optional<StoredModel> model(String scorerId) {
+        return db.select(SCORING_MODEL.SCORER_ID, SCORING_MODEL.VERSION, SCORING_MODEL.DATA.isNotNull(),
+                        SCORING_MODEL.REPORT, SCORING_MODEL.TRAINED_AT, SCORING_MODEL.EXAMPLES,
+                        SCORING_MODEL.FAILURE, SCORING_MODEL.FAILED_AT)
+                .from(SCORING_MODEL).where(SCORING_MODEL.SCORER_ID.eq(scorerId))
+                .fetchOptional(r -> new StoredModel(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8()));
+    }
+
+    /** The bytes of the scorer's stored model. */
+    public Optional<byte[]> modelData(String scorerId) {
+        return db.select(SCORING_MODEL.DATA).from(SCORING_MODEL).where(SCORING_MODEL.SCORER_ID.eq(scorerId))
+                .and(SCORING_MODEL.DATA.isNotNull()).fetchOptional(SCORING_MODEL.DATA);
+    }
+
+    public void saveModel(String scorerId, String version, byte[] data, String reportJson, int examples,
+                          OffsetDateTime at) {
+        db.insertInto(SCORING_MODEL)
+                .set(SCORING_MODEL.SCORER_ID, scorerId)
+                .set(SCORING_MODEL.VERSION, version).set(SCORING_MODEL.DATA, data)
+                .set(SCORING_MODEL.REPORT, reportJson).set(SCORING_MODEL.TRAINED_AT, at)
+                .set(SCORING_MODEL.EXAMPLES, examples)
+                .onConflict(SCORING_MODEL.SCORER_ID).doUpdate()
+                .set(SCORING_MODEL.VERSION, version).set(SCORING_MODEL.DATA, data)
+                .set(SCORING_MODEL.REPORT, reportJson).set(SCORING_MODEL.TRAINED_AT, at)
+                .set(SCORING_MODEL.EXAMPLES, examples)
+                .setNull(SCORING_MODEL.FAILURE).setNull(SCORING_MODEL.FAILED_AT)
+                .execute();
+    }
+
+    /** Why the last training failed; a model trained before stays in use. */
+    public void saveTrainingFailure(String scorerId, String failure, OffsetDateTime at) {
+        String cut = failure.length() > 1000 ? failure.substring(0, 1000) : failure;
+        db.insertInto(SCORING_MODEL)
+                .set(SCORING_MODEL.SCORER_ID, scorerId).set(SCORING_MODEL.FAILURE, cut)
+                .set(SCORING_MODEL.FAILED_AT, at)
+                .onConflict(SCORING_MODEL.SCORER_ID).doUpdate()
+                .set(SCORING_MODEL.FAILURE, cut).set(SCORING_MODEL.FAILED_AT, at)
+                .execute();
+    }
+
+    /** Sets a stored model aside: the scorer could not read it. */
+    public void discardModel(String scorerId, String why, OffsetDateTime at) {
+        String cut = why.length() > 1000 ? why.substring(0, 1000) : why;
+        db.update(SCORING_MODEL).setNull(SCORING_MODEL.DATA).setNull(SCORING_MODEL.VERSION)
+                .set(SCORING_MODEL.FAILURE, cut).set(SCORING_MODEL.FAILED_AT, at)
+                .where(SCORING_MODEL.SCORER_ID.eq(scorerId)).execute();
+    }
+
+    public Optional<String> primary() {
+        return db.select(APP_SETTING.VALUE).from(APP_SETTING).where(APP_SETTING.KEY.eq(PRIMARY_SETTING))
+                .fetchOptional(APP_SETTING.VALUE);
+    }
+
+    public void setPrimary(String scorerId) {
+        db.insertInto(APP_SETTING).set(APP_SETTING.KEY, PRIMARY_SETTING).set(APP_SETTING.VALUE, scorerId)
+                .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, scorerId).execute();
+    }
+}
