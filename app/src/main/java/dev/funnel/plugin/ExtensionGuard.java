@@ -112,6 +112,24 @@ public class ExtensionGuard {
         return missed;
     }
 
+    /**
+     * The extensions of a type in every started plugin, also those of plugins skipped for now, for callers that
+     * keep a verdict per extension and must say "skipped" rather than forget it. Call them only through
+     * {@link #attempt} or {@link #call}; one that cannot be created is left out (and shown).
+     */
+    public <T> List<T> extensions(Class<T> extensionPoint) {
+        List<T> all = new ArrayList<>();
+        for (PluginWrapper plugin : plugins.getStartedPlugins()) {
+            try {
+                all.addAll(plugins.getExtensions(extensionPoint, plugin.getPluginId()));
+            } catch (RuntimeException | LinkageError e) {
+                record(plugin.getPluginId(), extensionPoint.getSimpleName() + " could not be created: "
+                        + describe(e), e);
+            }
+        }
+        return all;
+    }
+
     /** As {@link #callAll}, for the extensions of one started plugin only. */
     public <T, R> List<R> callPlugin(String pluginId, Class<T> extensionPoint, Function<T, R> call) {
         PluginWrapper plugin = plugins.getPlugin(pluginId);

@@ -160,7 +160,7 @@ class OpportunityLifecycleTest extends IntegrationTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("stageId"));
         assertThatThrownBy(() -> editing.update(deal.id(), deal.version(), new OpportunityDraft(deal.name(),
-                deal.customerId(), null, null, null, null, new BigDecimal("-1"), "CNY", null, null, null, null, "D",
+                deal.customerId(), null, null, null, null, new BigDecimal("-1"), "CNY", null, null, null, null, "E",
                 null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactlyInAnyOrder("amount", "grade"));

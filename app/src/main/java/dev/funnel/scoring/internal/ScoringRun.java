@@ -54,6 +54,9 @@ public class ScoringRun {
     private final Clock clock;
     private final Duration scoreLimit;
     private final Duration trainingLimit;
+    /** What each scorer instance said of itself, asked once (the instances live as long as their plugin). */
+    private final Map<OpportunityScorer, Scorer> identities = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
     /** Models read from the database, by scorer, kept until a newer one is trained. */
     private final Map<String, CachedModel> models = new ConcurrentHashMap<>();
 
@@ -77,14 +80,26 @@ public class ScoringRun {
     private record CachedModel(OffsetDateTime trainedAt, ScoringModel model) {
     }
 
-    /** The scorers of the started plugins; one whose id or name cannot be read is left out (and shown). */
+    /**
+     * The scorers of the started plugins. What each says of itself is asked once and kept, so that a scorer whose
+     * plugin is skipped for now after repeated failures is still known, and its deals say why they have no
+     * verdict from it. One whose id cannot be read (yet) is left out, and shown against its plugin.
+     */
     public List<Scorer> scorers() {
         Map<String, Scorer> byId = new LinkedHashMap<>();
-        for (Scorer scorer : guard.callAll(OpportunityScorer.class,
-                s -> new Scorer(s, s.id(), s.name(), s.learns()))) {
-            if (scorer.id() == null || scorer.id().isBlank() || scorer.id().length() > 100) {
-                log.warn("A scorer of class {} gave no usable id and is left out", scorer.extension().getClass());
-                continue;
+        for (OpportunityScorer extension : guard.extensions(OpportunityScorer.class)) {
+            Scorer scorer = identities.get(extension);
+            if (scorer == null) {
+                scorer = guard.call(extension, s -> new Scorer(s, s.id(), s.name(), s.learns())).orElse(null);
+                if (scorer == null) {
+                    continue;
+                }
+                if (scorer.id() == null || scorer.id().isBlank() || scorer.id().length() > 100
+                        || scorer.name() == null) {
+                    log.warn("A scorer of class {} gave no usable id or name and is left out", extension.getClass());
+                    continue;
+                }
+                identities.put(extension, scorer);
             }
             byId.putIfAbsent(scorer.id(), scorer);
         }

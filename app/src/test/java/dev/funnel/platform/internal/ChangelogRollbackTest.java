@@ -40,7 +40,7 @@ class ChangelogRollbackTest {
             liquibase.update(new Contexts());
             assertTheDerivedFiguresWork(connection);
 
-            for (String firstOfRelease : new String[] {"1.7-audit-event", "1.6-event-publication",
+            for (String firstOfRelease : new String[] {"1.8-deal-revision", "1.7-audit-event", "1.6-event-publication",
                     "1.5-exchange-rates", "1.4-stage-entry-stale"}) {
                 liquibase.rollback(changeSetsSince(connection, firstOfRelease), (String) null);
                 assertThat(changeSetsSince(connection, firstOfRelease)).as("rolled back before " + firstOfRelease)
