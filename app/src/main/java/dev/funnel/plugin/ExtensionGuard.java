@@ -55,9 +55,23 @@ public class ExtensionGuard {
     private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
     private final Map<String, Instant> suspendedUntil = new ConcurrentHashMap<>();
 
-    ExtensionGuard(PluginManager plugins, @Value("${funnel.plugin-timeout:5s}") Duration timeLimit) {
+    /** Hands a context-aware extension its plugin's context before its first call; in the guard, as plugin code. */
+    private final java.util.function.Consumer<Object> attach;
+
+    ExtensionGuard(PluginManager plugins, Duration timeLimit) {
+        this(plugins, timeLimit, extension -> { });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ExtensionGuard(PluginManager plugins, @Value("${funnel.plugin-timeout:5s}") Duration timeLimit,
+                   org.springframework.beans.factory.ObjectProvider<dev.funnel.plugin.internal.PluginContexts> contexts) {
+        this(plugins, timeLimit, extension -> contexts.getObject().attachIfNeeded(extension));
+    }
+
+    private ExtensionGuard(PluginManager plugins, Duration timeLimit, java.util.function.Consumer<Object> attach) {
         this.plugins = plugins;
         this.timeLimit = timeLimit;
+        this.attach = attach;
     }
 
     /**
@@ -169,7 +183,10 @@ public class ExtensionGuard {
         }
         Future<R> future;
         try {
-            future = executor.submit(() -> call.apply(extension));
+            future = executor.submit(() -> {
+                attach.accept(extension);
+                return call.apply(extension);
+            });
         } catch (RejectedExecutionException busy) {
             return failed(pluginId, extension, "was not called: all " + MAX_THREADS + " plugin threads are busy", null);
         }

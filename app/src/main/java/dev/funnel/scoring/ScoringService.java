@@ -76,6 +76,7 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
     @RolesAllowed(Role.Names.ADMIN)
     public List<ScorerStatus> scorers(Locale locale) {
         Optional<String> primary = store.primary();
+        Optional<String> gradeSource = store.gradeSource();
         return run.scorers().stream().map(scorer -> {
             var stored = store.model(scorer.id());
             ScorerStatus.Model model = stored.filter(ScoreStore.StoredModel::usable)
@@ -83,7 +84,8 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
                             m.examples() == null ? 0 : m.examples(), run.report(m.reportJson())))
                     .orElse(null);
             return new ScorerStatus(scorer.id(), scorer.name().in(locale), scorer.learns(),
-                    primary.map(scorer.id()::equals).orElse(false), model,
+                    primary.map(scorer.id()::equals).orElse(false),
+                    gradeSource.map(scorer.id()::equals).orElse(false), model,
                     stored.map(ScoreStore.StoredModel::failure).orElse(null),
                     stored.map(ScoreStore.StoredModel::failedAt).orElse(null));
         }).toList();
@@ -99,6 +101,21 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
         ratings.clearWinProbabilities();
         List<Long> open = ratings.openDeals();
         ratings.recordWinProbabilities(store.probabilities(scorer.id(), open));
+    }
+
+    /**
+     * Lets the deals' grade follow a grading scorer's verdicts (null: the grade is the reps' to set again), and
+     * grades the open deals by it at once.
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    public void chooseGradeSource(String scorerId) {
+        if (scorerId == null || scorerId.isBlank()) {
+            store.setGradeSource(null);
+            return;
+        }
+        ScoringRun.Scorer scorer = scorer(scorerId);
+        store.setGradeSource(scorer.id());
+        run.score(ratings.openDeals());
     }
 
     /** Trains a learning scorer on the company's closed deals now, then scores the open deals with it. */

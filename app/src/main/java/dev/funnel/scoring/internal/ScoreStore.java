@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 public class ScoreStore {
 
     static final String PRIMARY_SETTING = "scoring.primary";
+    static final String GRADES_SETTING = "scoring.grades";
 
     private final DSLContext db;
 
@@ -128,13 +129,33 @@ public class ScoreStore {
                 .where(SCORING_MODEL.SCORER_ID.eq(scorerId)).execute();
     }
 
+    /** The scorer whose probability is the deals' win probability. */
     public Optional<String> primary() {
-        return db.select(APP_SETTING.VALUE).from(APP_SETTING).where(APP_SETTING.KEY.eq(PRIMARY_SETTING))
-                .fetchOptional(APP_SETTING.VALUE);
+        return setting(PRIMARY_SETTING);
     }
 
     public void setPrimary(String scorerId) {
-        db.insertInto(APP_SETTING).set(APP_SETTING.KEY, PRIMARY_SETTING).set(APP_SETTING.VALUE, scorerId)
-                .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, scorerId).execute();
+        setSetting(PRIMARY_SETTING, scorerId);
+    }
+
+    /** The scorer whose grade the deals' grade follows; none unless an administrator chose one. */
+    public Optional<String> gradeSource() {
+        return setting(GRADES_SETTING);
+    }
+
+    public void setGradeSource(String scorerId) {
+        setSetting(GRADES_SETTING, scorerId);
+    }
+
+    private Optional<String> setting(String key) {
+        return db.select(APP_SETTING.VALUE).from(APP_SETTING).where(APP_SETTING.KEY.eq(key))
+                .fetchOptional(APP_SETTING.VALUE).filter(value -> !value.isBlank());
+    }
+
+    /** A blank value clears the choice. */
+    private void setSetting(String key, String value) {
+        String stored = value == null ? "" : value;
+        db.insertInto(APP_SETTING).set(APP_SETTING.KEY, key).set(APP_SETTING.VALUE, stored)
+                .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, stored).execute();
     }
 }

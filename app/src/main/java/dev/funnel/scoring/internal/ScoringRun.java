@@ -131,18 +131,19 @@ public class ScoringRun {
 
     private int scoreAll(List<Scorer> scorers, List<Long> ids, java.util.Set<String> unreadable) {
         Optional<String> primary = store.primary();
+        Optional<String> gradeSource = store.gradeSource();
         int stored = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             Instant now = clock.instant();
             List<DealSnapshot> deals = history.asOf(ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
                     .map(id -> new DealHistory.Moment(id, now)).toList());
-            stored += scoreBatch(scorers, deals, primary, unreadable);
+            stored += scoreBatch(scorers, deals, primary, gradeSource, unreadable);
         }
         return stored;
     }
 
     private int scoreBatch(List<Scorer> scorers, List<DealSnapshot> deals, Optional<String> primary,
-                           java.util.Set<String> unreadable) {
+                           Optional<String> gradeSource, java.util.Set<String> unreadable) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<ScoreStore.StoredScore> verdicts = new ArrayList<>();
         Map<Long, BigDecimal> primaryProbabilities = new LinkedHashMap<>();
@@ -163,8 +164,8 @@ public class ScoringRun {
                 if (primary.isPresent() && primary.get().equals(scorer.id())) {
                     primaryProbabilities.put(deal.id(), verdict.probability());
                 }
-                if (verdict.grade() != null) {
-                    grades.putIfAbsent(deal.id(), verdict.grade());
+                if (verdict.grade() != null && gradeSource.isPresent() && gradeSource.get().equals(scorer.id())) {
+                    grades.put(deal.id(), verdict.grade());
                 }
             }
         }

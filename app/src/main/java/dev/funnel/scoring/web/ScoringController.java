@@ -48,7 +48,7 @@ class ScoringController {
         return scoring.scorers(locale);
     }
 
-    /** The scorer whose probability becomes every deal's win probability. */
+    /** A scorer chosen for a role: primary, or the source of the deals' grades. */
     record PrimaryRequest(String scorerId) {
     }
 
@@ -56,6 +56,14 @@ class ScoringController {
     @Operation(summary = "Chooses the primary scorer: its probability is every deal's winProbability")
     List<ScorerStatus> choosePrimary(@RequestBody PrimaryRequest request, Locale locale) {
         scoring.choosePrimary(request.scorerId());
+        return scoring.scorers(locale);
+    }
+
+    @PutMapping("/api/v1/admin/scoring/grades")
+    @Operation(summary = "Lets the deals' grade follow a grading scorer (such as deal-grade); scorerId null lets "
+            + "reps set grades again")
+    List<ScorerStatus> chooseGradeSource(@RequestBody PrimaryRequest request, Locale locale) {
+        scoring.chooseGradeSource(request.scorerId());
         return scoring.scorers(locale);
     }
 
