@@ -45,6 +45,15 @@ public class DealRatings {
         opportunities.recordGrades(grades);
     }
 
+    /**
+     * Whether the deals' grade follows a scorer: while it does, an edit keeps the grade the scorer gave and the
+     * form shows it read-only.
+     */
+    @Transactional
+    public void gradesFollowScorer(boolean follow) {
+        opportunities.setGradesFollowScorer(follow);
+    }
+
     /** The open deals, oldest first: what a scheduled scoring run goes through. */
     @Transactional(readOnly = true)
     public List<Long> openDeals() {

@@ -31,6 +31,11 @@ public record OpportunityDraft(String name, Long customerId, Long contactId, Lon
                 o.grade(), o.nextStep(), o.presalesId());
     }
 
+    public OpportunityDraft withGrade(String newGrade) {
+        return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, stageId, amount, currency,
+                expectedCloseDate, leadSource, status, lostReason, newGrade, nextStep, presalesId);
+    }
+
     public OpportunityDraft withAmount(BigDecimal newAmount) {
         return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, stageId, newAmount, currency,
                 expectedCloseDate, leadSource, status, lostReason, grade, nextStep, presalesId);

@@ -145,6 +145,10 @@ public class OpportunityEditService {
         VisibleScope scope = users.visibleScope();
         Opportunity current = deals.visible(scope, id);
         OpportunityDraft draft = keepingUnnamed(requested, current);
+        if (opportunities.gradesFollowScorer()) {
+            // the scorer's grade, whatever an open form or an API client sends
+            draft = draft.withGrade(current.grade());
+        }
         BigDecimal linesTotal = lines.total(scope, id);
         Checks.start().rule(linesTotal == null || draft.currency().equals(current.currency()), "currency",
                 "validation.currency.has-lines").orThrow();

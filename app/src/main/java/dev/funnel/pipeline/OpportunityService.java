@@ -70,6 +70,11 @@ public class OpportunityService {
         return opportunities.countByOwner(users.visibleScope(), filter, OffsetDateTime.now(clock));
     }
 
+    /** Whether the deals' grade is set by a scorer (docs/scoring.md), so that reps do not edit it. */
+    public boolean gradesFollowScorer() {
+        return opportunities.gradesFollowScorer();
+    }
+
     public Opportunity get(long id) {
         return deals.visible(id);
     }

@@ -51,6 +51,10 @@ public class ExtensionGuard {
                 thread.setDaemon(true);
                 return thread;
             });
+    /** Calls of each plugin under way, including those past their time limit that ignored being stopped. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> running = new ConcurrentHashMap<>();
+    /** At most this many calls of one plugin at a time, so that a plugin that hangs cannot take every thread. */
+    static final int MAX_RUNNING_PER_PLUGIN = MAX_THREADS / 2;
     private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
     private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
     private final Map<String, Instant> suspendedUntil = new ConcurrentHashMap<>();
@@ -181,14 +185,29 @@ public class ExtensionGuard {
             return Attempt.failed("the plugin " + pluginId + " is skipped for now after repeated failures; the last: "
                     + lastFailures.getOrDefault(pluginId, "unknown"));
         }
+        java.util.concurrent.atomic.AtomicInteger busy = running.computeIfAbsent(pluginId,
+                id -> new java.util.concurrent.atomic.AtomicInteger());
+        if (busy.get() >= MAX_RUNNING_PER_PLUGIN) {
+            // calls that outlived their time limit and ignore being stopped: one plugin must not take every thread
+            return failed(pluginId, extension, "was not called: " + busy.get()
+                    + " earlier calls of its plugin are still running past their time limit", null);
+        }
         Future<R> future;
         try {
+            busy.incrementAndGet();
             future = executor.submit(() -> {
-                attach.accept(extension);
-                return call.apply(extension);
+                try {
+                    attach.accept(extension);
+                    return call.apply(extension);
+                } finally {
+                    busy.decrementAndGet();
+                }
             });
-        } catch (RejectedExecutionException busy) {
-            return failed(pluginId, extension, "was not called: all " + MAX_THREADS + " plugin threads are busy", null);
+        } catch (RejectedExecutionException rejected) {
+            busy.decrementAndGet();
+            Attempt<R> refused = failed(pluginId, extension, "was not called: all " + MAX_THREADS
+                    + " plugin threads are busy", null);
+            return refused.onTheHostsSide();
         }
         try {
             R result = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
@@ -196,7 +215,7 @@ public class ExtensionGuard {
                 return failed(pluginId, extension, "answered null", null);
             }
             failuresInARow.remove(pluginId);
-            return new Attempt<>(result, null);
+            return new Attempt<>(result, null, null, false);
         } catch (TimeoutException e) {
             future.cancel(true);
             return failed(pluginId, extension, "did not answer within " + timeLimit.toMillis() + " ms", null);
@@ -206,28 +225,36 @@ public class ExtensionGuard {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return failed(pluginId, extension, "interrupted", e);
+            return Attempt.<R>failed(extension.getClass().getName() + " was interrupted: the host is stopping")
+                    .onTheHostsSide();
         }
     }
 
     /**
      * What a guarded call gave: an answer, or why there is none.
      *
-     * @param failure the reason, naming the extension; null when there is an answer
+     * @param failure  the reason, naming the extension; null when there is an answer
+     * @param thrown   what the extension threw, when that is why
+     * @param hostSide whether the host, not the extension, is why (its threads all busy, the host stopping):
+     *                 nothing to hold against the extension's results
      */
-    public record Attempt<R>(R value, String failure) {
+    public record Attempt<R>(R value, String failure, Throwable thrown, boolean hostSide) {
 
         static <R> Attempt<R> failed(String why) {
-            return new Attempt<>(null, why);
+            return new Attempt<>(null, why, null, false);
+        }
+
+        Attempt<R> onTheHostsSide() {
+            return new Attempt<>(value, failure, thrown, true);
         }
 
         public Optional<R> answer() {
             return Optional.ofNullable(value);
         }
 
-        /** The exception the extension threw, when that is why it failed; for callers that act on its type. */
-        public boolean failedWith(Class<? extends Throwable> type) {
-            return failure != null && failure.contains(" " + type.getSimpleName() + ": ");
+        /** Whether the extension threw an exception of this type (not: failed some other way). */
+        public boolean threw(Class<? extends Throwable> type) {
+            return type.isInstance(thrown);
         }
     }
 
@@ -239,7 +266,7 @@ public class ExtensionGuard {
     private <R> Attempt<R> failed(String pluginId, Object extension, String reason, Throwable cause) {
         String failure = extension.getClass().getName() + " " + reason;
         record(pluginId, failure, cause);
-        return Attempt.failed(failure);
+        return new Attempt<>(null, failure, cause, false);
     }
 
     private void record(String pluginId, String message, Throwable cause) {

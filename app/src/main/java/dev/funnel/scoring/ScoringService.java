@@ -58,7 +58,7 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
                 .map(s -> new DealScoreView(s.scorerId(), names.getOrDefault(s.scorerId(), s.scorerId()),
                         s.probability(), s.grade(), factors(s.factorsJson(), locale), s.modelVersion(),
                         s.computedAt(), primary.map(s.scorerId()::equals).orElse(false),
-                        admin ? s.failure() : null))
+                        s.failure() != null || s.probability() == null, admin ? s.failure() : null))
                 .sorted(java.util.Comparator.comparing((DealScoreView v) -> !v.primary())
                         .thenComparing(DealScoreView::scorerId))
                 .toList();
@@ -96,6 +96,11 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
      */
     @RolesAllowed(Role.Names.ADMIN)
     public void choosePrimary(String scorerId) {
+        if (scorerId == null || scorerId.isBlank()) {
+            store.setPrimary(null);
+            ratings.clearWinProbabilities();
+            return;
+        }
         ScoringRun.Scorer scorer = scorer(scorerId);
         store.setPrimary(scorer.id());
         ratings.clearWinProbabilities();
@@ -105,20 +110,25 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
 
     /**
      * Lets the deals' grade follow a grading scorer's verdicts (null: the grade is the reps' to set again), and
-     * grades the open deals by it at once.
+     * grades the open deals by it in the background.
      */
     @RolesAllowed(Role.Names.ADMIN)
     public void chooseGradeSource(String scorerId) {
         if (scorerId == null || scorerId.isBlank()) {
             store.setGradeSource(null);
+            ratings.gradesFollowScorer(false);
             return;
         }
         ScoringRun.Scorer scorer = scorer(scorerId);
         store.setGradeSource(scorer.id());
-        run.score(ratings.openDeals());
+        ratings.gradesFollowScorer(true);
+        run.scoreOpenDealsInBackground();
     }
 
-    /** Trains a learning scorer on the company's closed deals now, then scores the open deals with it. */
+    /**
+     * Trains a learning scorer on the company's closed deals now, then scores the open deals with it in the
+     * background.
+     */
     @RolesAllowed(Role.Names.ADMIN)
     public ScorerStatus train(String scorerId, Locale locale) {
         ScoringRun.Scorer scorer = scorer(scorerId);
@@ -127,7 +137,7 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
         }
         ScoringRun.Training training = run.train(scorer);
         if (training.failure() == null) {
-            run.score(ratings.openDeals());
+            run.scoreOpenDealsInBackground();
         }
         return scorers(locale).stream().filter(s -> s.id().equals(scorerId)).findFirst().orElseThrow();
     }

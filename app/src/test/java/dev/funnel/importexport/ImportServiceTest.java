@@ -364,7 +364,9 @@ class ImportServiceTest extends IntegrationTest {
                 PageRequest.of(0, 500)).items()).stream()
                 .filter(e -> e.id() > lastEntryBefore && "customers".equals(e.targetId()))
                 .max(java.util.Comparator.comparingLong(dev.funnel.audit.AuditEntry::id)).stream().toList();
-        assertThat(trail).singleElement().satisfies(entry -> {
+        assertThat(trail).as("since entry %d: %s", lastEntryBefore, as("admin", () -> audit.find(
+                        new AuditFilter(null, null, null, "import"), PageRequest.of(0, 5)).items()))
+                .singleElement().satisfies(entry -> {
             assertThat(entry.targetId()).isEqualTo("customers");
             assertThat(entry.details()).startsWith("completed, 1 of 1 rows written, 0 problems");
         });

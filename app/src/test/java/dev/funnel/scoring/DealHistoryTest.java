@@ -44,6 +44,8 @@ class DealHistoryTest extends IntegrationTest {
     OpportunityCloseService closing;
     @Autowired
     FollowUpService followUps;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void the_deal_at_a_past_moment_is_what_a_reader_saw_then_whatever_happened_after() {
@@ -82,7 +84,7 @@ class DealHistoryTest extends IntegrationTest {
         assertThat(rebuilt).isEqualTo(live);
         assertThat(rebuilt.amount()).isEqualByComparingTo(seen.amount()).isEqualByComparingTo("150000");
         assertThat(rebuilt.daysToExpectedClose()).isEqualTo((int) (seen.expectedCloseDate().toEpochDay()
-                - LocalDate.ofInstant(then, java.time.ZoneOffset.UTC).toEpochDay()));
+                - LocalDate.ofInstant(then, clock.getZone()).toEpochDay()));
         assertThat(rebuilt.stageKey()).isEqualTo(seen.stageNameEn()).isEqualTo("Qualify");
         assertThat(rebuilt.stagePosition()).isEqualTo(1);
         assertThat(rebuilt.stageCount()).isEqualTo(3);
@@ -116,6 +118,44 @@ class DealHistoryTest extends IntegrationTest {
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).closeDateMoves()).as("setting the date is not moving it").isEqualTo(1);
         assertThat(seen.get(0).nextStepSet()).isTrue();
+    }
+
+    @Test
+    void an_amount_first_given_later_or_a_new_lead_source_is_not_seen_before_it_was_given() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        dev.funnel.customer.Customer customer = data.customerOf(rep);
+        Opportunity created = as(rep.username(), () -> editing.create(new OpportunityDraft(
+                dev.funnel.testsupport.TestData.unique("deal"), customer.id(), null, null, data.pipeline().id(), null,
+                null, "CNY", null, "website", null, null)));
+        clock.advance(Duration.ofDays(2));
+        Instant unpriced = clock.instant();
+        clock.advance(Duration.ofDays(1));
+        as(rep.username(), () -> editing.update(created.id(), created.version(), new OpportunityDraft(created.name(),
+                customer.id(), null, null, null, null, new BigDecimal("64000.00"), "CNY", null, "exhibition", null,
+                null)));
+
+        List<DealSnapshot> seen = history.asOf(List.of(new DealHistory.Moment(created.id(), unpriced),
+                new DealHistory.Moment(created.id(), clock.instant())));
+
+        assertThat(seen.get(0).amount()).as("no amount yet").isNull();
+        assertThat(seen.get(0).leadSource()).isEqualTo("website");
+        assertThat(seen.get(1).amount()).isEqualByComparingTo("64000");
+        assertThat(seen.get(1).leadSource()).isEqualTo("exhibition");
+    }
+
+    @Test
+    void a_moment_before_the_deal_s_changes_were_recorded_cannot_be_rebuilt_and_gives_no_snapshot() {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        Opportunity deal = data.opportunityOf(rep, data.pipeline());
+        clock.advance(Duration.ofDays(1));
+        // as for an imported deal: its past is known from the stage ledger only
+        jdbc.update("update opportunity set created_at = created_at - interval '30 days' where id = ?", deal.id());
+        jdbc.update("update stage_history set changed_at = changed_at - interval '30 days' where opportunity_id = ?",
+                deal.id());
+
+        assertThat(history.asOf(List.of(new DealHistory.Moment(deal.id(), clock.instant().minus(Duration.ofDays(10))))))
+                .isEmpty();
+        assertThat(history.asOf(List.of(new DealHistory.Moment(deal.id(), clock.instant())))).hasSize(1);
     }
 
     private void log(UserSummary rep, Opportunity deal, FollowUpType type) {

@@ -91,7 +91,8 @@ public class OpportunityRepository {
         row.setCurrency(draft.currency() == null ? companyCurrency : draft.currency());
         row.setOwnerId(ownerId).setPipelineId(pipelineId).setStageId(stageId).setStageEnteredAt(now)
                 .setStatus(OpportunityStatus.OPEN.name())
-                .setCreatedAt(now).setCreatedBy(actorId).setUpdatedAt(now).setUpdatedBy(actorId);
+                .setCreatedAt(now).setCreatedBy(actorId).setUpdatedAt(now).setUpdatedBy(actorId)
+                .setRevisionsSince(now);
         row.store();
         return row.getId();
     }
@@ -195,6 +196,20 @@ public class OpportunityRepository {
     public void recordGrades(java.util.Map<Long, String> grades) {
         grades.forEach((id, grade) -> db.update(OPPORTUNITY).set(OPPORTUNITY.GRADE, grade)
                 .where(OPPORTUNITY.ID.eq(id)).and(OPPORTUNITY.GRADE.isDistinctFrom(grade)).execute());
+    }
+
+    static final String GRADES_FOLLOW_SCORER = "pipeline.grades-follow-scorer";
+
+    /** Whether the deals' grade is a scorer's, not the reps'. */
+    public boolean gradesFollowScorer() {
+        return db.fetchExists(dev.funnel.jooq.Tables.APP_SETTING, dev.funnel.jooq.Tables.APP_SETTING.KEY
+                .eq(GRADES_FOLLOW_SCORER).and(dev.funnel.jooq.Tables.APP_SETTING.VALUE.eq("true")));
+    }
+
+    public void setGradesFollowScorer(boolean follow) {
+        var setting = dev.funnel.jooq.Tables.APP_SETTING;
+        db.insertInto(setting).set(setting.KEY, GRADES_FOLLOW_SCORER).set(setting.VALUE, Boolean.toString(follow))
+                .onConflict(setting.KEY).doUpdate().set(setting.VALUE, Boolean.toString(follow)).execute();
     }
 
     @Unscoped("scoring rates every open deal, whoever owns it")

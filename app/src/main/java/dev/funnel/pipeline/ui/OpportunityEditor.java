@@ -51,6 +51,9 @@ class OpportunityEditor {
                 query -> (int) customers.count(new CustomerFilter(query.getFilter().orElse(null), null)));
         OpportunityForm form = new OpportunityForm(opportunity, customerChoices, this::contactsOf, users.assignableOwners(),
                 pipelines.list(), choices.leadSources(), currencies.currencies());
+        if (deals.queries().gradesFollowScorer()) {
+            form.gradeFollowsScorer();
+        }
         form.addSaveListener(e -> {
             if (form.errors().attempt(() -> save(form))) {
                 form.close();

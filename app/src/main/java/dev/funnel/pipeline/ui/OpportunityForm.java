@@ -52,6 +52,12 @@ public class OpportunityForm extends Dialog {
     private final Binder<Object> binder = new Binder<>();
     private Opportunity editing;
 
+    /** The grade is a scorer's (docs/scoring.md): shown, not edited. */
+    void gradeFollowsScorer() {
+        grade.setReadOnly(true);
+        grade.setHelperText(getTranslation("opportunity.grade.from-scorer"));
+    }
+
     public OpportunityForm(Opportunity editing, DataProvider<Customer, String> customers,
                            Function<Long, List<Contact>> contactsOf, List<UserSummary> owners,
                            List<Pipeline> pipelines, List<Choice> leadSources, List<String> currencies) {

@@ -57,6 +57,10 @@ class ScorePanel extends Div {
                 why.addClassName("funnel-score-failure");
                 box.add(why);
             }
+            if (verdict.probability() != null) {
+                int last = verdict.probability().movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValue();
+                box.add(new Paragraph(getTranslation("score.last", last)));
+            }
             return box;
         }
         int percent = verdict.probability().movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValue();

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +20,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Deals as they stood at given moments, rebuilt from their ledgers: the stage ledger (stage_history), the
- * revisions of amount, expected close date, next step and owner (deal_revision), follow-ups by the time they
- * happened, and exit-criteria confirmations by the time they were made. A value with revisions after the moment
- * is the first such revision's old value; without any, the deal's value now (it has not changed since). Nothing
- * of the close (its date, the won amount, the lost reason) is read.
+ * revisions of amount, expected close date, next step, owner and lead source (deal_revision), follow-ups by the
+ * time they happened and were logged, and exit-criteria confirmations by the time they were made. A value with
+ * revisions after the moment is the first such revision's old value; without any, the deal's value now (it has
+ * not changed since). A moment before the deal's revisions were recorded (an imported deal's past, a deal older
+ * than the ledger) cannot be rebuilt and gives no snapshot. Nothing of the close (its date, the won amount, the
+ * lost reason) is read.
  */
 @Repository
 public class DealHistory {
@@ -34,10 +35,11 @@ public class DealHistory {
             WITH point(opportunity_id, as_of) AS (SELECT * FROM unnest(?::bigint[], ?::text[]::timestamptz[]))
             SELECT p.opportunity_id, p.as_of, o.created_at, o.currency,
                    funnel_company_amount(o.currency, (CASE WHEN amount_then.found THEN amount_then.old_value
-                       ELSE o.amount::text END)::numeric, p.as_of::date) AS company_amount,
-                   o.lead_source, c.industry, c.employee_count, coalesce(c.city, c.country) AS region,
+                       ELSE o.amount::text END)::numeric, (p.as_of AT TIME ZONE ?)::date) AS company_amount,
+                   CASE WHEN source_then.found THEN source_then.old_value ELSE o.lead_source END AS lead_source,
+                   c.industry, c.employee_count, coalesce(c.city, c.country) AS region,
                    st.entered_at, s.name_en, s.position, s.probability,
-                   (SELECT count(*) FROM stage s2 WHERE s2.pipeline_id = s.pipeline_id
+                   (SELECT count(*) FROM stage s2 WHERE s2.pipeline_id = s.pipeline_id AND s2.created_at <= p.as_of
                        AND (s2.archived_at IS NULL OR s2.archived_at > p.as_of)) AS stage_count,
                    CASE WHEN amount_then.found THEN amount_then.old_value ELSE o.amount::text END AS amount,
                    CASE WHEN close_then.found THEN close_then.old_value
@@ -54,15 +56,17 @@ public class DealHistory {
                                    count(*) FILTER (WHERE occurred_at > p.as_of - interval '30 days') AS d30,
                                    count(*) AS d90
                               FROM activity WHERE opportunity_id = o.id AND occurred_at <= p.as_of
-                               AND occurred_at > p.as_of - interval '90 days'
+                               AND occurred_at > p.as_of - interval '90 days' AND created_at <= p.as_of
                              GROUP BY type) a)::text AS activities,
-                   (SELECT count(*) FROM exit_criterion e WHERE e.stage_id = st.stage_id) AS criteria,
+                   (SELECT count(*) FROM exit_criterion e WHERE e.stage_id = st.stage_id
+                       AND e.required_field IS NULL) AS criteria,
                    (SELECT count(*) FROM exit_criterion e
                       JOIN criterion_confirmation cc ON cc.criterion_id = e.id AND cc.opportunity_id = o.id
-                     WHERE e.stage_id = st.stage_id AND cc.confirmed_at <= p.as_of) AS confirmed,
+                     WHERE e.stage_id = st.stage_id AND e.required_field IS NULL
+                       AND cc.confirmed_at <= p.as_of) AS confirmed,
                    EXISTS (SELECT 1 FROM activity a JOIN contact ct ON ct.id = a.contact_id
-                            WHERE ct.customer_id = o.customer_id AND ct.buying_role = 'DECISION_MAKER'
-                              AND a.occurred_at <= p.as_of
+                            WHERE a.customer_id = o.customer_id AND ct.buying_role = 'DECISION_MAKER'
+                              AND a.occurred_at <= p.as_of AND a.created_at <= p.as_of
                               AND a.occurred_at > p.as_of - interval '90 days') AS decision_maker
               FROM point p
               JOIN opportunity o ON o.id = p.opportunity_id
@@ -90,7 +94,11 @@ public class DealHistory {
               LEFT JOIN LATERAL (SELECT true AS found, r.old_value FROM deal_revision r
                                   WHERE r.opportunity_id = o.id AND r.field = 'OWNER' AND r.changed_at > p.as_of
                                   ORDER BY r.changed_at, r.id LIMIT 1) owner_then ON true
-             WHERE o.created_at <= p.as_of
+              LEFT JOIN LATERAL (SELECT true AS found, r.old_value FROM deal_revision r
+                                  WHERE r.opportunity_id = o.id AND r.field = 'LEAD_SOURCE'
+                                    AND r.changed_at > p.as_of
+                                  ORDER BY r.changed_at, r.id LIMIT 1) source_then ON true
+             WHERE o.created_at <= p.as_of AND o.revisions_since <= p.as_of
              ORDER BY p.opportunity_id, p.as_of
             """;
 
@@ -99,10 +107,13 @@ public class DealHistory {
 
     private final DSLContext db;
     private final ObjectMapper json;
+    /** Days (to the close date, of an exchange rate) are the company's days, in the application's zone. */
+    private final java.time.Clock clock;
 
-    DealHistory(DSLContext db, ObjectMapper json) {
+    DealHistory(DSLContext db, ObjectMapper json, java.time.Clock clock) {
         this.db = db;
         this.json = json;
+        this.clock = clock;
     }
 
     /** A deal and a moment to see it at. */
@@ -121,7 +132,7 @@ public class DealHistory {
         Long[] ids = moments.stream().map(Moment::opportunityId).toArray(Long[]::new);
         String[] times = moments.stream().map(m -> m.asOf().toString()).toArray(String[]::new);
         List<DealSnapshot> snapshots = new ArrayList<>();
-        for (Record row : db.fetch(AS_OF, ids, times)) {
+        for (Record row : db.fetch(AS_OF, ids, times, clock.getZone().getId())) {
             snapshots.add(snapshot(row));
         }
         return snapshots;
@@ -150,7 +161,7 @@ public class DealHistory {
         BigDecimal companyAmount = amount == null ? null : row.get("company_amount", BigDecimal.class);
         String close = row.get("expected_close", String.class);
         Integer daysToClose = close == null ? null
-                : (int) (LocalDate.parse(close).toEpochDay() - asOf.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
+                : (int) (LocalDate.parse(close).toEpochDay() - LocalDate.ofInstant(asOf, clock.getZone()).toEpochDay());
         String nextStep = row.get("next_step", String.class);
         String[] products = row.get("products", String[].class);
         return new DealSnapshot(row.get("opportunity_id", Long.class), asOf, row.get("name_en", String.class),

@@ -28,6 +28,43 @@ public class ScoreStore {
     /** A scorer's verdict on a deal as stored: a probability with its factors, or the reason it has none. */
     public record StoredScore(long opportunityId, String scorerId, BigDecimal probability, String grade,
                               String factorsJson, String modelVersion, String failure, OffsetDateTime computedAt) {
+
+        /** A failed attempt: the scorer's last verdict, if any, stays beside the reason. */
+        public static StoredScore failed(long opportunityId, String scorerId, String failure, OffsetDateTime at) {
+            return new StoredScore(opportunityId, scorerId, null, null, null, null, failure, at);
+        }
+    }
+
+    /** A model's version, bytes and report, of one training. */
+    public static final class ModelData {
+
+        private final String version;
+        private final byte[] bytes;
+        private final String reportJson;
+        private final OffsetDateTime trainedAt;
+
+        ModelData(String version, byte[] bytes, String reportJson, OffsetDateTime trainedAt) {
+            this.version = version;
+            this.bytes = bytes.clone();
+            this.reportJson = reportJson;
+            this.trainedAt = trainedAt;
+        }
+
+        public String version() {
+            return version;
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        public String reportJson() {
+            return reportJson;
+        }
+
+        public OffsetDateTime trainedAt() {
+            return trainedAt;
+        }
     }
 
     /**
@@ -38,9 +75,27 @@ public class ScoreStore {
                               OffsetDateTime trainedAt, Integer examples, String failure, OffsetDateTime failedAt) {
     }
 
-    /** Replaces each scorer's verdict on the deals given. */
-    public void save(List<StoredScore> scores) {
+    /**
+     * Replaces each scorer's verdict on the deals given, unless a verdict of a later moment is stored already (a
+     * slow run must not overwrite what a later one found). A failed attempt records its reason and keeps the last
+     * verdict's figures.
+     */
+    public void save(List<ScoreStore.StoredScore> scores) {
         for (StoredScore score : scores) {
+            String failure = cut(score.failure(), 1000);
+            if (failure != null) {
+                db.insertInto(DEAL_SCORE)
+                        .set(DEAL_SCORE.OPPORTUNITY_ID, score.opportunityId())
+                        .set(DEAL_SCORE.SCORER_ID, score.scorerId())
+                        .set(DEAL_SCORE.FAILURE, failure)
+                        .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
+                        .onConflict(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.SCORER_ID).doUpdate()
+                        .set(DEAL_SCORE.FAILURE, failure)
+                        .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
+                        .where(DEAL_SCORE.COMPUTED_AT.le(score.computedAt()))
+                        .execute();
+                continue;
+            }
             db.insertInto(DEAL_SCORE)
                     .set(DEAL_SCORE.OPPORTUNITY_ID, score.opportunityId())
                     .set(DEAL_SCORE.SCORER_ID, score.scorerId())
@@ -48,17 +103,21 @@ public class ScoreStore {
                     .set(DEAL_SCORE.GRADE, score.grade())
                     .set(DEAL_SCORE.FACTORS, score.factorsJson())
                     .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
-                    .set(DEAL_SCORE.FAILURE, score.failure())
                     .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
                     .onConflict(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.SCORER_ID).doUpdate()
                     .set(DEAL_SCORE.PROBABILITY, score.probability())
                     .set(DEAL_SCORE.GRADE, score.grade())
                     .set(DEAL_SCORE.FACTORS, score.factorsJson())
                     .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
-                    .set(DEAL_SCORE.FAILURE, score.failure())
+                    .setNull(DEAL_SCORE.FAILURE)
                     .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
+                    .where(DEAL_SCORE.COMPUTED_AT.le(score.computedAt()))
                     .execute();
         }
+    }
+
+    private static String cut(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 
     /**
@@ -89,10 +148,12 @@ public class ScoreStore {
                         r.value6(), r.value7(), r.value8()));
     }
 
-    /** The bytes of the scorer's stored model. */
-    public Optional<byte[]> modelData(String scorerId) {
-        return db.select(SCORING_MODEL.DATA).from(SCORING_MODEL).where(SCORING_MODEL.SCORER_ID.eq(scorerId))
-                .and(SCORING_MODEL.DATA.isNotNull()).fetchOptional(SCORING_MODEL.DATA);
+    /** The scorer's stored model. */
+    public Optional<ModelData> modelData(String scorerId) {
+        return db.select(SCORING_MODEL.VERSION, SCORING_MODEL.DATA, SCORING_MODEL.REPORT, SCORING_MODEL.TRAINED_AT)
+                .from(SCORING_MODEL).where(SCORING_MODEL.SCORER_ID.eq(scorerId))
+                .and(SCORING_MODEL.DATA.isNotNull())
+                .fetchOptional(r -> new ModelData(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     public void saveModel(String scorerId, String version, byte[] data, String reportJson, int examples,
@@ -112,7 +173,7 @@ public class ScoreStore {
 
     /** Why the last training failed; a model trained before stays in use. */
     public void saveTrainingFailure(String scorerId, String failure, OffsetDateTime at) {
-        String cut = failure.length() > 1000 ? failure.substring(0, 1000) : failure;
+        String cut = cut(failure, 1000);
         db.insertInto(SCORING_MODEL)
                 .set(SCORING_MODEL.SCORER_ID, scorerId).set(SCORING_MODEL.FAILURE, cut)
                 .set(SCORING_MODEL.FAILED_AT, at)
@@ -121,12 +182,11 @@ public class ScoreStore {
                 .execute();
     }
 
-    /** Sets a stored model aside: the scorer could not read it. */
-    public void discardModel(String scorerId, String why, OffsetDateTime at) {
-        String cut = why.length() > 1000 ? why.substring(0, 1000) : why;
+    /** Sets a stored model aside, the one trained at that time: the scorer could not read it. */
+    public void discardModel(String scorerId, OffsetDateTime trainedAt, String why, OffsetDateTime at) {
         db.update(SCORING_MODEL).setNull(SCORING_MODEL.DATA).setNull(SCORING_MODEL.VERSION)
-                .set(SCORING_MODEL.FAILURE, cut).set(SCORING_MODEL.FAILED_AT, at)
-                .where(SCORING_MODEL.SCORER_ID.eq(scorerId)).execute();
+                .set(SCORING_MODEL.FAILURE, cut(why, 1000)).set(SCORING_MODEL.FAILED_AT, at)
+                .where(SCORING_MODEL.SCORER_ID.eq(scorerId)).and(SCORING_MODEL.TRAINED_AT.eq(trainedAt)).execute();
     }
 
     /** The scorer whose probability is the deals' win probability. */

@@ -57,6 +57,14 @@ public class ScoringRun {
     /** What each scorer instance said of itself, asked once (the instances live as long as their plugin). */
     private final Map<OpportunityScorer, Scorer> identities = java.util.Collections.synchronizedMap(
             new java.util.IdentityHashMap<>());
+    /** Trainings a scoring run asked for, one at a time. */
+    private final java.util.concurrent.ExecutorService retrainer = java.util.concurrent.Executors
+            .newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "funnel-scoring-training");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final java.util.Set<String> retrainWanted = ConcurrentHashMap.newKeySet();
     /** Models read from the database, by scorer, kept until a newer one is trained. */
     private final Map<String, CachedModel> models = new ConcurrentHashMap<>();
 
@@ -108,7 +116,8 @@ public class ScoringRun {
 
     /**
      * Scores the open deals among those given with every scorer, stores each verdict, and puts the primary
-     * scorer's probability and the grades on the deals.
+     * scorer's probability and the grades on the deals. A scorer that cannot read its stored model is not asked
+     * again in this run; the model is set aside and the scorer trained again in the background.
      *
      * @return how many verdicts were stored
      */
@@ -118,48 +127,49 @@ public class ScoringRun {
             return 0;
         }
         List<Long> ids = List.copyOf(opportunityIds);
-        java.util.Set<String> unreadable = ConcurrentHashMap.newKeySet();
-        int stored = scoreAll(scorers, ids, unreadable);
-        if (!unreadable.isEmpty()) {
-            // a model the scorer cannot read is trained again from the deals, and the deals scored with it
-            List<Scorer> retrained = scorers.stream().filter(s -> unreadable.contains(s.id()))
-                    .filter(s -> train(s).failure() == null).toList();
-            stored += scoreAll(retrained, ids, ConcurrentHashMap.newKeySet());
-        }
-        return stored;
-    }
-
-    private int scoreAll(List<Scorer> scorers, List<Long> ids, java.util.Set<String> unreadable) {
         Optional<String> primary = store.primary();
         Optional<String> gradeSource = store.gradeSource();
+        java.util.Set<String> unreadable = ConcurrentHashMap.newKeySet();
         int stored = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             Instant now = clock.instant();
             List<DealSnapshot> deals = history.asOf(ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
                     .map(id -> new DealHistory.Moment(id, now)).toList());
-            stored += scoreBatch(scorers, deals, primary, gradeSource, unreadable);
+            stored += scoreBatch(scorers, deals, now, primary, gradeSource, unreadable);
         }
+        scorers.stream().filter(s -> unreadable.contains(s.id())).forEach(this::retrainInBackground);
         return stored;
     }
 
-    private int scoreBatch(List<Scorer> scorers, List<DealSnapshot> deals, Optional<String> primary,
+    private int scoreBatch(List<Scorer> scorers, List<DealSnapshot> deals, Instant asOf, Optional<String> primary,
                            Optional<String> gradeSource, java.util.Set<String> unreadable) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime at = asOf.atOffset(java.time.ZoneOffset.UTC);
         List<ScoreStore.StoredScore> verdicts = new ArrayList<>();
         Map<Long, BigDecimal> primaryProbabilities = new LinkedHashMap<>();
         Map<Long, String> grades = new LinkedHashMap<>();
         for (Scorer scorer : scorers) {
-            ScoringModel model = scorer.learns() && !unreadable.contains(scorer.id()) ? model(scorer.id()) : null;
+            ScoringModel model = scorer.learns() ? model(scorer.id()) : null;
             for (DealSnapshot deal : deals) {
+                if (unreadable.contains(scorer.id())) {
+                    verdicts.add(ScoreStore.StoredScore.failed(deal.id(), scorer.id(),
+                            "The scorer's model could not be read; it is being trained again", at));
+                    continue;
+                }
                 ExtensionGuard.Attempt<DealScore> attempt = guard.attempt(scorer.extension(),
                         s -> s.score(deal, model), scoreLimit);
-                if (attempt.failedWith(IncompatibleModelException.class) && unreadable.add(scorer.id())) {
-                    discard(scorer.id(), attempt.failure());
+                if (attempt.hostSide()) {
+                    // nothing the scorer did: its last verdicts stand, the next run asks again
+                    continue;
                 }
-                ScoreStore.StoredScore verdict = attempt.answer()
-                        .map(score -> stored(deal.id(), scorer.id(), score, model, now))
-                        .orElseGet(() -> new ScoreStore.StoredScore(deal.id(), scorer.id(), null, null, null,
-                                model == null ? null : model.version(), attempt.failure(), now));
+                if (attempt.threw(IncompatibleModelException.class)) {
+                    unreadable.add(scorer.id());
+                    discard(scorer.id(), model, attempt.failure());
+                }
+                if (attempt.answer().isEmpty()) {
+                    verdicts.add(ScoreStore.StoredScore.failed(deal.id(), scorer.id(), attempt.failure(), at));
+                    continue;
+                }
+                ScoreStore.StoredScore verdict = stored(deal.id(), scorer.id(), attempt.answer().get(), model, at);
                 verdicts.add(verdict);
                 if (primary.isPresent() && primary.get().equals(scorer.id())) {
                     primaryProbabilities.put(deal.id(), verdict.probability());
@@ -199,21 +209,62 @@ public class ScoringRun {
         if (cached != null && cached.trainedAt().equals(stored.get().trainedAt())) {
             return cached.model();
         }
-        byte[] data = store.modelData(scorerId).orElse(null);
-        if (data == null) {
+        // version, bytes and report of one training, read together
+        Optional<ScoreStore.ModelData> data = store.modelData(scorerId);
+        if (data.isEmpty()) {
             return null;
         }
-        ScoringModel model = new ScoringModel(stored.get().version(), data, report(stored.get().reportJson()));
-        models.put(scorerId, new CachedModel(stored.get().trainedAt(), model));
+        ScoringModel model = new ScoringModel(data.get().version(), data.get().bytes(),
+                report(data.get().reportJson()));
+        models.put(scorerId, new CachedModel(data.get().trainedAt(), model));
         return model;
     }
 
-    private void discard(String scorerId, String why) {
-        if (models.remove(scorerId) != null || store.model(scorerId).map(ScoreStore.StoredModel::usable).orElse(false)) {
-            log.warn("The stored model of scorer {} cannot be read and is set aside until it is trained again: {}",
-                    scorerId, why);
-            store.discardModel(scorerId, "The stored model could not be read: " + why, OffsetDateTime.now(clock));
+    /** Sets aside the model the scorer could not read, unless a newer one was trained meanwhile. */
+    private void discard(String scorerId, ScoringModel unreadable, String why) {
+        CachedModel cached = models.remove(scorerId);
+        log.warn("The stored model of scorer {} cannot be read and is set aside until it is trained again: {}",
+                scorerId, why);
+        if (cached != null && cached.model().equals(unreadable)) {
+            store.discardModel(scorerId, cached.trainedAt(), "The stored model could not be read: " + why,
+                    OffsetDateTime.now(clock));
         }
+    }
+
+    /**
+     * Trains a scorer again off any user's thread, once at a time per scorer, then scores the open deals with
+     * the new model.
+     */
+    void retrainInBackground(Scorer scorer) {
+        if (retrainWanted.add(scorer.id())) {
+            retrainer.execute(() -> {
+                try {
+                    if (train(scorer).failure() == null) {
+                        score(ratings.openDeals());
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Training scorer {} again failed: {}", scorer.id(), e.getMessage(), e);
+                } finally {
+                    retrainWanted.remove(scorer.id());
+                }
+            });
+        }
+    }
+
+    /** Scores every open deal off the caller's thread (after an administrator's choice or a training). */
+    public void scoreOpenDealsInBackground() {
+        retrainer.execute(() -> {
+            try {
+                score(ratings.openDeals());
+            } catch (RuntimeException e) {
+                log.warn("Scoring the open deals failed: {}", e.getMessage(), e);
+            }
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        retrainer.shutdownNow();
     }
 
     /** What a training gave: the report, or why there is none. */
@@ -231,6 +282,12 @@ public class ScoringRun {
             return new Training(scorer.id(), null, null, examples.size(), attempt.failure());
         }
         ScoringModel model = attempt.answer().get();
+        if (model.version().isBlank() || model.version().length() > 200) {
+            String why = scorer.extension().getClass().getName() + " answered a model version that is blank or "
+                    + "longer than 200 characters";
+            store.saveTrainingFailure(scorer.id(), why, now);
+            return new Training(scorer.id(), null, null, examples.size(), why);
+        }
         store.saveModel(scorer.id(), model.version(), model.data(), write(model.report()), examples.size(), now);
         models.remove(scorer.id());
         log.info("Scorer {} trained on {} closed deals: model {}", scorer.id(), examples.size(), model.version());
@@ -238,16 +295,20 @@ public class ScoringRun {
     }
 
     /**
-     * Each closed deal once, as it stood at a moment between its creation and its close picked from its id (the
-     * same moment at every training, spread evenly over the deals' lives, as the open deals scored are).
+     * The closed deals as the pipeline held them at the start of every week of their lives (Monday 00:00 in the
+     * company's zone): the moments are fixed by the calendar, not by when a deal closed, so a deal contributes
+     * one example for each week it was open, as an open deal is scored in any week of its life. A deal open for
+     * less than a week may fall between two Mondays and give none.
      */
     List<TrainingExample> trainingExamples() {
-        List<DealHistory.ClosedDeal> closed = history.closedDeals();
+        java.time.ZoneId zone = clock.getZone();
         Map<Long, DealHistory.ClosedDeal> byId = new LinkedHashMap<>();
         List<DealHistory.Moment> moments = new ArrayList<>();
-        for (DealHistory.ClosedDeal deal : closed) {
+        for (DealHistory.ClosedDeal deal : history.closedDeals()) {
             byId.put(deal.opportunityId(), deal);
-            moments.add(new DealHistory.Moment(deal.opportunityId(), momentBeforeClose(deal)));
+            for (Instant monday : mondaysBetween(deal.createdAt(), deal.closedAt(), zone)) {
+                moments.add(new DealHistory.Moment(deal.opportunityId(), monday));
+            }
         }
         List<TrainingExample> examples = new ArrayList<>();
         for (int from = 0; from < moments.size(); from += BATCH) {
@@ -257,16 +318,21 @@ public class ScoringRun {
                 examples.add(new TrainingExample(snapshot, deal.won(), deal.closedAt()));
             }
         }
-        examples.sort(Comparator.comparing(TrainingExample::closedAt).thenComparing(e -> e.deal().id()));
+        examples.sort(Comparator.comparing(TrainingExample::closedAt).thenComparing(e -> e.deal().id())
+                .thenComparing(e -> e.deal().asOf()));
         return examples;
     }
 
-    /** A moment 5 % to 95 % of the way through the deal's life, fixed by its id. */
-    static Instant momentBeforeClose(DealHistory.ClosedDeal deal) {
-        long life = Duration.between(deal.createdAt(), deal.closedAt()).toMillis();
-        long mixed = deal.opportunityId() * 0x9E3779B97F4A7C15L;
-        double share = 0.05 + 0.9 * ((mixed >>> 11) / (double) (1L << 53));
-        return deal.createdAt().plusMillis((long) (life * share));
+    /** The starts of the weeks (Monday 00:00) strictly between the two instants. */
+    static List<Instant> mondaysBetween(Instant from, Instant to, java.time.ZoneId zone) {
+        List<Instant> mondays = new ArrayList<>();
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(from, zone)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        for (Instant monday = day.atStartOfDay(zone).toInstant(); monday.isBefore(to);
+             day = day.plusWeeks(1), monday = day.atStartOfDay(zone).toInstant()) {
+            mondays.add(monday);
+        }
+        return mondays;
     }
 
     private String write(Object value) {
