@@ -4,7 +4,7 @@ import dev.funnel.audit.internal.AuditRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,16 +19,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     private final AuditRepository entries;
+    /** The application's own holder, as everywhere: the static one belongs to whichever context started last. */
+    private final SecurityContextHolderStrategy securityContext;
 
-    AuditLog(AuditRepository entries) {
+    AuditLog(AuditRepository entries, SecurityContextHolderStrategy securityContext) {
         this.entries = entries;
+        this.securityContext = securityContext;
     }
 
     /** Records what the signed-in user just did. */
     @PermitAll
     @Transactional
     public void record(String action, String targetType, Object targetId, String details) {
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        Authentication signedIn = securityContext.getContext().getAuthentication();
         String actor = signedIn == null || !signedIn.isAuthenticated() ? null : signedIn.getName();
         entries.insert(actor, action, targetType, targetId == null ? null : String.valueOf(targetId), details,
                 currentAddress());

@@ -53,9 +53,16 @@ public class PluginContexts {
 
     /** Call inside the guard: attach runs plugin code. */
     public void attachIfNeeded(Object extension) {
-        if (extension instanceof ContextAware aware && attached.add(extension)) {
-            PluginWrapper plugin = plugins.whichPlugin(extension.getClass());
-            aware.attach(contextOf(plugin == null ? "(host)" : plugin.getPluginId()));
+        if (extension instanceof ContextAware aware && !attached.contains(extension)) {
+            // one attach per extension, and the calls that come at the same time wait for it
+            synchronized (extension) {
+                if (!attached.contains(extension)) {
+                    PluginWrapper plugin = plugins.whichPlugin(extension.getClass());
+                    aware.attach(contextOf(plugin == null ? "(host)" : plugin.getPluginId()));
+                    // only once it took: an attach that threw is tried again at the next call
+                    attached.add(extension);
+                }
+            }
         }
     }
 
