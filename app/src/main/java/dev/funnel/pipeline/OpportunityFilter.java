@@ -9,9 +9,18 @@ import java.time.LocalDate;
  *                   stalled mark)
  * @param closeFrom  the expected close date is on or after this day
  * @param closeTo    the expected close date is on or before this day
+ * @param minWinProbability only deals whose win probability (the primary scorer's) is at least this, 0-1
+ * @param mostLikelyFirst   listed by win probability, highest first (deals without one last), instead of the
+ *                          most recently changed first
  */
 public record OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status,
-                                boolean stalled, LocalDate closeFrom, LocalDate closeTo) {
+                                boolean stalled, LocalDate closeFrom, LocalDate closeTo,
+                                java.math.BigDecimal minWinProbability, boolean mostLikelyFirst) {
+
+    public OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status,
+                             boolean stalled, LocalDate closeFrom, LocalDate closeTo) {
+        this(text, ownerId, pipelineId, stageId, status, stalled, closeFrom, closeTo, null, false);
+    }
 
     public OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status) {
         this(text, ownerId, pipelineId, stageId, status, false, null, null);

@@ -29,12 +29,62 @@ class DealGradeTest extends IntegrationTest {
     @Autowired
     OpportunityEditService editing;
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc http;
+
     @AfterEach
     void repsSetGradesAgain() {
         as("admin", () -> {
             scoring.chooseGradeSource(null);
+            scoring.choosePrimary(null);
             return null;
         });
+    }
+
+    @Test
+    void the_list_filters_by_win_probability_and_lists_the_most_likely_first_in_the_ui_and_the_api()
+            throws Exception {
+        UserSummary rep = data.user(Role.SALES_REP, null);
+        String batch = dev.funnel.testsupport.TestData.unique("likely");
+        var pipeline = data.pipeline();
+        var customer = data.customerOf(rep);
+        Opportunity cold = as(rep.username(), () -> editing.create(new OpportunityDraft(batch + " cold",
+                customer.id(), null, null, pipeline.id(), null, null, "CNY", null, null, null, null)));
+        Opportunity warm = as(rep.username(), () -> editing.create(new OpportunityDraft(batch + " warm",
+                customer.id(), null, null, pipeline.id(), null, new java.math.BigDecimal("50000.00"), "CNY", null, null,
+                null, null, null, "Send the offer", null)));
+        as("admin", () -> {
+            scoring.choosePrimary("deal-grade");
+            return null;
+        });
+        as(rep.username(), () -> scoring.rescore(cold.id(), Locale.ENGLISH));
+        as(rep.username(), () -> scoring.rescore(warm.id(), Locale.ENGLISH));
+
+        var likelyFirst = new dev.funnel.pipeline.OpportunityFilter(batch, null, null, null, null, false, null, null,
+                null, true);
+        assertThat(as(rep.username(), () -> opportunities.list(likelyFirst, dev.funnel.platform.PageRequest.of(0, 10))
+                .items())).extracting(Opportunity::id).containsExactly(warm.id(), cold.id());
+        var atLeastAFifth = new dev.funnel.pipeline.OpportunityFilter(batch, null, null, null, null, false, null,
+                null, new java.math.BigDecimal("0.20"), false);
+        assertThat(as(rep.username(), () -> opportunities.list(atLeastAFifth, dev.funnel.platform.PageRequest.of(0,
+                10)).items())).extracting(Opportunity::id).containsExactly(warm.id());
+
+        String listed = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/opportunities").param("q", batch).param("minWinProbability", "0.2")
+                        .with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.httpBasic(rep.username(),
+                                        dev.funnel.testsupport.TestData.PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(listed).contains("\"id\":" + warm.id(), "\"winProbability\":0.2500")
+                .doesNotContain("\"id\":" + cold.id());
+        var refused = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/opportunities").param("minWinProbability", "2")
+                        .with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.httpBasic(rep.username(),
+                                        dev.funnel.testsupport.TestData.PASSWORD)))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("minWinProbability");
     }
 
     @Test

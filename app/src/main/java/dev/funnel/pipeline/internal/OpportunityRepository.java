@@ -43,8 +43,11 @@ public class OpportunityRepository {
     }
 
     public List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page, OffsetDateTime now) {
+        List<org.jooq.SortField<?>> order = filter.mostLikelyFirst()
+                ? List.of(OPPORTUNITY.WIN_PROBABILITY.desc().nullsLast(), OPPORTUNITY.ID.desc())
+                : List.of(OPPORTUNITY.UPDATED_AT.desc(), OPPORTUNITY.ID.desc());
         return joined().where(matching(scope, filter, now))
-                .orderBy(OPPORTUNITY.UPDATED_AT.desc(), OPPORTUNITY.ID.desc())
+                .orderBy(order)
                 .limit(page.size()).offset(page.offset())
                 .fetch(OpportunityRepository::toOpportunity);
     }
@@ -321,6 +324,9 @@ public class OpportunityRepository {
 
     private static Condition matching(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
         Condition condition = scope.owns(OPPORTUNITY.OWNER_ID);
+        if (filter.minWinProbability() != null) {
+            condition = condition.and(OPPORTUNITY.WIN_PROBABILITY.ge(filter.minWinProbability()));
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().trim();
             condition = condition.and(OPPORTUNITY.NAME.containsIgnoreCase(text).or(CUSTOMER.NAME.containsIgnoreCase(text)));

@@ -53,6 +53,10 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
     private final TextField search = new TextField();
     private final ComboBox<UserSummary> owner = new ComboBox<>();
     private final Select<OpportunityStatus> status = new Select<>();
+    /** At least this win probability, in percent; empty: any. */
+    private final Select<Integer> likelihood = new Select<>();
+    private final com.vaadin.flow.component.checkbox.Checkbox mostLikelyFirst =
+            new com.vaadin.flow.component.checkbox.Checkbox();
     private final Grid<Opportunity> grid = new Grid<>();
     private final Span empty = new Span();
 
@@ -80,6 +84,17 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         status.setItemLabelGenerator(s -> s == null ? getTranslation("filter.all-statuses")
                 : getTranslation("status." + s.name().toLowerCase(Locale.ROOT)));
         status.addValueChangeListener(e -> refresh());
+        likelihood.setItems(30, 50, 70);
+        likelihood.setEmptySelectionAllowed(true);
+        likelihood.setEmptySelectionCaption(getTranslation("opportunity.win-probability.any"));
+        likelihood.setItemLabelGenerator(p -> p == null ? getTranslation("opportunity.win-probability.any")
+                : getTranslation("opportunity.win-probability.at-least", p));
+        likelihood.setPlaceholder(getTranslation("opportunity.win-probability"));
+        likelihood.setId("opportunities-likelihood");
+        likelihood.addValueChangeListener(e -> refresh());
+        mostLikelyFirst.setLabel(getTranslation("opportunity.most-likely-first"));
+        mostLikelyFirst.setId("opportunities-most-likely-first");
+        mostLikelyFirst.addValueChangeListener(e -> refresh());
         Button create = new Button(getTranslation("opportunity.new"), VaadinIcon.PLUS.create(), e -> open(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ExportMenu<Opportunity> export = new ExportMenu<>("opportunities", this::exportColumns,
@@ -96,7 +111,8 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
             preset.setVisible(false);
             refresh();
         });
-        HorizontalLayout toolbar = new HorizontalLayout(title, search, owner, status, preset, export, create);
+        HorizontalLayout toolbar = new HorizontalLayout(title, search, owner, status, likelihood, mostLikelyFirst,
+                preset, export, create);
         toolbar.addClassName("funnel-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(search);
@@ -109,6 +125,10 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("opportunity.amount")).setTextAlign(ColumnTextAlign.END)
                 .setClassNameGenerator(o -> "funnel-number");
         grid.addColumn(Opportunity::ownerName).setHeader(getTranslation("opportunity.owner"));
+        grid.addColumn(o -> o.winProbability() == null ? "–" : getTranslation("score.badge",
+                        o.winProbability().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValue()))
+                .setHeader(getTranslation("opportunity.win-probability")).setTextAlign(ColumnTextAlign.END)
+                .setClassNameGenerator(o -> "funnel-number");
         grid.addColumn(o -> Formats.date(o.expectedCloseDate(), getLocale()))
                 .setHeader(getTranslation("opportunity.expected-close"));
         grid.addColumn(o -> getTranslation("status." + o.status().name().toLowerCase(Locale.ROOT)))
@@ -133,13 +153,17 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
                 new ExportColumn<>(getTranslation("opportunity.currency"), Opportunity::currency),
                 new ExportColumn<>(getTranslation("opportunity.owner"), Opportunity::ownerName),
                 new ExportColumn<>(getTranslation("opportunity.expected-close"), Opportunity::expectedCloseDate),
+                new ExportColumn<>(getTranslation("opportunity.win-probability"), Opportunity::winProbability),
+                new ExportColumn<>(getTranslation("opportunity.grade"), Opportunity::grade),
                 new ExportColumn<>(getTranslation("opportunity.status"),
                         o -> getTranslation("status." + o.status().name().toLowerCase(Locale.ROOT))));
     }
 
     private OpportunityFilter filter() {
         return new OpportunityFilter(search.getValue(), owner.getValue() == null ? null : owner.getValue().id(), null,
-                null, status.getValue(), stalledOnly, closeFrom, closeTo);
+                null, status.getValue(), stalledOnly, closeFrom, closeTo,
+                likelihood.getValue() == null ? null : java.math.BigDecimal.valueOf(likelihood.getValue(), 2),
+                mostLikelyFirst.getValue());
     }
 
     private void refresh() {

@@ -66,7 +66,8 @@ class OpportunityController {
 
     @GetMapping
     @Operation(summary = "Opportunities the caller may see, filtered by owner, pipeline, stage, status, text (q), "
-            + "stalled (open deals longer in their stage than it allows) and expected close date range")
+            + "stalled (open deals longer in their stage than it allows), expected close date range and "
+            + "minWinProbability (0-1); sort=winProbability lists the most likely first")
     PageResult<Opportunity> list(@RequestParam(required = false) String q,
                                  @RequestParam(required = false) Long ownerId,
                                  @RequestParam(required = false) Long pipelineId,
@@ -81,10 +82,18 @@ class OpportunityController {
                                  @org.springframework.format.annotation.DateTimeFormat(
                                          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
                                  java.time.LocalDate closeTo,
+                                 @RequestParam(required = false) BigDecimal minWinProbability,
+                                 @RequestParam(required = false) String sort,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
+        if (minWinProbability != null && (minWinProbability.signum() < 0 || minWinProbability.compareTo(BigDecimal.ONE) > 0)) {
+            throw dev.funnel.platform.InvalidInputException.of("minWinProbability", "validation.win-probability");
+        }
+        if (sort != null && !sort.equals("winProbability") && !sort.equals("updated")) {
+            throw dev.funnel.platform.InvalidInputException.of("sort", "validation.sort", "winProbability, updated");
+        }
         return opportunities.list(new OpportunityFilter(q, ownerId, pipelineId, stageId, status, stalled, closeFrom,
-                closeTo), PageRequest.of(page, size));
+                closeTo, minWinProbability, "winProbability".equals(sort)), PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")
