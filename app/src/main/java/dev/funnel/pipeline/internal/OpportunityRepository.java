@@ -197,8 +197,12 @@ public class OpportunityRepository {
     }
 
     public void recordGrades(java.util.Map<Long, String> grades) {
-        grades.forEach((id, grade) -> db.update(OPPORTUNITY).set(OPPORTUNITY.GRADE, grade)
-                .where(OPPORTUNITY.ID.eq(id)).and(OPPORTUNITY.GRADE.isDistinctFrom(grade)).execute());
+        if (grades.isEmpty()) {
+            return;
+        }
+        db.batch(grades.entrySet().stream().map(e -> db.update(OPPORTUNITY).set(OPPORTUNITY.GRADE, e.getValue())
+                .where(OPPORTUNITY.ID.eq(e.getKey())).and(OPPORTUNITY.GRADE.isDistinctFrom(e.getValue())))
+                .toList()).execute();
     }
 
     static final String GRADES_FOLLOW_SCORER = "pipeline.grades-follow-scorer";

@@ -34,18 +34,18 @@ public class DealHistory {
     private static final String AS_OF = """
             WITH point(opportunity_id, as_of) AS (SELECT * FROM unnest(?::bigint[], ?::text[]::timestamptz[]))
             SELECT p.opportunity_id, p.as_of, o.created_at, o.currency,
-                   funnel_company_amount(o.currency, (CASE WHEN amount_then.found THEN amount_then.old_value
+                   funnel_company_amount(o.currency, (CASE WHEN jsonb_exists(later.was, 'AMOUNT') THEN later.was ->> 'AMOUNT'
                        ELSE o.amount::text END)::numeric, (p.as_of AT TIME ZONE ?)::date) AS company_amount,
-                   CASE WHEN source_then.found THEN source_then.old_value ELSE o.lead_source END AS lead_source,
+                   CASE WHEN jsonb_exists(later.was, 'LEAD_SOURCE') THEN later.was ->> 'LEAD_SOURCE' ELSE o.lead_source END AS lead_source,
                    c.industry, c.employee_count, coalesce(c.city, c.country) AS region,
                    st.entered_at, s.name_en, s.position, s.probability,
                    (SELECT count(*) FROM stage s2 WHERE s2.pipeline_id = s.pipeline_id AND s2.created_at <= p.as_of
                        AND (s2.archived_at IS NULL OR s2.archived_at > p.as_of)) AS stage_count,
-                   CASE WHEN amount_then.found THEN amount_then.old_value ELSE o.amount::text END AS amount,
-                   CASE WHEN close_then.found THEN close_then.old_value
+                   CASE WHEN jsonb_exists(later.was, 'AMOUNT') THEN later.was ->> 'AMOUNT' ELSE o.amount::text END AS amount,
+                   CASE WHEN jsonb_exists(later.was, 'EXPECTED_CLOSE') THEN later.was ->> 'EXPECTED_CLOSE'
                         ELSE to_char(o.expected_close_date, 'YYYY-MM-DD') END AS expected_close,
-                   CASE WHEN step_then.found THEN step_then.old_value ELSE o.next_step END AS next_step,
-                   CASE WHEN owner_then.found THEN owner_then.old_value ELSE o.owner_id::text END AS owner,
+                   CASE WHEN jsonb_exists(later.was, 'NEXT_STEP') THEN later.was ->> 'NEXT_STEP' ELSE o.next_step END AS next_step,
+                   CASE WHEN jsonb_exists(later.was, 'OWNER') THEN later.was ->> 'OWNER' ELSE o.owner_id::text END AS owner,
                    (SELECT count(*) FROM deal_revision r WHERE r.opportunity_id = o.id AND r.field = 'EXPECTED_CLOSE'
                        AND r.changed_at <= p.as_of AND r.old_value IS NOT NULL) AS close_moves,
                    (SELECT array_agg(DISTINCT pr.code ORDER BY pr.code) FROM opportunity_line l
@@ -81,23 +81,11 @@ public class DealHistory {
                                                   AND (closed.changed_at, closed.id) > (h.changed_at, h.id))
                              ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) st ON true
               JOIN stage s ON s.id = st.stage_id
-              LEFT JOIN LATERAL (SELECT true AS found, r.old_value FROM deal_revision r
-                                  WHERE r.opportunity_id = o.id AND r.field = 'AMOUNT' AND r.changed_at > p.as_of
-                                  ORDER BY r.changed_at, r.id LIMIT 1) amount_then ON true
-              LEFT JOIN LATERAL (SELECT true AS found, r.old_value FROM deal_revision r
-                                  WHERE r.opportunity_id = o.id AND r.field = 'EXPECTED_CLOSE'
-                                    AND r.changed_at > p.as_of
-                                  ORDER BY r.changed_at, r.id LIMIT 1) close_then ON true
-              LEFT JOIN LATERAL (SELECT true AS found, r.old_value FROM deal_revision r
-                                  WHERE r.opportunity_id = o.id AND r.field = 'NEXT_STEP' AND r.changed_at > p.as_of
-                                  ORDER BY r.changed_at, r.id LIMIT 1) step_then ON true
-              LEFT JOIN LATERAL (SELECT true AS found, r.old_value FROM deal_revision r
-                                  WHERE r.opportunity_id = o.id AND r.field = 'OWNER' AND r.changed_at > p.as_of
-                                  ORDER BY r.changed_at, r.id LIMIT 1) owner_then ON true
-              LEFT JOIN LATERAL (SELECT true AS found, r.old_value FROM deal_revision r
-                                  WHERE r.opportunity_id = o.id AND r.field = 'LEAD_SOURCE'
-                                    AND r.changed_at > p.as_of
-                                  ORDER BY r.changed_at, r.id LIMIT 1) source_then ON true
+              -- per field, the old value of the first revision after the moment: the value then
+              LEFT JOIN LATERAL (SELECT jsonb_object_agg(first_after.field, first_after.old_value) AS was
+                                   FROM (SELECT DISTINCT ON (r.field) r.field, r.old_value FROM deal_revision r
+                                          WHERE r.opportunity_id = o.id AND r.changed_at > p.as_of
+                                          ORDER BY r.field, r.changed_at, r.id) first_after) later ON true
              WHERE o.created_at <= p.as_of AND o.revisions_since <= p.as_of
              ORDER BY p.opportunity_id, p.as_of
             """;

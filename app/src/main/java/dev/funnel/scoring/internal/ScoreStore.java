@@ -81,39 +81,41 @@ public class ScoreStore {
      * verdict's figures.
      */
     public void save(List<ScoreStore.StoredScore> scores) {
-        for (StoredScore score : scores) {
-            String failure = cut(score.failure(), 1000);
-            if (failure != null) {
-                db.insertInto(DEAL_SCORE)
-                        .set(DEAL_SCORE.OPPORTUNITY_ID, score.opportunityId())
-                        .set(DEAL_SCORE.SCORER_ID, score.scorerId())
-                        .set(DEAL_SCORE.FAILURE, failure)
-                        .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
-                        .onConflict(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.SCORER_ID).doUpdate()
-                        .set(DEAL_SCORE.FAILURE, failure)
-                        .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
-                        .where(DEAL_SCORE.COMPUTED_AT.le(score.computedAt()))
-                        .execute();
-                continue;
-            }
-            db.insertInto(DEAL_SCORE)
+        if (scores.isEmpty()) {
+            return;
+        }
+        db.batch(scores.stream().map(this::upsert).toList()).execute();
+    }
+
+    private org.jooq.Query upsert(StoredScore score) {
+        String failure = cut(score.failure(), 1000);
+        if (failure != null) {
+            return db.insertInto(DEAL_SCORE)
                     .set(DEAL_SCORE.OPPORTUNITY_ID, score.opportunityId())
                     .set(DEAL_SCORE.SCORER_ID, score.scorerId())
-                    .set(DEAL_SCORE.PROBABILITY, score.probability())
-                    .set(DEAL_SCORE.GRADE, score.grade())
-                    .set(DEAL_SCORE.FACTORS, score.factorsJson())
-                    .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
+                    .set(DEAL_SCORE.FAILURE, failure)
                     .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
                     .onConflict(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.SCORER_ID).doUpdate()
-                    .set(DEAL_SCORE.PROBABILITY, score.probability())
-                    .set(DEAL_SCORE.GRADE, score.grade())
-                    .set(DEAL_SCORE.FACTORS, score.factorsJson())
-                    .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
-                    .setNull(DEAL_SCORE.FAILURE)
+                    .set(DEAL_SCORE.FAILURE, failure)
                     .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
-                    .where(DEAL_SCORE.COMPUTED_AT.le(score.computedAt()))
-                    .execute();
+                    .where(DEAL_SCORE.COMPUTED_AT.le(score.computedAt()));
         }
+        return db.insertInto(DEAL_SCORE)
+                .set(DEAL_SCORE.OPPORTUNITY_ID, score.opportunityId())
+                .set(DEAL_SCORE.SCORER_ID, score.scorerId())
+                .set(DEAL_SCORE.PROBABILITY, score.probability())
+                .set(DEAL_SCORE.GRADE, score.grade())
+                .set(DEAL_SCORE.FACTORS, score.factorsJson())
+                .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
+                .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
+                .onConflict(DEAL_SCORE.OPPORTUNITY_ID, DEAL_SCORE.SCORER_ID).doUpdate()
+                .set(DEAL_SCORE.PROBABILITY, score.probability())
+                .set(DEAL_SCORE.GRADE, score.grade())
+                .set(DEAL_SCORE.FACTORS, score.factorsJson())
+                .set(DEAL_SCORE.MODEL_VERSION, score.modelVersion())
+                .setNull(DEAL_SCORE.FAILURE)
+                .set(DEAL_SCORE.COMPUTED_AT, score.computedAt())
+                .where(DEAL_SCORE.COMPUTED_AT.le(score.computedAt()));
     }
 
     private static String cut(String text, int limit) {
