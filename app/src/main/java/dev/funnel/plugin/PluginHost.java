@@ -46,7 +46,10 @@ public class PluginHost implements InitializingBean {
             return;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            files.filter(p -> Files.isDirectory(p) || p.toString().endsWith(".jar") || p.toString().endsWith(".zip"))
+            // a zip plugin is unpacked into a folder of its name (again when the zip is newer): load the zip,
+            // not the folder, or the same plugin is loaded twice and the second fails
+            files.filter(p -> (Files.isDirectory(p) && !Files.exists(p.resolveSibling(p.getFileName() + ".zip")))
+                            || p.toString().endsWith(".jar") || p.toString().endsWith(".zip"))
                     .sorted()
                     .forEach(this::load);
         } catch (java.io.IOException e) {

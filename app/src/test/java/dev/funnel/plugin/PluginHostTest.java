@@ -41,6 +41,20 @@ class PluginHostTest extends IntegrationTest {
     }
 
     @Test
+    void a_zip_plugin_unpacked_by_an_earlier_start_is_loaded_once_with_its_libraries() {
+        signIn("admin");
+
+        // every test context starts on the same plugins folder: from the second on, the zip's folder is there too
+        assertThat(host.list()).extracting(PluginInfo::id, PluginInfo::state)
+                .contains(org.assertj.core.groups.Tuple.tuple("win-probability", "STARTED"))
+                .noneMatch(info -> "FAILED".equals(info.toList().get(1)));
+        PluginInfo plugin = host.list().stream().filter(p -> p.id().equals("win-probability")).findFirst()
+                .orElseThrow();
+        assertThat(plugin.extensions()).anyMatch(e -> e.endsWith("WinProbabilityScorer"));
+        assertThat(plugin.error()).isNull();
+    }
+
+    @Test
     void templates_of_the_plugin_reach_the_app_in_both_languages() {
         signIn("admin");
 

@@ -79,18 +79,25 @@ class ScoreViewsTest extends KaribuTest {
 
         assertThat(_find(ListItem.class).stream().map(item -> item.getElement().getTextRecursively()).toList())
                 .contains("▲ Yes — Budget: is the amount known?", "▼ No — Authority: is a decision maker involved?");
-        assertThat(_get(Span.class, spec -> spec.withClasses("funnel-score-probability")).getText())
+        assertThat(_get(dealGrade(), Span.class, spec -> spec.withClasses("funnel-score-probability")).getText())
                 .isEqualTo("Win probability 15%");
         _click(_get(Button.class, spec -> spec.withId("score-again")));
-        assertThat(_find(Span.class, spec -> spec.withClasses("funnel-score-probability"))).hasSize(1);
+        assertThat(_find(dealGrade(), Span.class, spec -> spec.withClasses("funnel-score-probability"))).hasSize(1);
 
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
         UI.getCurrent().navigate(OpportunityView.class, new RouteParameters("id", String.valueOf(deal.id())));
         openTab("评分");
         assertThat(_find(ListItem.class).stream().map(item -> item.getElement().getTextRecursively()).toList())
                 .contains("▲ 是 — 预算：金额是否已确认？");
-        assertThat(_get(Span.class, spec -> spec.withClasses("funnel-score-probability")).getText())
+        assertThat(_get(dealGrade(), Span.class, spec -> spec.withClasses("funnel-score-probability")).getText())
                 .isEqualTo("赢率 15%");
+    }
+
+    /** The deal-grade scorer's verdict; the bundled win-probability scorer gives its own beside it. */
+    private static com.vaadin.flow.component.html.Div dealGrade() {
+        return _find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("funnel-score-verdict"))
+                .stream().filter(box -> "deal-grade".equals(box.getElement().getAttribute("data-scorer")))
+                .findFirst().orElseThrow();
     }
 
     private static void openTab(String label) {
