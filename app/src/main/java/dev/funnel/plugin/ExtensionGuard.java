@@ -130,6 +130,11 @@ public class ExtensionGuard {
         return missed;
     }
 
+    /** The id of the plugin an extension came from, or empty for one the host made itself. */
+    public Optional<String> pluginIdOf(Object extension) {
+        return Optional.ofNullable(plugins.whichPlugin(extension.getClass())).map(PluginWrapper::getPluginId);
+    }
+
     /**
      * The extensions of a type in every started plugin, also those of plugins skipped for now, for callers that
      * keep a verdict per extension and must say "skipped" rather than forget it. Call them only through

@@ -83,7 +83,7 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
                     .map(m -> new ScorerStatus.Model(m.version(), m.trainedAt(),
                             m.examples() == null ? 0 : m.examples(), run.report(m.reportJson())))
                     .orElse(null);
-            return new ScorerStatus(scorer.id(), scorer.name().in(locale), scorer.learns(),
+            return new ScorerStatus(scorer.id(), scorer.name().in(locale), scorer.pluginId(), scorer.learns(),
                     primary.map(scorer.id()::equals).orElse(false),
                     gradeSource.map(scorer.id()::equals).orElse(false), model,
                     stored.map(ScoreStore.StoredModel::failure).orElse(null),

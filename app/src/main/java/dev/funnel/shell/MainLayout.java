@@ -46,6 +46,7 @@ import dev.funnel.pipeline.ui.admin.ListsView;
 import dev.funnel.pipeline.ui.admin.SalesProcessView;
 import dev.funnel.platform.Messages;
 import dev.funnel.plugin.ui.PluginsView;
+import dev.funnel.scoring.ui.ScoringView;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -118,6 +119,8 @@ public class MainLayout extends AppLayout {
             if (me.isAdmin()) {
                 admin.addItem(new SideNavItem(getTranslation("nav.plugins"), PluginsView.class,
                         VaadinIcon.PLUG.create()));
+                admin.addItem(new SideNavItem(getTranslation("nav.scoring"), ScoringView.class,
+                        VaadinIcon.TRENDING_UP.create()));
                 admin.addItem(new SideNavItem(getTranslation("nav.automation"), AutomationView.class,
                         VaadinIcon.AUTOMATION.create()));
                 admin.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class,

@@ -36,6 +36,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,8 +53,11 @@ public class PluginView extends VerticalLayout implements BeforeEnterObserver, H
     final VerticalLayout kinds = new VerticalLayout();
     final Grid<PluginLogLine> log = new Grid<>();
 
-    public PluginView(PluginSettingsService settings) {
+    private final List<PluginPageSection> sections;
+
+    public PluginView(PluginSettingsService settings, List<PluginPageSection> sections) {
         this.settings = settings;
+        this.sections = sections;
         setSizeFull();
         kinds.setPadding(false);
         log.addColumn(line -> Formats.dateTime(line.at(), ZoneId.systemDefault(), getLocale()))
@@ -76,7 +80,9 @@ public class PluginView extends VerticalLayout implements BeforeEnterObserver, H
         H2 title = new H2(getTranslation("plugin.settings.title", pluginId));
         title.addClassName("funnel-view-title");
         Button refresh = new Button(getTranslation("plugin.log.refresh"), e -> showLog());
-        add(title, kinds, new HorizontalLayout(new H3(getTranslation("plugin.log")), refresh), log);
+        add(title);
+        sections.forEach(section -> section.sectionsFor(pluginId, getLocale()).forEach(this::add));
+        add(kinds, new HorizontalLayout(new H3(getTranslation("plugin.log")), refresh), log);
         expand(log);
         showKinds();
         showLog();

@@ -82,7 +82,7 @@ public class ScoringRun {
     }
 
     /** A scorer the started plugins offer, with what it said of itself. */
-    public record Scorer(OpportunityScorer extension, String id, LocalizedText name, boolean learns) {
+    public record Scorer(OpportunityScorer extension, String id, LocalizedText name, boolean learns, String pluginId) {
     }
 
     private record CachedModel(OffsetDateTime trainedAt, ScoringModel model) {
@@ -98,7 +98,9 @@ public class ScoringRun {
         for (OpportunityScorer extension : guard.extensions(OpportunityScorer.class)) {
             Scorer scorer = identities.get(extension);
             if (scorer == null) {
-                scorer = guard.call(extension, s -> new Scorer(s, s.id(), s.name(), s.learns())).orElse(null);
+                String pluginId = guard.pluginIdOf(extension).orElse(null);
+                scorer = guard.call(extension, s -> new Scorer(s, s.id(), s.name(), s.learns(), pluginId))
+                        .orElse(null);
                 if (scorer == null) {
                     continue;
                 }
