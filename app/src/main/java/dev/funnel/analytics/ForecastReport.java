@@ -12,14 +12,31 @@ import java.util.Optional;
  * beside the one history shows.
  *
  * @param forecast closed won + the weighted amounts of every category
+ * @param model    the same open deals weighted by the primary scorer's calibrated win probability, with the range of
+ *                 the won amount; null when no open deal of the period carries a win probability
  */
 public record ForecastReport(String currency, LocalDate from, LocalDate to, long wonDeals, BigDecimal closedWon,
                              List<Category> categories, BigDecimal forecast, List<StageProbability> stages,
-                             LocalDate lookBackFrom, LocalDate lookBackTo) {
+                             LocalDate lookBackFrom, LocalDate lookBackTo, ModelForecast model) {
 
     public ForecastReport {
         categories = List.copyOf(categories);
         stages = List.copyOf(stages);
+    }
+
+    /**
+     * The forecast by the primary scorer (docs/scoring.md, "Forecast"): closed won plus each open deal's amount
+     * times its win probability, and the won amount's P10, P50 and P90 when each deal is won or lost by its own
+     * probability.
+     *
+     * @param deals     open deals expected in the period with an amount
+     * @param unscored  how many of them had no win probability and counted with their stage's probability
+     * @param weighted  the open deals' amounts weighted by their win probabilities
+     * @param forecast  closed won + weighted
+     * @param exact     whether the range is exact (few deals) or simulated (20,000 draws, a fixed seed)
+     */
+    public record ModelForecast(long deals, long unscored, BigDecimal weighted, BigDecimal forecast, BigDecimal p10,
+                                BigDecimal p50, BigDecimal p90, boolean exact) {
     }
 
     /** Open deals expected to close in the period whose stage counts in this category. */

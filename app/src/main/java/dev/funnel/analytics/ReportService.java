@@ -2,6 +2,7 @@ package dev.funnel.analytics;
 
 import dev.funnel.analytics.internal.ConversionSummary;
 import dev.funnel.analytics.internal.ReportRepository;
+import dev.funnel.analytics.internal.WonAmountRange;
 import dev.funnel.analytics.internal.ReportRepository.CountAndAmount;
 import dev.funnel.analytics.internal.ReportRepository.CycleFigures;
 import dev.funnel.analytics.internal.ReportRepository.Outcomes;
@@ -223,7 +224,36 @@ public class ReportService {
                     stage.probability(), rate(won, reached), reached, won);
         }).toList();
         return new ForecastReport(scope.currency(), from, to, closed.won(), closed.wonAmount(),
-                categories, forecast, stages, lookBackFrom, lookBackTo);
+                categories, forecast, stages, lookBackFrom, lookBackTo,
+                modelForecast(closed.wonAmount(), reports.openDeals(scope.selection(), from, to, today)));
+    }
+
+    /** Null when no deal carries a win probability: without a primary scorer there is no model to show. */
+    private static ForecastReport.ModelForecast modelForecast(BigDecimal closedWon,
+                                                              List<ReportRepository.OpenDeal> open) {
+        if (open.stream().allMatch(deal -> deal.winProbability() == null)) {
+            return null;
+        }
+        BigDecimal weighted = BigDecimal.ZERO;
+        long unscored = 0;
+        List<WonAmountRange.Deal> deals = new ArrayList<>();
+        for (ReportRepository.OpenDeal deal : open) {
+            BigDecimal probability = deal.winProbability();
+            if (probability == null) {
+                unscored++;
+                probability = BigDecimal.valueOf(deal.stageProbability(), 2);
+            }
+            weighted = weighted.add(deal.amount().multiply(probability));
+            deals.add(new WonAmountRange.Deal(deal.amount().setScale(MONEY_SCALE, RoundingMode.HALF_UP)
+                    .unscaledValue().longValueExact(), probability.doubleValue()));
+        }
+        WonAmountRange.Range range = WonAmountRange.of(deals);
+        BigDecimal won = closedWon.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+        weighted = weighted.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+        return new ForecastReport.ModelForecast(open.size(), unscored, weighted, won.add(weighted),
+                won.add(BigDecimal.valueOf(range.p10(), MONEY_SCALE)),
+                won.add(BigDecimal.valueOf(range.p50(), MONEY_SCALE)),
+                won.add(BigDecimal.valueOf(range.p90(), MONEY_SCALE)), range.exact());
     }
 
     /**
@@ -243,12 +273,17 @@ public class ReportService {
                 .collect(Collectors.toMap(Outcomes::key, Outcomes::wonAmount));
         return snapshots.firstInPeriod(kind, start, inCurrency, scope).stream().map(first -> {
             BigDecimal actual = wonByOwner.getOrDefault(String.valueOf(first.ownerId()), BigDecimal.ZERO);
-            Optional<BigDecimal> accuracy = actual.signum() == 0 ? Optional.empty()
-                    : Optional.of(BigDecimal.ONE.subtract(first.forecast().subtract(actual).abs()
-                            .divide(actual, RATE_SCALE, RoundingMode.HALF_UP)).max(BigDecimal.ZERO));
+            Optional<BigDecimal> model = Optional.ofNullable(first.modelForecast());
             return new ForecastAccuracy(first.ownerId(), first.ownerName(), first.takenOn(), first.forecast(), actual,
-                    accuracy);
+                    accuracy(first.forecast(), actual), model, model.flatMap(m -> accuracy(m, actual)));
         }).toList();
+    }
+
+    /** 1 − |forecast − actual| ÷ actual, not below zero; empty when nothing was won. */
+    private static Optional<BigDecimal> accuracy(BigDecimal forecast, BigDecimal actual) {
+        return actual.signum() == 0 ? Optional.empty()
+                : Optional.of(BigDecimal.ONE.subtract(forecast.subtract(actual).abs()
+                        .divide(actual, RATE_SCALE, RoundingMode.HALF_UP)).max(BigDecimal.ZERO));
     }
 
     /** The deals behind a figure of a report with these filters (a chart's bar, a leaderboard's row). */

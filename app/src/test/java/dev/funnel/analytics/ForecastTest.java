@@ -57,8 +57,14 @@ class ForecastTest extends IntegrationTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate sql;
 
+    @Autowired
+    dev.funnel.pipeline.DealRatings ratings;
+
     UserSummary rep;
     Opportunity c1;
+    Opportunity c2;
+    Opportunity b1;
+    Opportunity p1;
 
     Pipeline pipeline;
     Customer customer;
@@ -92,9 +98,9 @@ class ForecastTest extends IntegrationTest {
         Opportunity w = deal("W", "1000", today);
         closing.win(w.id(), w.version(), new BigDecimal("1200"), today);
         c1 = move(deal("C1", "1000", today), 2);
-        move(deal("C2", "500", today.minusDays(31)), 2);
-        move(deal("B1", "2000", today), 1);
-        deal("P1", "3000", today);
+        c2 = move(deal("C2", "500", today.minusDays(31)), 2);
+        b1 = move(deal("B1", "2000", today), 1);
+        p1 = deal("P1", "3000", today);
         deal("N1", "9999", today.plusDays(45));
         deal("X", "777", null);
     }
@@ -163,6 +169,52 @@ class ForecastTest extends IntegrationTest {
         // 1 - |3,700 - 2,200| / 2,200
         assertThat(reports.forecastAccuracy(PeriodKind.MONTH, today, "CNY")).singleElement()
                 .satisfies(a -> assertThat(a.accuracy()).contains(new BigDecimal("0.3182")));
+    }
+
+    @Test
+    void without_win_probabilities_there_is_no_model_forecast() {
+        assertThat(reports.forecast(period).model()).isNull();
+    }
+
+    @Test
+    void the_model_weights_each_deal_by_its_win_probability_and_gives_the_won_amounts_range() {
+        // the primary scorer says C1 60 %, B1 25 %, P1 10 %; C2 has no verdict and counts at its stage's 80 %
+        ratings.recordWinProbabilities(java.util.Map.of(c1.id(), new BigDecimal("0.60"), b1.id(),
+                new BigDecimal("0.25"), p1.id(), new BigDecimal("0.10")));
+
+        ForecastReport.ModelForecast model = reports.forecast(period).model();
+
+        assertThat(model.deals()).isEqualTo(4);
+        assertThat(model.unscored()).isEqualTo(1);
+        // 1,000 × 0.6 + 500 × 0.8 + 2,000 × 0.25 + 3,000 × 0.1 = 600 + 400 + 500 + 300
+        assertThat(model.weighted()).isEqualByComparingTo("1800");
+        assertThat(model.forecast()).isEqualByComparingTo("3000");
+        // sixteen outcomes over C1 1,000 (0.6), C2 500 (0.8), B1 2,000 (0.25), P1 3,000 (0.1); by amount:
+        //   0: .4·.2·.75·.9 = .054;  500: .4·.8·.75·.9 = .216 (cum .270);  1,000: .6·.2·.75·.9 = .081 (.351);
+        //   1,500: .6·.8·.75·.9 = .324 (.675);  2,000: .4·.2·.25·.9 = .018 (.693);  2,500: .4·.8·.25·.9 = .072
+        //   (.765);  3,000: C1+B1 .6·.2·.25·.9 = .027 and P1 alone .4·.2·.75·.1 = .006 (.798);
+        //   3,500: C1+C2+B1 .108 and C2+P1 .024 (.930)
+        // P10 is 500, P50 1,500, P90 3,500; each plus the 1,200 won
+        assertThat(model.exact()).isTrue();
+        assertThat(model.p10()).isEqualByComparingTo("1700");
+        assertThat(model.p50()).isEqualByComparingTo("2700");
+        assertThat(model.p90()).isEqualByComparingTo("4700");
+    }
+
+    @Test
+    void forecast_accuracy_compares_the_stage_and_the_model_forecasts_with_what_was_won() {
+        ratings.recordWinProbabilities(java.util.Map.of(c1.id(), new BigDecimal("0.60"), b1.id(),
+                new BigDecimal("0.25"), p1.id(), new BigDecimal("0.10")));
+        snapshots.run();
+        closing.win(c1.id(), c1.version(), new BigDecimal("1000"), today);
+
+        // stage forecast 3,700, model forecast 1,200 won + 1,800 = 3,000; won 2,200
+        assertThat(reports.forecastAccuracy(PeriodKind.MONTH, today, "CNY")).singleElement().satisfies(a -> {
+            assertThat(a.modelForecast()).hasValueSatisfying(m -> assertThat(m).isEqualByComparingTo("3000"));
+            // 1 − |3,000 − 2,200| ÷ 2,200
+            assertThat(a.modelAccuracy()).contains(new BigDecimal("0.6364"));
+            assertThat(a.accuracy()).contains(new BigDecimal("0.3182"));
+        });
     }
 
     @Test

@@ -413,6 +413,24 @@ public class ReportRepository {
     }
 
     /**
+     * The same open deals one by one: amount, the stage's probability in percent, and the primary scorer's win
+     * probability (null when the deal has none), for the model-weighted forecast and its range.
+     */
+    public List<OpenDeal> openDeals(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
+        boolean holdsToday = !today.isBefore(from) && !today.isAfter(to);
+        Condition expected = holdsToday ? OPPORTUNITY.EXPECTED_CLOSE_DATE.le(to)
+                : OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
+        return db.select(selection.amount(), STAGE.PROBABILITY, OPPORTUNITY.WIN_PROBABILITY)
+                .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(DSL.inline(OPEN))).and(expected)
+                .and(selection.amount().isNotNull())
+                .fetch(r -> new OpenDeal(r.value1(), r.value2(), r.value3()));
+    }
+
+    public record OpenDeal(BigDecimal amount, int stageProbability, BigDecimal winProbability) {
+    }
+
+    /**
      * Deals closed in the window, counted by the highest stage position they ever entered (won: above all), and
      * how many of each level were won: the ground for each stage's historical probability.
      */

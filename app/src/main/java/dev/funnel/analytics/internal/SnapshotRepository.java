@@ -51,6 +51,14 @@ public class SnapshotRepository {
         Field<BigDecimal> commit = weighted(amount, openInPeriod, "COMMIT");
         Field<BigDecimal> bestCase = weighted(amount, openInPeriod, "BEST_CASE");
         Field<BigDecimal> pipeline = weighted(amount, openInPeriod, "PIPELINE");
+        // the deals with a win probability by it, the others by their stage's; null when none has one
+        Field<BigDecimal> modelWeighted = DSL.coalesce(DSL.round(DSL.sum(DSL.coalesce(amount,
+                        DSL.inline(BigDecimal.ZERO)).mul(DSL.coalesce(OPPORTUNITY.WIN_PROBABILITY,
+                        STAGE.PROBABILITY.cast(BigDecimal.class).div(DSL.inline(new BigDecimal(100)))))).filterWhere(openInPeriod),
+                        2),
+                BigDecimal.ZERO);
+        Field<BigDecimal> modelForecast = DSL.when(DSL.count(OPPORTUNITY.WIN_PROBABILITY).filterWhere(openInPeriod)
+                .gt(0), won.plus(modelWeighted));
         List<Field<?>> groups = converted ? List.of(OPPORTUNITY.OWNER_ID) : List.of(OPPORTUNITY.OWNER_ID, currency);
         Condition deals = converted ? wonInPeriod.or(openInPeriod)
                 : wonInPeriod.or(openInPeriod).and(OPPORTUNITY.CURRENCY.ne(companyCurrency));
@@ -58,10 +66,10 @@ public class SnapshotRepository {
                         FORECAST_SNAPSHOT.PERIOD_START, FORECAST_SNAPSHOT.OWNER_ID, FORECAST_SNAPSHOT.CURRENCY,
                         FORECAST_SNAPSHOT.CLOSED_WON, FORECAST_SNAPSHOT.COMMIT_WEIGHTED,
                         FORECAST_SNAPSHOT.BEST_CASE_WEIGHTED, FORECAST_SNAPSHOT.PIPELINE_WEIGHTED,
-                        FORECAST_SNAPSHOT.FORECAST)
+                        FORECAST_SNAPSHOT.FORECAST, FORECAST_SNAPSHOT.MODEL_FORECAST)
                 .select(DSL.select(DSL.val(today), DSL.val(kind.name()), DSL.val(start), OPPORTUNITY.OWNER_ID,
                                 currency, won, commit, bestCase, pipeline,
-                                won.plus(commit).plus(bestCase).plus(pipeline))
+                                won.plus(commit).plus(bestCase).plus(pipeline), modelForecast)
                         .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
                         .where(deals)
                         .groupBy(groups))
@@ -85,7 +93,7 @@ public class SnapshotRepository {
                 .groupBy(FORECAST_SNAPSHOT.OWNER_ID)
                 .asTable("first");
         return db.select(FORECAST_SNAPSHOT.OWNER_ID, APP_USER.FULL_NAME, FORECAST_SNAPSHOT.TAKEN_ON,
-                        FORECAST_SNAPSHOT.FORECAST)
+                        FORECAST_SNAPSHOT.FORECAST, FORECAST_SNAPSHOT.MODEL_FORECAST)
                 .from(FORECAST_SNAPSHOT)
                 .join(first).on(first.field(FORECAST_SNAPSHOT.OWNER_ID).eq(FORECAST_SNAPSHOT.OWNER_ID)
                         .and(first.field("taken_on", LocalDate.class).eq(FORECAST_SNAPSHOT.TAKEN_ON)))
@@ -93,9 +101,11 @@ public class SnapshotRepository {
                 .where(FORECAST_SNAPSHOT.PERIOD_KIND.eq(kind.name())).and(FORECAST_SNAPSHOT.PERIOD_START.eq(start))
                 .and(FORECAST_SNAPSHOT.CURRENCY.eq(currency))
                 .orderBy(APP_USER.FULL_NAME)
-                .fetch(r -> new FirstSnapshot(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new FirstSnapshot(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    public record FirstSnapshot(long ownerId, String ownerName, LocalDate takenOn, BigDecimal forecast) {
+    /** @param modelForecast the forecast by win probability, or null when none was known that week */
+    public record FirstSnapshot(long ownerId, String ownerName, LocalDate takenOn, BigDecimal forecast,
+                                BigDecimal modelForecast) {
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -52,6 +53,8 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
     final PeriodPicker picker;
     final Select<Pipeline> pipeline = new Select<>();
     final Div tiles = new Div();
+    final Div modelTiles = new Div();
+    final Paragraph modelNote = new Paragraph();
     final EChart chart = new EChart();
     final Grid<ForecastReport.StageProbability> stages = new Grid<>();
     final Grid<ForecastAccuracy> accuracy = new Grid<>();
@@ -92,6 +95,10 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("forecast.actual")).setTextAlign(ColumnTextAlign.END);
         accuracy.addColumn(a -> percent(a.accuracy())).setHeader(getTranslation("forecast.accuracy"))
                 .setTextAlign(ColumnTextAlign.END);
+        accuracy.addColumn(a -> a.modelForecast().map(m -> Formats.money(m, reports.companyCurrency(), getLocale()))
+                .orElse("–")).setHeader(getTranslation("forecast.model.short")).setTextAlign(ColumnTextAlign.END);
+        accuracy.addColumn(a -> percent(a.modelAccuracy())).setHeader(getTranslation("forecast.model.accuracy"))
+                .setTextAlign(ColumnTextAlign.END);
         Span noSnapshot = new Span(getTranslation("forecast.no-snapshot"));
         noSnapshot.getStyle().set("color", "var(--lumo-secondary-text-color)");
         accuracy.getElement().appendChild(noSnapshot.getElement().setAttribute("slot", "empty-state"));
@@ -104,7 +111,10 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
                 this::exportColumns, page -> page.offset() == 0 ? exportRows() : List.of());
         HorizontalLayout bar = new HorizontalLayout(picker, pipeline, xlsx, png);
         bar.setAlignItems(Alignment.BASELINE);
-        add(bar, tiles, chart, heading("forecast.stages"), stages, heading("forecast.accuracy.title"), accuracy);
+        modelTiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
+        modelTiles.setId("forecast-model");
+        modelNote.addClassName("funnel-forecast-model-note");
+        add(bar, tiles, heading("forecast.model.title"), modelTiles, modelNote, chart, heading("forecast.stages"), stages, heading("forecast.accuracy.title"), accuracy);
         picker.kind.setValue(PeriodKind.QUARTER);
     }
 
@@ -133,6 +143,17 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
             values.add(category.weighted());
         }
         tiles.add(tile(getTranslation("forecast.forecast"), money(forecast.forecast(), forecast)));
+        modelTiles.removeAll();
+        ForecastReport.ModelForecast model = forecast.model();
+        if (model != null) {
+            modelTiles.add(tile(getTranslation("forecast.model"), money(model.forecast(), forecast)));
+            modelTiles.add(tile(getTranslation("forecast.range"), getTranslation("forecast.range.value",
+                    money(model.p10(), forecast), money(model.p50(), forecast), money(model.p90(), forecast))));
+            modelNote.setText(getTranslation(model.exact() ? "forecast.model.note.exact" : "forecast.model.note",
+                    model.deals(), model.unscored()));
+        } else {
+            modelNote.setText(getTranslation("forecast.model.none"));
+        }
         chart.setOption(ChartOptions.bars(names, List.of(Series.bars(getTranslation("forecast.weighted"), values,
                 ChartOptions.ACCENT)), true));
         stages.setItems(forecast.stages());
@@ -161,6 +182,14 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
         shown.categories().forEach(c -> rows.add(List.of(getTranslation("forecast.category." + c.category().name()),
                 String.valueOf(c.deals()), c.amount().toPlainString(), c.weighted().toPlainString())));
         rows.add(List.of(getTranslation("forecast.forecast"), "", "", shown.forecast().toPlainString()));
+        if (shown.model() != null) {
+            ForecastReport.ModelForecast model = shown.model();
+            rows.add(List.of(getTranslation("forecast.model"), String.valueOf(model.deals()), "",
+                    model.forecast().toPlainString()));
+            rows.add(List.of("P10", "", "", model.p10().toPlainString()));
+            rows.add(List.of("P50", "", "", model.p50().toPlainString()));
+            rows.add(List.of("P90", "", "", model.p90().toPlainString()));
+        }
         shown.stages().forEach(s -> rows.add(List.of(s.nameEn() + " / " + s.nameZh(), String.valueOf(s.closed()),
                 s.configured() + " %", percent(s.historical()))));
         return rows;
