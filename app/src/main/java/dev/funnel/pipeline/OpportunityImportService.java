@@ -168,6 +168,17 @@ public class OpportunityImportService {
      */
     @Transactional
     public int importAll(List<OpportunityImport> rows) {
+        return importAll(rows, false);
+    }
+
+    /**
+     * The same, saying whether the rows' values (amount, expected close date, next step, owner, lead source) held
+     * since each deal was created. Usually they did not, or nobody knows: the deals' past before the import then
+     * cannot be rebuilt and never becomes a scorer's training moment (docs/scoring.md, "Point in time"). A source
+     * that knows its values never changed (the demo company's plan) says so, and the deals' past counts.
+     */
+    @Transactional
+    public int importAll(List<OpportunityImport> rows, boolean valuesHeldSinceCreation) {
         long actor = users.current().id();
         ZoneId zone = clock.getZone();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -198,9 +209,11 @@ public class OpportunityImportService {
                 // as with lines entered by hand, a deal with a product is worth its line: the amount, else the price
                 BigDecimal amount = row.amount() != null ? row.amount() : listPrice;
                 BigDecimal linePrice = amount == null ? BigDecimal.ZERO : amount;
-                deals.add(new ImportedDeal(ids.get(i), row, firstStage, startOf.apply(created),
+                OffsetDateTime createdAt = startOf.apply(created);
+                deals.add(new ImportedDeal(ids.get(i), row, firstStage, createdAt,
                         path.stream().map(e -> startOf.apply(e.enteredOn())).toList(), startOf.apply(entered),
-                        row.closedOn() == null ? null : startOf.apply(row.closedOn()), amount, linePrice));
+                        row.closedOn() == null ? null : startOf.apply(row.closedOn()), amount, linePrice,
+                        valuesHeldSinceCreation ? createdAt : now));
             }
             imports.write(deals, actor, now);
             List<TaskRepository.NewTask> planned = new ArrayList<>();

@@ -226,6 +226,32 @@ class BrowserE2ETest {
         save("reports.png");
     }
 
+    @Test
+    void the_admin_sees_the_demo_models_reliability_chart_drawn_beside_the_baseline() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        // the demo trains its model right after seeding: wait for the log line, then open the scoring page
+        app.awaitLog(Duration.ofMinutes(2), "Trained the demo's win-probability model");
+        signIn(wait, "admin", TestDatabaseSession.ADMIN_PASSWORD);
+        browser.get(app.baseUrl() + "/admin/scoring");
+
+        wait.until(d -> !d.findElements(By.cssSelector(".funnel-reliability-chart[data-rendered] canvas")).isEmpty());
+        Object series = ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('.funnel-reliability-chart').option.series.map(s => s.data.length)");
+        // the model's filled bins, the baseline's, and the diagonal's two ends
+        assertThat((List<?>) series).hasSize(3).allSatisfy(n -> assertThat(((Number) n).intValue()).isPositive());
+        Object drawn = ((JavascriptExecutor) browser).executeScript("""
+                const canvas = document.querySelector('.funnel-reliability-chart canvas');
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 4; i < data.length; i += 4) {
+                  if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) return true;
+                }
+                return false;""");
+        assertThat(drawn).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector(".funnel-reliability-table vaadin-grid-cell-content")))
+                .isNotEmpty();
+        save("scoring.png");
+    }
+
     private static void drag(WebElement source, WebElement target) {
         ((JavascriptExecutor) browser).executeScript("""
                 const [source, target] = arguments;

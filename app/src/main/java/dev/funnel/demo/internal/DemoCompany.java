@@ -227,7 +227,8 @@ class DemoCompany {
                             .map(step -> new OpportunityImport.StageEntry(stageIds.get(step.stage()), step.on()))
                             .toList()));
         }
-        opportunityImports.importAll(accepted("opportunities", rows, opportunityImports::check));
+        // the plan's values are the deals' values throughout their lives: their past may be learned from
+        opportunityImports.importAll(accepted("opportunities", rows, opportunityImports::check), true);
         Map<String, Long> ids = opportunityImports.idsByExternalRef(
                 plan.deals().stream().map(Deal::externalRef).toList());
         return plan.deals().stream().map(d -> ids.get(d.externalRef())).toList();

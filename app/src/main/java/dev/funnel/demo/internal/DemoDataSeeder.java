@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import dev.funnel.scoring.ScoringService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +37,8 @@ public class DemoDataSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
     private static final String ADMIN_USERNAME = "admin";
     private static final String DEFAULT_PASSWORD = "demo";
+    /** The bundled scorer that learns; the demo trains it and makes it the deals' win probability. */
+    private static final String WIN_PROBABILITY = "win-probability";
 
     private final AppSettings settings;
     private final DemoSession session;
@@ -44,9 +47,12 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final String password;
+    private final org.springframework.beans.factory.ObjectProvider<ScoringService> scoring;
 
     DemoDataSeeder(AppSettings settings, DemoSession session, DemoCompany company, TransactionTemplate transaction, PasswordEncoder passwordEncoder, Clock clock,
-                   @Value("${funnel.demo-password:demo}") String password) {
+                   @Value("${funnel.demo-password:demo}") String password,
+                   org.springframework.beans.factory.ObjectProvider<ScoringService> scoring) {
+        this.scoring = scoring;
         this.settings = settings;
         this.session = session;
         this.company = company;
@@ -82,6 +88,42 @@ public class DemoDataSeeder implements ApplicationRunner {
                 String.join(", ", Arrays.stream(DemoPlanner.Region.values()).map(r -> r.manager.username()).toList()),
                 DEFAULT_PASSWORD.equals(password) ? "the password '" + DEFAULT_PASSWORD + "'"
                         : "the password set in FUNNEL_DEMO_PASSWORD");
+        learnWinProbabilities();
+    }
+
+    /**
+     * Trains the bundled win-probability scorer on the demo's closed deals and makes it the deals' win
+     * probability, as an administrator would on day one, so that the demo shows scores, their reasons and the
+     * forecast range. Without the plugin, or when training fails, the demo goes on without.
+     */
+    private void learnWinProbabilities() {
+        ScoringService service = scoring.getIfAvailable();
+        if (service == null) {
+            return;
+        }
+        try {
+            session.as(ADMIN_USERNAME, () -> {
+                boolean offered = service.scorers(java.util.Locale.ENGLISH).stream()
+                        .anyMatch(s -> WIN_PROBABILITY.equals(s.id()));
+                if (!offered) {
+                    return null;
+                }
+                // primary first: the scoring that follows the training then puts the probabilities on the deals
+                service.choosePrimary(WIN_PROBABILITY);
+                var trained = service.train(WIN_PROBABILITY, java.util.Locale.ENGLISH);
+                if (trained.trainingFailure() == null) {
+                    log.info("Trained the demo's {} model on {} snapshots of closed deals; it gives the deals' "
+                            + "win probability", WIN_PROBABILITY, trained.model().examples());
+                } else {
+                    service.choosePrimary(null);
+                    log.warn("The demo's {} model could not be trained: {}", WIN_PROBABILITY,
+                            trained.trainingFailure());
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("The demo goes on without learned win probabilities: {}", e.toString());
+        }
     }
 
     /** As the administrator, inside the transaction: the company, or null when the database is not empty. */

@@ -23,7 +23,7 @@ public class OpportunityImportRepository {
     private static final List<String> OPPORTUNITY_COLUMNS = List.of("id", "name", "customer_id", "owner_id", "pipeline_id",
             "stage_id", "stage_entered_at", "amount", "currency", "expected_close_date", "lead_source", "status",
             "closed_at", "lost_reason", "actual_amount", "actual_close_date", "external_ref", "created_at",
-            "created_by", "updated_at", "updated_by", "contact_id");
+            "created_by", "updated_at", "updated_by", "contact_id", "revisions_since");
     private static final List<String> HISTORY_COLUMNS = List.of("opportunity_id", "event", "from_stage_id", "to_stage_id",
             "changed_by", "changed_at");
     private static final List<String> LINE_COLUMNS = List.of("opportunity_id", "product_id", "quantity", "unit_price",
@@ -79,7 +79,7 @@ public class OpportunityImportRepository {
                 row.expectedCloseDate(), row.leadSource(), row.status().name(), closed ? deal.closedAt() : null,
                 row.lostReason(), row.status() == OpportunityStatus.WON ? deal.amount() : null,
                 closed ? row.closedOn() : null, row.externalRef(), deal.createdAt(), actorId, now, actorId,
-                row.contactId()});
+                row.contactId(), deal.revisionsSince()});
             history.add(new Object[] {deal.id(), StageHistoryEntry.Event.CREATED.name(), null, deal.firstStageId(),
                 actorId, deal.createdAt()});
             long previous = deal.firstStageId();
@@ -111,6 +111,6 @@ public class OpportunityImportRepository {
     public record ImportedDeal(long id, OpportunityImport row, long firstStageId,
                                OffsetDateTime createdAt, List<OffsetDateTime> earlierStagesAt,
                                OffsetDateTime stageEnteredAt, OffsetDateTime closedAt, BigDecimal amount,
-                               BigDecimal linePrice) {
+                               BigDecimal linePrice, OffsetDateTime revisionsSince) {
     }
 }

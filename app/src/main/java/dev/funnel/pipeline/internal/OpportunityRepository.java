@@ -184,11 +184,12 @@ public class OpportunityRepository {
         if (probabilities.isEmpty()) {
             return;
         }
-        db.batch(probabilities.entrySet().stream()
-                .map(e -> db.update(OPPORTUNITY).set(OPPORTUNITY.WIN_PROBABILITY, e.getValue())
-                        .where(OPPORTUNITY.ID.eq(e.getKey()))
-                        .and(OPPORTUNITY.WIN_PROBABILITY.isDistinctFrom(e.getValue())))
-                .toList()).execute();
+        // one statement for the whole batch: the table's statement triggers run once, not once per deal, and a
+        // probability that did not change is not written at all
+        Long[] ids = probabilities.keySet().toArray(Long[]::new);
+        BigDecimal[] values = java.util.Arrays.stream(ids).map(probabilities::get).toArray(BigDecimal[]::new);
+        db.execute("UPDATE opportunity o SET win_probability = v.p FROM unnest(?::bigint[], ?::numeric[]) AS v(id, p)"
+                + " WHERE o.id = v.id AND o.win_probability IS DISTINCT FROM v.p", ids, values);
     }
 
     public void clearWinProbabilities() {
@@ -200,9 +201,10 @@ public class OpportunityRepository {
         if (grades.isEmpty()) {
             return;
         }
-        db.batch(grades.entrySet().stream().map(e -> db.update(OPPORTUNITY).set(OPPORTUNITY.GRADE, e.getValue())
-                .where(OPPORTUNITY.ID.eq(e.getKey())).and(OPPORTUNITY.GRADE.isDistinctFrom(e.getValue())))
-                .toList()).execute();
+        Long[] ids = grades.keySet().toArray(Long[]::new);
+        String[] values = java.util.Arrays.stream(ids).map(grades::get).toArray(String[]::new);
+        db.execute("UPDATE opportunity o SET grade = v.g FROM unnest(?::bigint[], ?::text[]) AS v(id, g)"
+                + " WHERE o.id = v.id AND o.grade IS DISTINCT FROM v.g", ids, values);
     }
 
     static final String GRADES_FOLLOW_SCORER = "pipeline.grades-follow-scorer";

@@ -65,12 +65,16 @@ public class ScoringRun {
                 return thread;
             });
     private final java.util.Set<String> retrainWanted = ConcurrentHashMap.newKeySet();
+    /** Beyond this many, each closed deal gives fewer of its weekly moments (at least one). */
+    private final int maxTrainingSnapshots;
     /** Models read from the database, by scorer, kept until a newer one is trained. */
     private final Map<String, CachedModel> models = new ConcurrentHashMap<>();
 
     ScoringRun(ExtensionGuard guard, DealHistory history, ScoreStore store, DealRatings ratings, ObjectMapper json,
                Clock clock, @Value("${funnel.scoring.score-timeout:2s}") Duration scoreLimit,
-               @Value("${funnel.scoring.training-timeout:10m}") Duration trainingLimit) {
+               @Value("${funnel.scoring.training-timeout:10m}") Duration trainingLimit,
+               @Value("${funnel.scoring.max-training-snapshots:400000}") int maxTrainingSnapshots) {
+        this.maxTrainingSnapshots = maxTrainingSnapshots;
         this.guard = guard;
         this.history = history;
         this.store = store;
@@ -306,9 +310,12 @@ public class ScoringRun {
         java.time.ZoneId zone = clock.getZone();
         Map<Long, DealHistory.ClosedDeal> byId = new LinkedHashMap<>();
         List<DealHistory.Moment> moments = new ArrayList<>();
-        for (DealHistory.ClosedDeal deal : history.closedDeals()) {
+        List<DealHistory.ClosedDeal> closed = history.closedDeals();
+        int perDeal = Math.max(1, maxTrainingSnapshots / Math.max(1, closed.size()));
+        for (DealHistory.ClosedDeal deal : closed) {
             byId.put(deal.opportunityId(), deal);
-            for (Instant monday : mondaysBetween(deal.createdAt(), deal.closedAt(), zone)) {
+            for (Instant monday : someOf(mondaysBetween(deal.createdAt(), deal.closedAt(), zone), perDeal,
+                    deal.opportunityId())) {
                 moments.add(new DealHistory.Moment(deal.opportunityId(), monday));
             }
         }
@@ -323,6 +330,21 @@ public class ScoringRun {
         examples.sort(Comparator.comparing(TrainingExample::closedAt).thenComparing(e -> e.deal().id())
                 .thenComparing(e -> e.deal().asOf()));
         return examples;
+    }
+
+    /**
+     * At most {@code count} of a deal's Mondays, drawn at random with the deal's id as the seed (the same deals
+     * always give the same moments), in order: every week of its life is as likely to be drawn.
+     */
+    static List<Instant> someOf(List<Instant> mondays, int count, long dealId) {
+        if (mondays.size() <= count) {
+            return mondays;
+        }
+        List<Instant> drawn = new ArrayList<>(mondays);
+        java.util.Collections.shuffle(drawn, new java.util.Random(dealId));
+        List<Instant> kept = new ArrayList<>(drawn.subList(0, count));
+        kept.sort(Comparator.naturalOrder());
+        return kept;
     }
 
     /** The starts of the weeks (Monday 00:00) strictly between the two instants. */

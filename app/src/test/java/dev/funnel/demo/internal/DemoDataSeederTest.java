@@ -87,6 +87,8 @@ class DemoDataSeederTest extends IntegrationTest {
     DemoCompany company;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<dev.funnel.scoring.ScoringService> scoring;
 
     @BeforeAll
     void seedOnce() {
@@ -122,6 +124,29 @@ class DemoDataSeederTest extends IntegrationTest {
             assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.STATUS.eq("LOST"))).isBetween(150, 350);
             assertThat(db.select(CUSTOMER.CREDIT_CODE).from(CUSTOMER).fetch(CUSTOMER.CREDIT_CODE))
                     .hasSize(300).allMatch(CreditCode::isValid);
+        }
+    }
+
+    @Test
+    void the_demo_learns_its_deals_win_probabilities_from_its_own_closed_deals() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            var model = db.fetchOne("select version, report from scoring_model where scorer_id = 'win-probability'");
+            assertThat(model.get("version", String.class)).startsWith("win-probability/1 logistic");
+            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.get("report", String.class));
+            assertThat(report.get("closedDeals").asInt()).as("every closed demo deal open over a Monday")
+                    .isGreaterThanOrEqualTo(200);
+            assertThat(report.get("fallback").asBoolean()).isFalse();
+            assertThat(report.at("/model/auc").asDouble()).as("better than a coin toss on the newest deals")
+                    .isGreaterThan(0.6);
+            // the open deals are scored in the background after the training
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (db.fetchCount(OPPORTUNITY, OPPORTUNITY.STATUS.eq("OPEN").and(OPPORTUNITY.WIN_PROBABILITY.isNull())) > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(db.fetchCount(OPPORTUNITY, OPPORTUNITY.STATUS.eq("OPEN")
+                    .and(OPPORTUNITY.WIN_PROBABILITY.isNull()))).isZero();
         }
     }
 
@@ -438,8 +463,8 @@ class DemoDataSeederTest extends IntegrationTest {
         data.customerOf(data.user(dev.funnel.identity.Role.SALES_REP, null));
         int customersBefore = mainDatabase.fetchCount(CUSTOMER);
 
-        new DemoDataSeeder(settings, session, company, transaction, passwordEncoder, Clock.systemUTC(), "demo")
-                .run(null);
+        new DemoDataSeeder(settings, session, company, transaction, passwordEncoder, Clock.systemUTC(), "demo",
+                scoring).run(null);
 
         assertThat(mainDatabase.fetchCount(CUSTOMER)).isEqualTo(customersBefore);
         assertThat(mainDatabase.fetchCount(APP_USER, APP_USER.USERNAME.eq("director"))).isZero();
