@@ -33,10 +33,11 @@ public record ForecastReport(String currency, LocalDate from, LocalDate to, long
      * @param unscored  how many of them had no win probability and counted with their stage's probability
      * @param weighted  the open deals' amounts weighted by their win probabilities
      * @param forecast  closed won + weighted
-     * @param exact     whether the range is exact (few deals) or simulated (20,000 draws, a fixed seed)
+     * @param method    how the range was worked out: {@code exact} (up to 16 deals), {@code simulated} (up to
+     *                  2,000: 20,000 draws with a fixed seed) or {@code normal} (more: the normal approximation)
      */
     public record ModelForecast(long deals, long unscored, BigDecimal weighted, BigDecimal forecast, BigDecimal p10,
-                                BigDecimal p50, BigDecimal p90, boolean exact) {
+                                BigDecimal p50, BigDecimal p90, String method) {
     }
 
     /** Open deals expected to close in the period whose stage counts in this category. */

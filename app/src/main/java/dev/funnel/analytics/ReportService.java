@@ -225,35 +225,51 @@ public class ReportService {
         }).toList();
         return new ForecastReport(scope.currency(), from, to, closed.won(), closed.wonAmount(),
                 categories, forecast, stages, lookBackFrom, lookBackTo,
-                modelForecast(closed.wonAmount(), reports.openDeals(scope.selection(), from, to, today)));
+                modelForecast(scope.selection(), from, to, today, closed.wonAmount()));
     }
 
-    /** Null when no deal carries a win probability: without a primary scorer there is no model to show. */
-    private static ForecastReport.ModelForecast modelForecast(BigDecimal closedWon,
-                                                              List<ReportRepository.OpenDeal> open) {
-        if (open.stream().allMatch(deal -> deal.winProbability() == null)) {
+    /**
+     * Null when no deal carries a win probability: without a primary scorer there is no model to show. The range
+     * is counted deal by deal when the deals are few enough, else approximated from the sums (docs/scoring.md).
+     */
+    private ForecastReport.ModelForecast modelForecast(Selection selection, LocalDate from, LocalDate to,
+                                                      LocalDate today, BigDecimal closedWon) {
+        ReportRepository.ModelTotals totals = reports.modelTotals(selection, from, to, today);
+        if (totals.scored() == 0) {
             return null;
         }
-        BigDecimal weighted = BigDecimal.ZERO;
-        long unscored = 0;
-        List<WonAmountRange.Deal> deals = new ArrayList<>();
-        for (ReportRepository.OpenDeal deal : open) {
-            BigDecimal probability = deal.winProbability();
-            if (probability == null) {
-                unscored++;
-                probability = BigDecimal.valueOf(deal.stageProbability(), 2);
-            }
-            weighted = weighted.add(deal.amount().multiply(probability));
-            deals.add(new WonAmountRange.Deal(deal.amount().setScale(MONEY_SCALE, RoundingMode.HALF_UP)
-                    .unscaledValue().longValueExact(), probability.doubleValue()));
-        }
-        WonAmountRange.Range range = WonAmountRange.of(deals);
         BigDecimal won = closedWon.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
-        weighted = weighted.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
-        return new ForecastReport.ModelForecast(open.size(), unscored, weighted, won.add(weighted),
-                won.add(BigDecimal.valueOf(range.p10(), MONEY_SCALE)),
-                won.add(BigDecimal.valueOf(range.p50(), MONEY_SCALE)),
-                won.add(BigDecimal.valueOf(range.p90(), MONEY_SCALE)), range.exact());
+        BigDecimal weighted = totals.weighted().setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+        BigDecimal[] range = null;
+        WonAmountRange.Method method = WonAmountRange.Method.NORMAL;
+        if (totals.deals() <= WonAmountRange.SIMULATED_UP_TO) {
+            List<WonAmountRange.Deal> deals = new ArrayList<>();
+            BigDecimal all = BigDecimal.ZERO;
+            for (ReportRepository.OpenDeal deal : reports.openDeals(selection, from, to, today)) {
+                BigDecimal probability = deal.winProbability() != null ? deal.winProbability()
+                        : BigDecimal.valueOf(deal.stageProbability(), 2);
+                all = all.add(deal.amount());
+                deals.add(new WonAmountRange.Deal(deal.amount().setScale(MONEY_SCALE, RoundingMode.HALF_UP)
+                        .unscaledValue().longValue(), probability.doubleValue()));
+            }
+            try {
+                if (all.movePointRight(MONEY_SCALE).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+                    WonAmountRange.Range counted = WonAmountRange.of(deals);
+                    range = new BigDecimal[] {BigDecimal.valueOf(counted.p10(), MONEY_SCALE),
+                        BigDecimal.valueOf(counted.p50(), MONEY_SCALE), BigDecimal.valueOf(counted.p90(), MONEY_SCALE)};
+                    method = counted.method();
+                }
+            } catch (ArithmeticException e) {
+                range = null;
+            }
+        }
+        if (range == null) {
+            range = WonAmountRange.normal(totals.weighted(), totals.variance(), reports.openAmount(selection, from,
+                    to, today));
+        }
+        return new ForecastReport.ModelForecast(totals.deals(), totals.deals() - totals.scored(), weighted,
+                won.add(weighted), won.add(range[0]), won.add(range[1]), won.add(range[2]),
+                method.name().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -142,6 +142,20 @@ public class ScoringService implements dev.funnel.pipeline.DealScoreSource {
         return scorers(locale).stream().filter(s -> s.id().equals(scorerId)).findFirst().orElseThrow();
     }
 
+    /**
+     * Trains a learning scorer off the caller's thread (a training may take minutes), then scores the open deals
+     * with it; a training of the same scorer already under way is not started twice. The result shows in
+     * {@link #scorers} once done.
+     */
+    @RolesAllowed(Role.Names.ADMIN)
+    public void trainInBackground(String scorerId) {
+        ScoringRun.Scorer scorer = scorer(scorerId);
+        if (!scorer.learns()) {
+            throw InvalidInputException.of("scorerId", "validation.scorer.does-not-learn", scorerId);
+        }
+        run.retrainInBackground(scorer);
+    }
+
     /** Scores every open deal again with every scorer; answers how many verdicts were stored. */
     @RolesAllowed(Role.Names.ADMIN)
     public int rescoreAll() {

@@ -195,7 +195,7 @@ class ForecastTest extends IntegrationTest {
         //   (.765);  3,000: C1+B1 .6·.2·.25·.9 = .027 and P1 alone .4·.2·.75·.1 = .006 (.798);
         //   3,500: C1+C2+B1 .108 and C2+P1 .024 (.930)
         // P10 is 500, P50 1,500, P90 3,500; each plus the 1,200 won
-        assertThat(model.exact()).isTrue();
+        assertThat(model.method()).isEqualTo("exact");
         assertThat(model.p10()).isEqualByComparingTo("1700");
         assertThat(model.p50()).isEqualByComparingTo("2700");
         assertThat(model.p90()).isEqualByComparingTo("4700");

@@ -81,6 +81,11 @@ public class ReportRepository {
                     : DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT, DSL.inline(BigDecimal.ZERO));
         }
 
+        /** The amount as entered (converted or not), null when there is none: for figures that skip such deals. */
+        Field<BigDecimal> knownAmount() {
+            return converted() ? OPPORTUNITY.COMPANY_AMOUNT : DSL.coalesce(OPPORTUNITY.ACTUAL_AMOUNT, OPPORTUNITY.AMOUNT);
+        }
+
         Condition condition() {
             Condition c = (converted() ? DSL.trueCondition() : OPPORTUNITY.CURRENCY.eq(currency))
                     .and(visible.owns(OPPORTUNITY.OWNER_ID));
@@ -413,21 +418,53 @@ public class ReportRepository {
     }
 
     /**
-     * The same open deals one by one: amount, the stage's probability in percent, and the primary scorer's win
-     * probability (null when the deal has none), for the model-weighted forecast and its range.
+     * The same open deals, those with an amount, weighted by the primary scorer's win probability (the stage's
+     * when a deal has none): how many, how many had one, the weighted amount and the variance of the won amount
+     * (each deal won or lost by its own probability, independently).
      */
-    public List<OpenDeal> openDeals(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
-        boolean holdsToday = !today.isBefore(from) && !today.isAfter(to);
-        Condition expected = holdsToday ? OPPORTUNITY.EXPECTED_CLOSE_DATE.le(to)
-                : OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
-        return db.select(selection.amount(), STAGE.PROBABILITY, OPPORTUNITY.WIN_PROBABILITY)
+    public ModelTotals modelTotals(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
+        Field<BigDecimal> amount = selection.knownAmount();
+        Field<BigDecimal> probability = DSL.coalesce(OPPORTUNITY.WIN_PROBABILITY,
+                STAGE.PROBABILITY.cast(BigDecimal.class).div(DSL.inline(new BigDecimal(100))));
+        return db.select(DSL.count(), DSL.count(OPPORTUNITY.WIN_PROBABILITY),
+                        DSL.coalesce(DSL.sum(amount.mul(probability)), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(amount.mul(amount).mul(probability)
+                                .mul(DSL.inline(BigDecimal.ONE).minus(probability))), BigDecimal.ZERO))
                 .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
-                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(DSL.inline(OPEN))).and(expected)
-                .and(selection.amount().isNotNull())
+                .where(openExpected(selection, from, to, today)).and(amount.isNotNull())
+                .fetchOne(r -> new ModelTotals(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public record ModelTotals(int deals, int scored, BigDecimal weighted, BigDecimal variance) {
+    }
+
+    /** The same deals' amounts added up: the most the period could add, every one of them won. */
+    public BigDecimal openAmount(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
+        Field<BigDecimal> amount = selection.knownAmount();
+        return db.select(DSL.coalesce(DSL.sum(amount), BigDecimal.ZERO))
+                .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                .where(openExpected(selection, from, to, today)).and(amount.isNotNull())
+                .fetchOne(r -> r.value1());
+    }
+
+    /** The same deals one by one, amount and probability: for the range when they are few enough to count. */
+    public List<OpenDeal> openDeals(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
+        Field<BigDecimal> amount = selection.knownAmount();
+        return db.select(amount, STAGE.PROBABILITY, OPPORTUNITY.WIN_PROBABILITY)
+                .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
+                .where(openExpected(selection, from, to, today)).and(amount.isNotNull())
                 .fetch(r -> new OpenDeal(r.value1(), r.value2(), r.value3()));
     }
 
     public record OpenDeal(BigDecimal amount, int stageProbability, BigDecimal winProbability) {
+    }
+
+    /** Open deals expected in the period; overdue ones in the period that holds today. */
+    private static Condition openExpected(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
+        boolean holdsToday = !today.isBefore(from) && !today.isAfter(to);
+        Condition expected = holdsToday ? OPPORTUNITY.EXPECTED_CLOSE_DATE.le(to)
+                : OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
+        return selection.condition().and(OPPORTUNITY.STATUS.eq(DSL.inline(OPEN))).and(expected);
     }
 
     /**

@@ -10,38 +10,75 @@ import java.util.SplittableRandom;
 /**
  * The distribution of what open deals will add to the won amount when each is won with its own probability,
  * independently: its P10, P50 and P90. Exact (every combination of outcomes, with its probability) for up to
- * {@value #EXACT_UP_TO} deals; above that, by simulation with a fixed seed, so the same deals always give the
- * same range.
+ * {@value #EXACT_UP_TO} deals; up to {@value #SIMULATED_UP_TO}, by simulation with a fixed seed, so the same deals
+ * always give the same range; beyond, by the normal approximation of the sum (the central limit theorem), which
+ * costs nothing per deal and is close when no few deals dominate the amount.
  */
 public final class WonAmountRange {
 
     static final int EXACT_UP_TO = 16;
+    public static final int SIMULATED_UP_TO = 2_000;
     static final int DRAWS = 20_000;
+    /** The standard normal distribution's 90th percentile. */
+    private static final double Z90 = 1.2815515655446004;
     private static final long SEED = 0x5EED_F0CA5L;
 
     /** A deal's amount in cents and its probability of being won. */
     public record Deal(long cents, double probability) {
     }
 
-    /** The quantiles in cents, and whether they are exact. */
-    public record Range(long p10, long p50, long p90, boolean exact) {
+    /** How a range was worked out. */
+    public enum Method { EXACT, SIMULATED, NORMAL }
+
+    /** The quantiles in cents, and how they were worked out. */
+    public record Range(long p10, long p50, long p90, Method method) {
     }
 
     private WonAmountRange() {
     }
 
+    /**
+     * The range of up to {@value #SIMULATED_UP_TO} deals.
+     *
+     * @throws ArithmeticException when the amounts' sum does not fit in a long of cents (the caller then uses
+     *                             {@link #normal})
+     */
     public static Range of(List<Deal> deals) {
+        if (deals.size() > SIMULATED_UP_TO) {
+            throw new IllegalArgumentException(deals.size() + " deals: use the normal approximation");
+        }
         List<Deal> uncertain = new ArrayList<>();
         long certain = 0;
         for (Deal deal : deals) {
             if (deal.probability() >= 1) {
-                certain += deal.cents();
+                certain = Math.addExact(certain, deal.cents());
             } else if (deal.probability() > 0 && deal.cents() != 0) {
                 uncertain.add(deal);
             }
         }
+        long total = certain;
+        for (Deal deal : uncertain) {
+            total = Math.addExact(total, deal.cents());
+        }
         Range range = uncertain.size() <= EXACT_UP_TO ? exact(uncertain) : simulated(uncertain);
-        return new Range(range.p10() + certain, range.p50() + certain, range.p90() + certain, range.exact());
+        return new Range(range.p10() + certain, range.p50() + certain, range.p90() + certain, range.method());
+    }
+
+    /**
+     * The normal approximation from the sum's mean and variance (in the currency's units), never below nothing
+     * nor above every deal won.
+     */
+    public static BigDecimal[] normal(BigDecimal mean, BigDecimal variance, BigDecimal all) {
+        double deviation = Math.sqrt(Math.max(0, variance.doubleValue()));
+        double centre = mean.doubleValue();
+        double ceiling = all.doubleValue();
+        return new BigDecimal[] {
+            money(Math.max(0, centre - Z90 * deviation)), money(Math.max(0, Math.min(ceiling, centre))),
+            money(Math.min(ceiling, centre + Z90 * deviation))};
+    }
+
+    private static BigDecimal money(double units) {
+        return BigDecimal.valueOf(units).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /** Every combination of won and lost, each with its probability, sorted by amount. */
@@ -70,7 +107,7 @@ public final class WonAmountRange {
         }
         Arrays.sort(order, Comparator.comparingLong(i -> amounts[i]));
         return new Range(quantile(order, amounts, chances, 0.1), quantile(order, amounts, chances, 0.5),
-                quantile(order, amounts, chances, 0.9), true);
+                quantile(order, amounts, chances, 0.9), Method.EXACT);
     }
 
     /** The smallest amount whose cumulative probability reaches q (a little slack for rounding in the sums). */
@@ -98,14 +135,10 @@ public final class WonAmountRange {
             totals[draw] = total;
         }
         Arrays.sort(totals);
-        return new Range(at(totals, 0.1), at(totals, 0.5), at(totals, 0.9), false);
+        return new Range(at(totals, 0.1), at(totals, 0.5), at(totals, 0.9), Method.SIMULATED);
     }
 
     private static long at(long[] sorted, double q) {
         return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
-    }
-
-    static BigDecimal money(long cents) {
-        return BigDecimal.valueOf(cents, 2);
     }
 }

@@ -149,8 +149,8 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
             modelTiles.add(tile(getTranslation("forecast.model"), money(model.forecast(), forecast)));
             modelTiles.add(tile(getTranslation("forecast.range"), getTranslation("forecast.range.value",
                     money(model.p10(), forecast), money(model.p50(), forecast), money(model.p90(), forecast))));
-            modelNote.setText(getTranslation(model.exact() ? "forecast.model.note.exact" : "forecast.model.note",
-                    model.deals(), model.unscored()));
+            modelNote.setText(getTranslation("forecast.model.note." + model.method(), model.deals(),
+                    model.unscored()));
         } else {
             modelNote.setText(getTranslation("forecast.model.none"));
         }
@@ -186,9 +186,9 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
             ForecastReport.ModelForecast model = shown.model();
             rows.add(List.of(getTranslation("forecast.model"), String.valueOf(model.deals()), "",
                     model.forecast().toPlainString()));
-            rows.add(List.of("P10", "", "", model.p10().toPlainString()));
-            rows.add(List.of("P50", "", "", model.p50().toPlainString()));
-            rows.add(List.of("P90", "", "", model.p90().toPlainString()));
+            rows.add(List.of(getTranslation("forecast.p10"), "", "", model.p10().toPlainString()));
+            rows.add(List.of(getTranslation("forecast.p50"), "", "", model.p50().toPlainString()));
+            rows.add(List.of(getTranslation("forecast.p90"), "", "", model.p90().toPlainString()));
         }
         shown.stages().forEach(s -> rows.add(List.of(s.nameEn() + " / " + s.nameZh(), String.valueOf(s.closed()),
                 s.configured() + " %", percent(s.historical()))));

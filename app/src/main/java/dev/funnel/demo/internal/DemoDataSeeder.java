@@ -108,14 +108,14 @@ public class DemoDataSeeder implements ApplicationRunner {
                 if (!offered) {
                     return null;
                 }
-                // primary first: the scoring that follows the training then puts the probabilities on the deals
-                service.choosePrimary(WIN_PROBABILITY);
                 var trained = service.train(WIN_PROBABILITY, java.util.Locale.ENGLISH);
                 if (trained.trainingFailure() == null) {
+                    service.choosePrimary(WIN_PROBABILITY);
+                    // now rather than in the background: the deals carry their probability once the demo is up
+                    service.rescoreAll();
                     log.info("Trained the demo's {} model on {} snapshots of closed deals; it gives the deals' "
                             + "win probability", WIN_PROBABILITY, trained.model().examples());
                 } else {
-                    service.choosePrimary(null);
                     log.warn("The demo's {} model could not be trained: {}", WIN_PROBABILITY,
                             trained.trainingFailure());
                 }

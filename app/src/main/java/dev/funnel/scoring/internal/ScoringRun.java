@@ -65,7 +65,7 @@ public class ScoringRun {
                 return thread;
             });
     private final java.util.Set<String> retrainWanted = ConcurrentHashMap.newKeySet();
-    /** Beyond this many, each closed deal gives fewer of its weekly moments (at least one). */
+    /** Beyond this many, only this many of the closed deals' weekly moments are drawn, each week alike. */
     private final int maxTrainingSnapshots;
     /** Models read from the database, by scorer, kept until a newer one is trained. */
     private final Map<String, CachedModel> models = new ConcurrentHashMap<>();
@@ -241,7 +241,7 @@ public class ScoringRun {
      * Trains a scorer again off any user's thread, once at a time per scorer, then scores the open deals with
      * the new model.
      */
-    void retrainInBackground(Scorer scorer) {
+    public void retrainInBackground(Scorer scorer) {
         if (retrainWanted.add(scorer.id())) {
             retrainer.execute(() -> {
                 try {
@@ -271,6 +271,18 @@ public class ScoringRun {
     @jakarta.annotation.PreDestroy
     void stop() {
         retrainer.shutdownNow();
+    }
+
+    /**
+     * Waits until the trainings and scoring runs queued in the background so far are done: for an orderly look
+     * at the results (tests, the benchmark), never on a user's request.
+     */
+    public void awaitBackground(Duration limit) throws InterruptedException {
+        try {
+            retrainer.submit(() -> { }).get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the background scoring did not finish within " + limit, e);
+        }
     }
 
     /** What a training gave: the report, or why there is none. */
@@ -311,12 +323,17 @@ public class ScoringRun {
         Map<Long, DealHistory.ClosedDeal> byId = new LinkedHashMap<>();
         List<DealHistory.Moment> moments = new ArrayList<>();
         List<DealHistory.ClosedDeal> closed = history.closedDeals();
-        int perDeal = Math.max(1, maxTrainingSnapshots / Math.max(1, closed.size()));
+        long all = 0;
+        for (DealHistory.ClosedDeal deal : closed) {
+            all += mondaysBetween(deal.createdAt(), deal.closedAt(), zone).size();
+        }
+        double share = all <= maxTrainingSnapshots ? 1 : maxTrainingSnapshots / (double) all;
         for (DealHistory.ClosedDeal deal : closed) {
             byId.put(deal.opportunityId(), deal);
-            for (Instant monday : someOf(mondaysBetween(deal.createdAt(), deal.closedAt(), zone), perDeal,
-                    deal.opportunityId())) {
-                moments.add(new DealHistory.Moment(deal.opportunityId(), monday));
+            for (Instant monday : mondaysBetween(deal.createdAt(), deal.closedAt(), zone)) {
+                if (drawn(deal.opportunityId(), monday, share)) {
+                    moments.add(new DealHistory.Moment(deal.opportunityId(), monday));
+                }
             }
         }
         List<TrainingExample> examples = new ArrayList<>();
@@ -333,18 +350,13 @@ public class ScoringRun {
     }
 
     /**
-     * At most {@code count} of a deal's Mondays, drawn at random with the deal's id as the seed (the same deals
-     * always give the same moments), in order: every week of its life is as likely to be drawn.
+     * Whether a week of a deal's life is among the snapshots built, when only a share of them can be: each week
+     * alike, whatever the deal's length (which its outcome shapes), decided by the deal and the week alone so that
+     * the same history always gives the same examples.
      */
-    static List<Instant> someOf(List<Instant> mondays, int count, long dealId) {
-        if (mondays.size() <= count) {
-            return mondays;
-        }
-        List<Instant> drawn = new ArrayList<>(mondays);
-        java.util.Collections.shuffle(drawn, new java.util.Random(dealId));
-        List<Instant> kept = new ArrayList<>(drawn.subList(0, count));
-        kept.sort(Comparator.naturalOrder());
-        return kept;
+    static boolean drawn(long dealId, Instant monday, double share) {
+        return share >= 1 || new java.util.SplittableRandom(dealId * 0x9E3779B97F4A7C15L ^ monday.getEpochSecond())
+                .nextDouble() < share;
     }
 
     /** The starts of the weeks (Monday 00:00) strictly between the two instants. */

@@ -33,10 +33,10 @@ class ScorerPluginSection implements PluginPageSection {
             section.getElement().setAttribute("data-scorer", scorer.id());
             section.add(new H3(scorer.name()));
             if (scorer.learns()) {
-                section.add(scorer.model() == null ? new Paragraph(section.getTranslation("scoring.model.none"))
+                section.add(scorer.model() == null ? new Paragraph(section.getTranslation(locale, "scoring.model.none"))
                         : new ModelFigures(scorer.model(), locale));
             }
-            section.add(new RouterLink(section.getTranslation("scoring.settings.link"), ScoringView.class));
+            section.add(new RouterLink(section.getTranslation(locale, "scoring.settings.link"), ScoringView.class));
             sections.add(section);
         }
         return sections;

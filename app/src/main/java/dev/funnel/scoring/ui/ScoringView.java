@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import dev.funnel.identity.Role;
 import dev.funnel.platform.Formats;
 import dev.funnel.scoring.ScorerStatus;
@@ -124,17 +125,49 @@ public class ScoringView extends VerticalLayout implements HasDynamicTitle {
             train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             train.setId("train-" + status.id());
             train.setDisableOnClick(true);
-            train.addClickListener(e -> {
-                ScorerStatus trained = scoring.train(status.id(), getLocale());
-                Notification.show(trained.trainingFailure() == null ? getTranslation("scoring.trained")
-                        : getTranslation("scoring.train.failed", trained.trainingFailure()));
-                show();
-            });
+            train.addClickListener(e -> startTraining(status));
             card.add(train);
             Optional.ofNullable(status.model()).ifPresentOrElse(model -> card.add(new ModelFigures(model,
                     getLocale())), () -> card.add(new Paragraph(getTranslation("scoring.model.none"))));
         }
         return card;
+    }
+
+    /**
+     * Training takes seconds to minutes: it runs in the background while the page asks every two seconds whether
+     * the scorer has a newer model or a newer failure, then shows it.
+     */
+    private void startTraining(ScorerStatus before) {
+        scoring.trainInBackground(before.id());
+        Notification.show(getTranslation("scoring.training"));
+        getUI().ifPresent(ui -> {
+            ui.setPollInterval(2_000);
+            Registration[] polling = new Registration[1];
+            polling[0] = ui.addPollListener(poll -> {
+                ScorerStatus now = scoring.scorers(getLocale()).stream().filter(s -> s.id().equals(before.id()))
+                        .findFirst().orElse(null);
+                if (now == null || changed(before, now)) {
+                    polling[0].remove();
+                    ui.setPollInterval(-1);
+                    Notification.show(now == null || now.trainingFailure() == null || !failedLater(before, now)
+                            ? getTranslation("scoring.trained")
+                            : getTranslation("scoring.train.failed", now.trainingFailure()));
+                    show();
+                }
+            });
+        });
+    }
+
+    private static boolean changed(ScorerStatus before, ScorerStatus now) {
+        return trainedAt(now) != null && !trainedAt(now).equals(trainedAt(before)) || failedLater(before, now);
+    }
+
+    private static boolean failedLater(ScorerStatus before, ScorerStatus now) {
+        return now.failedAt() != null && !now.failedAt().equals(before.failedAt());
+    }
+
+    private static java.time.OffsetDateTime trainedAt(ScorerStatus status) {
+        return status.model() == null ? null : status.model().trainedAt();
     }
 
     private static Span badge(String text, String theme) {

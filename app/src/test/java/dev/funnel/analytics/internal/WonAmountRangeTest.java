@@ -16,7 +16,7 @@ class WonAmountRangeTest {
         // only the second 0.85 × 0.25 = 0.2125 (0.9625); both 0.0375 (1)
         WonAmountRange.Range range = WonAmountRange.of(List.of(new WonAmountRange.Deal(100_000, 0.15),
                 new WonAmountRange.Deal(200_000, 0.25)));
-        assertThat(range.exact()).isTrue();
+        assertThat(range.method()).isEqualTo(WonAmountRange.Method.EXACT);
         assertThat(range.p10()).isZero();
         assertThat(range.p50()).isZero();
         assertThat(range.p90()).isEqualTo(200_000);
@@ -48,10 +48,26 @@ class WonAmountRangeTest {
             deals.add(new WonAmountRange.Deal(1_000, 0.3));
         }
         WonAmountRange.Range range = WonAmountRange.of(deals);
-        assertThat(range.exact()).isFalse();
+        assertThat(range.method()).isEqualTo(WonAmountRange.Method.SIMULATED);
         assertThat(range.p50()).isBetween(118_000L, 122_000L);
         assertThat(range.p10()).isBetween(106_000L, 110_000L);   // 120,000 − 1.2816 × 9,165 ≈ 108,254
         assertThat(range.p90()).isBetween(130_000L, 134_000L);   // ≈ 131,746
         assertThat(WonAmountRange.of(deals)).isEqualTo(range);
+
+        // the normal approximation of the same sum: mean 120,000, variance 400 × 1,000² × 0.3 × 0.7
+        java.math.BigDecimal[] normal = WonAmountRange.normal(new java.math.BigDecimal("1200.00"),
+                new java.math.BigDecimal("8400.0000"), new java.math.BigDecimal("4000.00"));
+        assertThat(normal[0]).isEqualByComparingTo("1082.54");   // 1,200 − 1.2816 × 91.65 (units, not cents)
+        assertThat(normal[1]).isEqualByComparingTo("1200.00");
+        assertThat(normal[2]).isEqualByComparingTo("1317.46");
+        assertThat(normal[0].movePointRight(2).longValue()).isBetween(range.p10() - 1_500, range.p10() + 1_500);
+    }
+
+    @Test
+    void the_normal_range_never_goes_below_nothing_nor_above_every_deal_won() {
+        java.math.BigDecimal[] normal = WonAmountRange.normal(new java.math.BigDecimal("10"),
+                new java.math.BigDecimal("10000"), new java.math.BigDecimal("50"));
+        assertThat(normal[0]).isEqualByComparingTo("0");
+        assertThat(normal[2]).isEqualByComparingTo("50");
     }
 }

@@ -22,14 +22,28 @@ class TrainingMomentsTest {
     }
 
     @Test
-    void beyond_the_cap_a_deal_gives_the_same_few_of_its_weeks_every_time_in_order() {
-        List<Instant> mondays = ScoringRun.mondaysBetween(Instant.parse("2025-01-01T00:00:00Z"),
+    void beyond_the_cap_each_week_of_every_deal_is_drawn_alike_and_the_same_every_time() {
+        List<Instant> mondays = ScoringRun.mondaysBetween(Instant.parse("2020-01-01T00:00:00Z"),
                 Instant.parse("2025-12-31T00:00:00Z"), SHANGHAI);
-        List<Instant> some = ScoringRun.someOf(mondays, 3, 1_234_567L);
-
-        assertThat(some).hasSize(3).isSorted().isSubsetOf(mondays);
-        assertThat(ScoringRun.someOf(mondays, 3, 1_234_567L)).isEqualTo(some);
-        assertThat(ScoringRun.someOf(mondays, 3, 7_654_321L)).as("another deal, other weeks").isNotEqualTo(some);
-        assertThat(ScoringRun.someOf(mondays.subList(0, 2), 3, 1L)).containsExactlyElementsOf(mondays.subList(0, 2));
+        int drawnEarly = 0;
+        int drawnLate = 0;
+        for (long deal = 1_000_000; deal < 1_000_200; deal++) {
+            for (int week = 0; week < mondays.size(); week++) {
+                if (ScoringRun.drawn(deal, mondays.get(week), 0.25)) {
+                    if (week < mondays.size() / 2) {
+                        drawnEarly++;
+                    } else {
+                        drawnLate++;
+                    }
+                }
+            }
+        }
+        int half = 200 * (mondays.size() / 2);
+        // a quarter of each half of the deals' lives, within sampling noise: a long life is not thinned more
+        assertThat(drawnEarly / (double) half).isBetween(0.23, 0.27);
+        assertThat(drawnLate / (double) (200 * mondays.size() - half)).isBetween(0.23, 0.27);
+        assertThat(ScoringRun.drawn(1_234_567L, mondays.get(3), 0.25))
+                .isEqualTo(ScoringRun.drawn(1_234_567L, mondays.get(3), 0.25));
+        assertThat(ScoringRun.drawn(7L, mondays.get(3), 1.0)).isTrue();
     }
 }

@@ -49,6 +49,8 @@ class ScoringAdminViewTest extends KaribuTest {
     FollowUpService followUps;
     @Autowired
     PluginSettingsService pluginSettings;
+    @Autowired
+    dev.funnel.scoring.internal.ScoringRun run;
 
     @AfterEach
     void noPrimaryScorer() {
@@ -70,6 +72,12 @@ class ScoringAdminViewTest extends KaribuTest {
         UI.getCurrent().navigate(ScoringView.class);
 
         _click(_get(Button.class, spec -> spec.withId("train-win-probability")));
+        // the training runs in the background; the page asks every two seconds until it is done
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(2_000);
+        run.awaitBackground(java.time.Duration.ofSeconds(120));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
+                new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+        assertThat(UI.getCurrent().getPollInterval()).as("polling stops once the model is there").isEqualTo(-1);
 
         Div card = scorerCard("win-probability");
         ModelFigures figures = _get(card, ModelFigures.class);

@@ -70,7 +70,11 @@ final class ModelTraining {
         int testDeals = (int) Math.floor(deals.size() * TEST_SHARE);
         List<TrainingExample> older = flatten(deals.subList(0, deals.size() - testDeals));
         List<TrainingExample> newest = flatten(deals.subList(deals.size() - testDeals, deals.size()));
-        boolean fallback = deals.size() < minClosedDeals;
+        boolean tooFew = deals.size() < minClosedDeals;
+        long wins = examples.stream().filter(TrainingExample::won).count();
+        // all won or all lost: a model has nothing to tell apart
+        boolean oneOutcome = wins == 0 || wins == examples.size();
+        boolean fallback = tooFew || oneOutcome;
 
         ModelReport.Quality quality = null;
         ModelReport.Quality baseline = null;
@@ -89,7 +93,12 @@ final class ModelTraining {
         }
         WinModel kept = fallback ? stageRates(examples) : logistic(examples);
         int trainedOn = deals.size() - testDeals;
-        LocalizedText summary = fallback
+        LocalizedText summary = fallback && !tooFew
+                ? LocalizedText.of("All " + deals.size() + " closed deals were " + (wins == 0 ? "lost" : "won")
+                        + ": there is nothing to learn from yet, so each stage's historical win rate is used.",
+                        "全部 " + deals.size() + " 个已关闭商机均为" + (wins == 0 ? "输单" : "赢单")
+                                + "，暂无可学习的差异：改用各阶段的历史赢单率。")
+                : fallback
                 ? LocalizedText.of("Only " + deals.size() + " closed deals, fewer than the " + minClosedDeals
                         + " needed to learn from them: each stage's historical win rate is used instead.",
                         "已关闭商机仅 " + deals.size() + " 个，少于学习所需的 " + minClosedDeals
@@ -148,6 +157,11 @@ final class ModelTraining {
     /** Fits on the older three quarters of the deals, calibrates on the newest quarter. */
     static WinModel logistic(List<TrainingExample> examples) {
         List<List<TrainingExample>> deals = byDeal(examples);
+        int calibrationCut = deals.size() - (int) Math.floor(deals.size() * CALIBRATION_SHARE);
+        if (!bothOutcomes(flatten(deals.subList(0, calibrationCut)))) {
+            // the older deals alone cannot tell won from lost: the stages' rates say more than zero weights would
+            return stageRates(examples);
+        }
         int calibrationDeals = (int) Math.floor(deals.size() * CALIBRATION_SHARE);
         List<TrainingExample> fit = thin(flatten(deals.subList(0, deals.size() - calibrationDeals)));
         List<TrainingExample> calibration = thin(flatten(deals.subList(deals.size() - calibrationDeals,
@@ -167,8 +181,7 @@ final class ModelTraining {
 
         double slope = 1;
         double offset = 0;
-        if (calibration.stream().anyMatch(TrainingExample::won)
-                && !calibration.stream().allMatch(TrainingExample::won)) {
+        if (bothOutcomes(calibration)) {
             MutableDataset<Label> logits = dataset();
             for (TrainingExample example : calibration) {
                 logits.add(new ArrayExample<>(label(example), new String[] {"logit"},
@@ -182,6 +195,10 @@ final class ModelTraining {
         double overall = fit.stream().filter(TrainingExample::won).count() / (double) Math.max(1, fit.size());
         return new WinModel(Kind.LOGISTIC, scaling, shares, weights, intercept, slope, offset,
                 stageRates(fit).stageRates(), overall);
+    }
+
+    private static boolean bothOutcomes(List<TrainingExample> examples) {
+        return examples.stream().anyMatch(TrainingExample::won) && !examples.stream().allMatch(TrainingExample::won);
     }
 
     /** Fewer passes over more data: each pass over a large set already moves the weights far. */

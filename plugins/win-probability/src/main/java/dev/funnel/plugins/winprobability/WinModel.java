@@ -238,6 +238,16 @@ record WinModel(Kind kind, Map<String, Scaling> scaling, Map<String, Double> cat
             if (in.read() != -1) {
                 throw new IncompatibleModelException("the model has trailing bytes", null);
             }
+            boolean usable = Double.isFinite(intercept) && Double.isFinite(slope) && Double.isFinite(offset)
+                    && Double.isFinite(overall)
+                    && scaling.values().stream().allMatch(v -> Double.isFinite(v.mean()) && v.deviation() > 0
+                            && Double.isFinite(v.deviation()))
+                    && shares.values().stream().allMatch(Double::isFinite)
+                    && weights.values().stream().allMatch(Double::isFinite)
+                    && rates.values().stream().allMatch(r -> r.rate() >= 0 && r.rate() <= 1);
+            if (!usable) {
+                throw new IncompatibleModelException("the model holds numbers that cannot score", null);
+            }
             return new WinModel(kind, scaling, shares, weights, intercept, slope, offset, rates, overall);
         } catch (IOException | IllegalArgumentException | NegativeArraySizeException e) {
             throw new IncompatibleModelException("the model cannot be read: " + e.getMessage(), e);

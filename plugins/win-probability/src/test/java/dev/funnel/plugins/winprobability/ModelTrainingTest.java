@@ -103,6 +103,26 @@ class ModelTrainingTest {
     }
 
     @Test
+    void closedDealsOfOneOutcomeOnlyGiveTheStageRatesSaidPlainly() {
+        List<TrainingExample> allLost = company.subList(0, 400).stream()
+                .map(d -> new TrainingExample(d.example().deal(), false, d.example().closedAt())).toList();
+        ScoringModel model = ModelTraining.train(allLost, 200, NOW);
+        assertThat(model.report().fallback()).isTrue();
+        assertThat(model.report().summary().en()).contains("All 400 closed deals were lost");
+        assertThat(model.report().model()).as("no AUC without a won deal").isNull();
+        assertThat(WinModel.read(model.data()).kind()).isEqualTo(WinModel.Kind.STAGE_RATES);
+    }
+
+    @Test
+    void aModelWithNumbersThatCannotScoreIsRefused() {
+        WinModel good = WinModel.read(trained.data());
+        WinModel broken = new WinModel(good.kind(), good.scaling(), good.categoryShare(), good.weights(), Double.NaN,
+                good.plattSlope(), good.plattOffset(), good.stageRates(), good.overallRate());
+        assertThatThrownBy(() -> WinModel.read(broken.write())).isInstanceOf(IncompatibleModelException.class)
+                .hasMessageContaining("cannot score");
+    }
+
+    @Test
     void aDamagedOrForeignModelIsRefusedSoTheHostTrainsAgain() {
         byte[] data = trained.data();
         assertThatThrownBy(() -> WinModel.read(java.util.Arrays.copyOf(data, data.length / 2)))
