@@ -72,6 +72,8 @@ public class ForecastView extends VerticalLayout implements HasDynamicTitle {
         pipeline.addValueChangeListener(e -> refresh());
         tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
         chart.setHeight("220px");
+        // in a full-height column taller than a phone's screen, the chart would otherwise be squeezed to nothing
+        chart.getStyle().set("flex-shrink", "0");
 
         stages.addThemeVariants(GridVariant.LUMO_COMPACT);
         stages.setAllRowsVisible(true);

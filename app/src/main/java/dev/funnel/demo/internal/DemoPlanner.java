@@ -455,7 +455,12 @@ final class DemoPlanner {
     /** A closed deal's close date; for an open one, a date ahead, or for some a date that has slipped by. */
     private LocalDate expectedClose(OpportunityStatus status, List<Step> steps) {
         if (status != OpportunityStatus.OPEN) {
-            return steps.get(steps.size() - 1).on();
+            // the date the rep expected when the deal was created, which nobody changed: 30 to 150 days ahead,
+            // whatever became of the deal. Not its close date: the demo's deals are imported as unchanged since
+            // their creation, so a close date here would tell the win-probability model how each deal ended.
+            // Drawn from the creation day, not the random stream, so the rest of the demo stays as it was.
+            LocalDate created = steps.get(0).on();
+            return created.plusDays(30 + Math.floorMod(created.toEpochDay() * 37, 121));
         }
         if (random.nextInt(8) == 0) {
             // as in any real funnel, but never to before the deal existed

@@ -57,7 +57,7 @@ public class ModelFigures extends Div {
                 new FigureRow(getTranslation("scoring.figures.brier"), number(report.model().brier()),
                         baseline == null ? "—" : number(baseline.brier()))));
         figures.setAllRowsVisible(true);
-        figures.addThemeVariants(GridVariant.LUMO_COMPACT);
+        figures.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         figures.addClassName("funnel-model-figures-table");
         add(new H4(getTranslation("scoring.figures.title")), figures,
                 new Paragraph(getTranslation("scoring.figures.explained")));
@@ -94,8 +94,8 @@ public class ModelFigures extends Div {
         legend.add(modelName);
         legend.add(baselineName);
         legend.add(perfectName);
-        axis(option.putObject("xAxis"), getTranslation("scoring.reliability.predicted"));
-        axis(option.putObject("yAxis"), getTranslation("scoring.reliability.observed"));
+        axis(option.putObject("xAxis"), getTranslation("scoring.reliability.predicted"), 28);
+        axis(option.putObject("yAxis"), getTranslation("scoring.reliability.observed"), 40);
         ArrayNode series = option.putArray("series");
         points(series.addObject(), modelName, report.model().reliability(), "#1677ff");
         if (report.baseline() != null) {
@@ -110,9 +110,9 @@ public class ModelFigures extends Div {
         return option.toString();
     }
 
-    private static void axis(ObjectNode axis, String name) {
+    private static void axis(ObjectNode axis, String name, int gap) {
         axis.put("type", "value").put("min", 0).put("max", 1).put("name", name).put("nameLocation", "middle")
-                .put("nameGap", 28);
+                .put("nameGap", gap);
         axis.putObject("axisLabel").put("formatter", "{value}");
     }
 

@@ -48,9 +48,11 @@ public class ScoringView extends VerticalLayout implements HasDynamicTitle {
         primary.setLabel(getTranslation("scoring.primary"));
         primary.setHelperText(getTranslation("scoring.primary.help"));
         primary.setId("scoring-primary");
+        primary.setWidth("20em");
         grades.setLabel(getTranslation("scoring.grades"));
         grades.setHelperText(getTranslation("scoring.grades.help"));
         grades.setId("scoring-grades");
+        grades.setWidth("20em");
         scorers.addClassName("funnel-scorers");
         scorers.setWidthFull();
         HorizontalLayout choices = new HorizontalLayout(primary, grades);

@@ -111,7 +111,7 @@ final class ModelTraining {
         ModelReport report = new ModelReport(deals.size(), trainedOn, testDeals, fallback, summary, quality,
                 baseline);
         String version = "win-probability/" + WinModel.FORMAT + " " + kept.kind().name().toLowerCase(
-                java.util.Locale.ROOT) + " " + trainedAt;
+                java.util.Locale.ROOT) + " " + trainedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return new ScoringModel(version, kept.write(), report);
     }
 
