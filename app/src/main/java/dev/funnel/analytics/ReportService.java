@@ -242,30 +242,24 @@ public class ReportService {
         BigDecimal weighted = totals.weighted().setScale(MONEY_SCALE, RoundingMode.HALF_UP);
         BigDecimal[] range = null;
         WonAmountRange.Method method = WonAmountRange.Method.NORMAL;
-        if (totals.deals() <= WonAmountRange.SIMULATED_UP_TO) {
+        // counted in cents: only when every deal won together still fits in a long
+        boolean countable = totals.amount().movePointRight(MONEY_SCALE)
+                .compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0;
+        if (totals.deals() <= WonAmountRange.SIMULATED_UP_TO && countable) {
             List<WonAmountRange.Deal> deals = new ArrayList<>();
-            BigDecimal all = BigDecimal.ZERO;
             for (ReportRepository.OpenDeal deal : reports.openDeals(selection, from, to, today)) {
                 BigDecimal probability = deal.winProbability() != null ? deal.winProbability()
                         : BigDecimal.valueOf(deal.stageProbability(), 2);
-                all = all.add(deal.amount());
                 deals.add(new WonAmountRange.Deal(deal.amount().setScale(MONEY_SCALE, RoundingMode.HALF_UP)
-                        .unscaledValue().longValue(), probability.doubleValue()));
+                        .unscaledValue().longValueExact(), probability.doubleValue()));
             }
-            try {
-                if (all.movePointRight(MONEY_SCALE).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
-                    WonAmountRange.Range counted = WonAmountRange.of(deals);
-                    range = new BigDecimal[] {BigDecimal.valueOf(counted.p10(), MONEY_SCALE),
-                        BigDecimal.valueOf(counted.p50(), MONEY_SCALE), BigDecimal.valueOf(counted.p90(), MONEY_SCALE)};
-                    method = counted.method();
-                }
-            } catch (ArithmeticException e) {
-                range = null;
-            }
+            WonAmountRange.Range counted = WonAmountRange.of(deals);
+            range = new BigDecimal[] {BigDecimal.valueOf(counted.p10(), MONEY_SCALE),
+                BigDecimal.valueOf(counted.p50(), MONEY_SCALE), BigDecimal.valueOf(counted.p90(), MONEY_SCALE)};
+            method = counted.method();
         }
         if (range == null) {
-            range = WonAmountRange.normal(totals.weighted(), totals.variance(), reports.openAmount(selection, from,
-                    to, today));
+            range = WonAmountRange.normal(totals.weighted(), totals.variance(), totals.amount());
         }
         return new ForecastReport.ModelForecast(totals.deals(), totals.deals() - totals.scored(), weighted,
                 won.add(weighted), won.add(range[0]), won.add(range[1]), won.add(range[2]),

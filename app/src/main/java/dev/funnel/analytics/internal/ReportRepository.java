@@ -401,15 +401,11 @@ public class ReportRepository {
      * holds today.
      */
     public Map<String, Weighted> openByCategory(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
-        // one range either way, so that the index on the expected close date reads just that range
-        boolean holdsToday = !today.isBefore(from) && !today.isAfter(to);
-        Condition expected = holdsToday ? OPPORTUNITY.EXPECTED_CLOSE_DATE.le(to)
-                : OPPORTUNITY.EXPECTED_CLOSE_DATE.between(from, to);
         Field<BigDecimal> amount = selection.amount();
         Field<BigDecimal> weighted = amount.mul(STAGE.PROBABILITY).div(DSL.inline(new BigDecimal(100)));
         return db.select(STAGE.FORECAST_CATEGORY, DSL.count(), DSL.sum(amount), DSL.sum(weighted))
                 .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
-                .where(selection.condition()).and(OPPORTUNITY.STATUS.eq(DSL.inline(OPEN))).and(expected)
+                .where(openExpected(selection, from, to, today))
                 .groupBy(STAGE.FORECAST_CATEGORY)
                 .fetchMap(r -> r.value1(), r -> new Weighted(r.value2(), r.value3(), r.value4()));
     }
@@ -427,24 +423,17 @@ public class ReportRepository {
         Field<BigDecimal> probability = DSL.coalesce(OPPORTUNITY.WIN_PROBABILITY,
                 STAGE.PROBABILITY.cast(BigDecimal.class).div(DSL.inline(new BigDecimal(100))));
         return db.select(DSL.count(), DSL.count(OPPORTUNITY.WIN_PROBABILITY),
+                        DSL.coalesce(DSL.sum(amount), BigDecimal.ZERO),
                         DSL.coalesce(DSL.sum(amount.mul(probability)), BigDecimal.ZERO),
                         DSL.coalesce(DSL.sum(amount.mul(amount).mul(probability)
                                 .mul(DSL.inline(BigDecimal.ONE).minus(probability))), BigDecimal.ZERO))
                 .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
                 .where(openExpected(selection, from, to, today)).and(amount.isNotNull())
-                .fetchOne(r -> new ModelTotals(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOne(r -> new ModelTotals(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    public record ModelTotals(int deals, int scored, BigDecimal weighted, BigDecimal variance) {
-    }
-
-    /** The same deals' amounts added up: the most the period could add, every one of them won. */
-    public BigDecimal openAmount(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
-        Field<BigDecimal> amount = selection.knownAmount();
-        return db.select(DSL.coalesce(DSL.sum(amount), BigDecimal.ZERO))
-                .from(OPPORTUNITY).join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID))
-                .where(openExpected(selection, from, to, today)).and(amount.isNotNull())
-                .fetchOne(r -> r.value1());
+    /** @param amount the deals' amounts added up: the most the period could add, every one of them won */
+    public record ModelTotals(int deals, int scored, BigDecimal amount, BigDecimal weighted, BigDecimal variance) {
     }
 
     /** The same deals one by one, amount and probability: for the range when they are few enough to count. */
@@ -459,7 +448,10 @@ public class ReportRepository {
     public record OpenDeal(BigDecimal amount, int stageProbability, BigDecimal winProbability) {
     }
 
-    /** Open deals expected in the period; overdue ones in the period that holds today. */
+    /**
+     * Open deals expected in the period; overdue ones in the period that holds today. One range either way, so
+     * that the index on the expected close date reads just that range.
+     */
     private static Condition openExpected(Selection selection, LocalDate from, LocalDate to, LocalDate today) {
         boolean holdsToday = !today.isBefore(from) && !today.isAfter(to);
         Condition expected = holdsToday ? OPPORTUNITY.EXPECTED_CLOSE_DATE.le(to)

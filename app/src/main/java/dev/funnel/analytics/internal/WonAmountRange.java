@@ -40,8 +40,7 @@ public final class WonAmountRange {
     /**
      * The range of up to {@value #SIMULATED_UP_TO} deals.
      *
-     * @throws ArithmeticException when the amounts' sum does not fit in a long of cents (the caller then uses
-     *                             {@link #normal})
+     * @throws ArithmeticException when the amounts' sum does not fit in a long of cents
      */
     public static Range of(List<Deal> deals) {
         if (deals.size() > SIMULATED_UP_TO) {

@@ -74,7 +74,9 @@ class ReportController {
 
     @GetMapping("/forecast")
     @Operation(summary = "Closed won plus open deals expected to close in the period (default: this quarter), "
-            + "weighted by stage probability, by forecast category; configured and historical stage probabilities")
+            + "weighted by stage probability, by forecast category; configured and historical stage probabilities; "
+            + "when deals carry a win probability, model: the forecast weighted by it and the won amount's P10, P50 "
+            + "and P90 (docs/scoring.md)")
     ForecastReport forecast(Filter filter) {
         return reports.forecast(filter.toReportFilter());
     }
