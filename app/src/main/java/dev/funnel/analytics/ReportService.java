@@ -15,7 +15,6 @@ import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.Choice;
 import dev.funnel.pipeline.ChoiceService;
 import dev.funnel.pipeline.Pipeline;
-import dev.funnel.pipeline.PipelineService;
 import dev.funnel.pipeline.Stage;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
@@ -60,21 +59,21 @@ public class ReportService {
     private final ReportRepository reports;
     private final ConversionSummary summary;
     private final SnapshotRepository snapshots;
-    private final PipelineService pipelines;
     private final ChoiceService choices;
     private final UserService users;
     private final Clock clock;
     private final CurrencyService currencies;
     private final int lookBackMonths;
+    private final ReportScope scopes;
 
-    ReportService(ReportRepository reports, ConversionSummary summary, SnapshotRepository snapshots,
-                  PipelineService pipelines, ChoiceService choices, UserService users,
+    ReportService(ReportScope scopes, ReportRepository reports, ConversionSummary summary, SnapshotRepository snapshots,
+                  ChoiceService choices, UserService users,
                   Clock clock, CurrencyService currencies,
                   @Value("${funnel.forecast.look-back-months:12}") int lookBackMonths) {
+        this.scopes = scopes;
         this.reports = reports;
         this.summary = summary;
         this.snapshots = snapshots;
-        this.pipelines = pipelines;
         this.choices = choices;
         this.users = users;
         this.clock = clock;
@@ -102,7 +101,7 @@ public class ReportService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public FunnelReport funnel(ReportFilter filter) {
-        Scope scope = scope(filter);
+        ReportScope.Scope scope = scope(filter);
         // how far deals got is derived with the conversion entries, queued after bulk writes
         summary.drain();
         Map<Integer, CountAndAmount> levels = reports.funnelLevels(scope.selection(), filter.from(), filter.to());
@@ -121,7 +120,7 @@ public class ReportService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public ConversionReport conversion(ReportFilter filter) {
-        Scope scope = scope(filter);
+        ReportScope.Scope scope = scope(filter);
         summary.drain();
         List<ConversionReport.StageConversion> stages = conversions(scope, filter.from(), filter.to());
         Optional<ConversionReport.Bottleneck> bottleneck = Optional.empty();
@@ -136,7 +135,7 @@ public class ReportService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public TimeInStageReport timeInStage(ReportFilter filter) {
-        Scope scope = scope(filter);
+        ReportScope.Scope scope = scope(filter);
         var stays = reports.stays(scope.selection(), filter.from(), filter.to());
         List<TimeInStageReport.StageTime> stages = scope.pipeline().stages().stream().map(stage -> {
             var s = stays.getOrDefault(stage.id(), new ReportRepository.StageStays(0, null, null, 0));
@@ -149,7 +148,7 @@ public class ReportService {
     /** Win rates per group; labels of lead sources are in the given language. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public WinRateReport winRates(ReportFilter filter, GroupBy groupBy, Locale locale) {
-        Scope scope = scope(filter);
+        ReportScope.Scope scope = scope(filter);
         var table = reports.outcomesWithTotal(scope.selection(), filter.from(), filter.to(), groupBy);
         Function<Outcomes, String> label = labeller(groupBy, locale);
         List<WinRateReport.Group> groups = table.groups().stream()
@@ -165,7 +164,7 @@ public class ReportService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public CycleReport cycle(ReportFilter filter) {
-        Scope scope = scope(filter);
+        ReportScope.Scope scope = scope(filter);
         CycleFigures won = reports.cycle(scope.selection(), filter.from(), filter.to(), "WON");
         CycleFigures lost = reports.cycle(scope.selection(), filter.from(), filter.to(), "LOST");
         long open = reports.openDeals(scope.selection());
@@ -195,7 +194,7 @@ public class ReportService {
         LocalDate from = filter.from() != null ? filter.from() : quarterStart;
         LocalDate to = filter.to() != null ? filter.to() : quarterStart.plusMonths(3).minusDays(1);
         ReportFilter period = filter.withPeriod(from, to);
-        Scope scope = scope(period);
+        ReportScope.Scope scope = scope(period);
         Outcomes closed = reports.outcomesWithTotal(scope.selection(), from, to, GroupBy.MONTH).total();
         var open = reports.openByCategory(scope.selection(), from, to, today);
         List<ForecastReport.Category> categories = new ArrayList<>();
@@ -299,7 +298,7 @@ public class ReportService {
     /** The deals behind a figure of a report with these filters (a chart's bar, a leaderboard's row). */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
     public PageResult<DealRow> dealsBehind(ReportFilter filter, DrillDown drill, PageRequest page) {
-        Scope scope = scope(filter);
+        ReportScope.Scope scope = scope(filter);
         if (drill.kind() != DrillDown.Kind.CLOSED) {
             // how far deals got and the conversion entries are both derived through the queue after bulk writes
             summary.drain();
@@ -319,7 +318,7 @@ public class ReportService {
         return new CycleReport.Cycle(figures.deals(), days(figures.medianDays()), days(figures.meanDays()));
     }
 
-    private List<ConversionReport.StageConversion> conversions(Scope scope, LocalDate from, LocalDate to) {
+    private List<ConversionReport.StageConversion> conversions(ReportScope.Scope scope, LocalDate from, LocalDate to) {
         var byStage = reports.conversion(scope.selection(), from, to);
         return scope.pipeline().stages().stream().map(stage -> {
             var c = byStage.getOrDefault(stage.id(), new ReportRepository.Conversion(0, 0, 0, 0, BigDecimal.ZERO));
@@ -412,31 +411,7 @@ public class ReportService {
         return new CountAndAmount(count, amount);
     }
 
-    /** {@code currency}: what the report's amounts are in; the company's when the selection converts. */
-    private record Scope(Pipeline pipeline, String currency, Selection selection) {
-    }
-
-    /** The pipeline and the deals a report covers; a bad filter is refused with the field it names. */
-    private Scope scope(ReportFilter filter) {
-        Checks checks = Checks.start()
-                .rule(filter.from() == null || filter.to() == null || !filter.from().isAfter(filter.to()), "to",
-                        "validation.report.period")
-                .currency("currency", filter.currency());
-        checks.orThrow();
-        Pipeline pipeline = filter.pipelineId() != null ? pipelines.get(filter.pipelineId())
-                : pipelines.defaultPipeline().orElseThrow(() -> new NotFoundException("pipeline", 0L));
-        Set<Long> owners = null;
-        if (filter.teamId() != null) {
-            owners = users.teamTreeMembers(filter.teamId());
-        }
-        if (filter.ownerId() != null) {
-            owners = owners == null ? Set.of(filter.ownerId())
-                    : owners.contains(filter.ownerId()) ? Set.of(filter.ownerId()) : Set.of();
-        }
-        String company = currencies.companyCurrency();
-        String currency = filter.currency() == null ? company : filter.currency().toUpperCase(Locale.ROOT);
-        return new Scope(pipeline, currency, new Selection(pipeline.id(), currency.equals(company) ? null : currency,
-                users.visibleScope(), owners,
-                filter.source(), filter.productId(), clock.getZone()));
+    private ReportScope.Scope scope(ReportFilter filter) {
+        return scopes.of(filter);
     }
 }

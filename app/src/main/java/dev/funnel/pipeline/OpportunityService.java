@@ -104,6 +104,13 @@ public class OpportunityService {
         return opportunities.history(scope, id);
     }
 
+    /** Every recorded change of the deal's figures (amount, close date, owner, …), oldest first. */
+    public List<DealChange> changes(long id) {
+        VisibleScope scope = users.visibleScope();
+        deals.visible(scope, id);
+        return opportunities.changes(scope, id);
+    }
+
     public List<OpportunityLine> lines(long id) {
         VisibleScope scope = users.visibleScope();
         deals.visible(scope, id);

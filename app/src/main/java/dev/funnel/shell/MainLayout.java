@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import dev.funnel.analytics.ui.ForecastView;
+import dev.funnel.analytics.ui.PipelineReviewView;
 import dev.funnel.analytics.ui.ReportsView;
 import dev.funnel.analytics.ui.TargetsView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -98,6 +99,8 @@ public class MainLayout extends AppLayout {
         SideNav insights = group("nav.group.insights");
         insights.addItem(new SideNavItem(getTranslation("nav.reports"), ReportsView.class,
                 VaadinIcon.CHART.create()));
+        insights.addItem(new SideNavItem(getTranslation("nav.review"), PipelineReviewView.class,
+                VaadinIcon.CHART_TIMELINE.create()));
         insights.addItem(new SideNavItem(getTranslation("nav.forecast"), ForecastView.class,
                 VaadinIcon.TRENDING_UP.create()));
         insights.addItem(new SideNavItem(getTranslation("nav.targets"), TargetsView.class,

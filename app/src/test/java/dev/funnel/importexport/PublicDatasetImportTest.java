@@ -249,6 +249,60 @@ class PublicDatasetImportTest extends IntegrationTest {
                         usd.values().stream().max(BigDecimal::compareTo).orElseThrow().setScale(4));
     }
 
+    @Test
+    @Order(20)
+    void the_pipeline_as_of_a_past_day_and_its_movement_follow_the_engage_and_close_dates() throws Exception {
+        LocalDate june30 = LocalDate.of(2017, 6, 30);
+        LocalDate march31 = LocalDate.of(2017, 3, 31);
+        long pipelineId = sql.queryForObject("select id from pipeline where name = ?", Long.class, PIPELINE);
+
+        String asOf = http.perform(get("/api/v1/reports/pipeline-as-of").param("date", june30.toString())
+                        .param("pipelineId", String.valueOf(pipelineId)).param("currency", "USD").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(asOf).get("deals").asLong()).isEqualTo(openOn(june30));
+        // engaged deals enter Engaging the day they are engaged
+        assertThat(json.readTree(asOf).get("stages").get(1).get("deals").asLong()).isEqualTo(openOn(june30));
+
+        var movement = json.readTree(http.perform(get("/api/v1/reports/movement")
+                        .param("from", march31.toString()).param("to", june30.toString())
+                        .param("pipelineId", String.valueOf(pipelineId)).param("currency", "USD").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(movement.get("start").get("deals").asLong()).isEqualTo(openOn(march31));
+        assertThat(movement.get("end").get("deals").asLong()).isEqualTo(openOn(june30));
+        Map<String, Long> bars = new TreeMap<>();
+        movement.get("bars").forEach(b -> bars.put(b.get("movement").asText(), b.get("deals").asLong()));
+        assertThat(bars).containsEntry("WON", closedBetween("Won", march31, june30))
+                .containsEntry("LOST", closedBetween("Lost", march31, june30))
+                .containsEntry("CREATED", deals.stream().filter(r -> engagedIn(r, march31, june30)
+                        && openAt(r, june30)).count());
+        assertThat(movement.get("createdAndClosed").asLong()).isEqualTo(deals.stream()
+                .filter(r -> engagedIn(r, march31, june30) && !openAt(r, june30)).count());
+    }
+
+    /** Deals engaged by the end of the day and not closed by then, from the file. */
+    private long openOn(LocalDate day) {
+        return deals.stream().filter(r -> !r.get("engage_date").isEmpty()
+                && !LocalDate.parse(r.get("engage_date")).isAfter(day) && openAt(r, day)).count();
+    }
+
+    private static boolean openAt(CSVRecord deal, LocalDate day) {
+        return deal.get("close_date").isEmpty() || LocalDate.parse(deal.get("close_date")).isAfter(day);
+    }
+
+    private static boolean engagedIn(CSVRecord deal, LocalDate after, LocalDate until) {
+        if (deal.get("engage_date").isEmpty()) {
+            return false;
+        }
+        LocalDate engaged = LocalDate.parse(deal.get("engage_date"));
+        return engaged.isAfter(after) && !engaged.isAfter(until);
+    }
+
+    private long closedBetween(String outcome, LocalDate after, LocalDate until) {
+        return deals.stream().filter(r -> r.get("deal_stage").equals(outcome) && !engagedIn(r, after, until)
+                && !r.get("engage_date").isEmpty() && !LocalDate.parse(r.get("engage_date")).isAfter(after)
+                && !openAt(r, until) && openAt(r, after)).count();
+    }
+
     private static List<CSVRecord> csvFile(Path file) throws IOException {
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();

@@ -115,7 +115,7 @@ class ScoringPluginsTest extends IntegrationTest {
     void a_stored_model_the_scorer_cannot_read_is_set_aside_and_trained_again() throws Exception {
         call(post("/api/v1/admin/scoring/steady/train"), ADMIN, TestDatabaseSession.ADMIN_PASSWORD);
         // as if another instance had stored a model this version of the scorer cannot read
-        jdbc.update("update scoring_model set version = 'garbage-9', trained_at = now() where scorer_id = 'steady'");
+        jdbc.update("update scoring_model set version = 'garbage-9', trained_at = now() - interval '1 second' where scorer_id = 'steady'");
         UserSummary rep = data.user(Role.SALES_REP, null);
         Opportunity deal = data.opportunityOf(rep, data.pipeline());
 

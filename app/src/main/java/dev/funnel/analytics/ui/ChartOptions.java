@@ -122,6 +122,57 @@ final class ChartOptions {
         return option.toString();
     }
 
+    /** One step of a waterfall: a total (the first and the last) or a change, signed. */
+    record Step(String name, BigDecimal value, boolean total) {
+    }
+
+    /**
+     * A waterfall: the first total, each change floating from where the one before ended (rises green, falls red),
+     * the last total. Drawn as two stacked bars, the lower one invisible. Changes that rise come before those that
+     * fall, so no bar floats below zero.
+     */
+    static String waterfall(List<Step> steps) {
+        ObjectNode option = base();
+        option.putObject("grid").put("left", 8).put("right", 24).put("top", 16).put("bottom", 8)
+                .put("containLabel", true);
+        ObjectNode categoryAxis = option.putObject("xAxis").put("type", "category");
+        ArrayNode names = categoryAxis.putArray("data");
+        steps.forEach(step -> names.add(step.name()));
+        categoryAxis.putObject("axisLabel").put("interval", 0).put("fontSize", 11)
+                .put("rotate", steps.size() > MANY_CATEGORIES ? 40 : 0).put("width", 80).put("overflow", "truncate");
+        option.set("yAxis", valueAxis());
+        ArrayNode series = option.putArray("series");
+        ObjectNode base = series.addObject().put("name", "base").put("type", "bar").put("stack", "total")
+                .put("silent", true);
+        base.putObject("itemStyle").put("color", "transparent");
+        ArrayNode baseData = base.putArray("data");
+        ObjectNode shown = series.addObject().put("name", "value").put("type", "bar").put("stack", "total");
+        shown.putObject("label").put("show", true).put("position", "top").put("fontSize", 10);
+        ArrayNode shownData = shown.putArray("data");
+        BigDecimal running = BigDecimal.ZERO;
+        for (Step step : steps) {
+            BigDecimal bottom;
+            String colour;
+            if (step.total()) {
+                running = step.value();
+                bottom = BigDecimal.ZERO;
+                colour = ACCENT;
+            } else if (step.value().signum() >= 0) {
+                bottom = running;
+                running = running.add(step.value());
+                colour = WON_COLOUR;
+            } else {
+                running = running.add(step.value());
+                bottom = running;
+                colour = ALERT_COLOUR;
+            }
+            baseData.add(bottom);
+            shownData.addObject().put("value", step.value().abs()).putObject("itemStyle").put("color", colour);
+        }
+        option.putObject("tooltip").put("trigger", "item").put("formatter", "{b}: {c}");
+        return option.toString();
+    }
+
     /** A value axis with few ticks, so that long amounts (¥14,505,000) never run into each other. */
     private static ObjectNode valueAxis() {
         ObjectNode axis = JSON.objectNode().put("type", "value").put("splitNumber", 3);

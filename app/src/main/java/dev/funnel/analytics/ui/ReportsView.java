@@ -117,7 +117,10 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         leaderChart.addClickListener(e -> drill(DrillDown.closed(GroupBy.OWNER,
                 leaders.groups().get(e.dataIndex()).key(), Outcome.WON), e.name()));
         rateNote.addClassName("funnel-note");
-        add(filters, problem, rateNote, bottleneck, tiles, cards);
+        com.vaadin.flow.router.RouterLink review = new com.vaadin.flow.router.RouterLink(
+                getTranslation("report.open-review"), PipelineReviewView.class);
+        review.setId("reports-open-review");
+        add(filters, review, problem, rateNote, bottleneck, tiles, cards);
         refresh();
     }
 

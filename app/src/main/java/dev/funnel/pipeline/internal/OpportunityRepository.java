@@ -2,6 +2,7 @@ package dev.funnel.pipeline.internal;
 
 import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CUSTOMER;
+import static dev.funnel.jooq.Tables.DEAL_REVISION;
 import static dev.funnel.jooq.Tables.OPPORTUNITY;
 import static dev.funnel.jooq.Tables.OPPORTUNITY_LINE;
 import static dev.funnel.jooq.Tables.STAGE;
@@ -14,6 +15,7 @@ import dev.funnel.platform.TimelineEntry;
 import dev.funnel.platform.TimelineKind;
 import dev.funnel.jooq.tables.records.OpportunityRecord;
 import dev.funnel.pipeline.CustomerDeals;
+import dev.funnel.pipeline.DealChange;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityDraft;
 import dev.funnel.pipeline.OpportunityFilter;
@@ -316,6 +318,32 @@ public class OpportunityRepository {
                         StageHistoryEntry.Event.valueOf(r.get(STAGE_HISTORY.EVENT)), r.get(STAGE_HISTORY.FROM_STAGE_ID),
                         r.get(STAGE_HISTORY.TO_STAGE_ID), r.get(STAGE_HISTORY.CHANGED_BY), r.get(APP_USER.FULL_NAME),
                         r.get(STAGE_HISTORY.CHANGED_AT), r.get(STAGE_HISTORY.OVERRIDE_REASON)));
+    }
+
+    /** The deal's recorded changes of its figures, oldest first; owner changes with both people's names. */
+    public List<DealChange> changes(VisibleScope scope, long opportunityId) {
+        var by = APP_USER.as("changed_by_user");
+        var before = APP_USER.as("old_owner");
+        var after = APP_USER.as("new_owner");
+        var owner = DSL.inline(DealChange.Field.OWNER.name());
+        return db.select(DEAL_REVISION.fields()).select(by.FULL_NAME, before.FULL_NAME, after.FULL_NAME)
+                .from(DEAL_REVISION)
+                .leftJoin(by).on(by.ID.eq(DEAL_REVISION.CHANGED_BY))
+                // the values are text: only an owner's are user ids
+                .leftJoin(before).on(DEAL_REVISION.FIELD.eq(owner)
+                        .and(before.ID.eq(DSL.field("case when {0} = {1} then {2}::bigint end", Long.class,
+                                DEAL_REVISION.FIELD, owner, DEAL_REVISION.OLD_VALUE))))
+                .leftJoin(after).on(DEAL_REVISION.FIELD.eq(owner)
+                        .and(after.ID.eq(DSL.field("case when {0} = {1} then {2}::bigint end", Long.class,
+                                DEAL_REVISION.FIELD, owner, DEAL_REVISION.NEW_VALUE))))
+                .where(DEAL_REVISION.OPPORTUNITY_ID.eq(opportunityId))
+                .and(DealScope.visibleDeal(scope, DEAL_REVISION.OPPORTUNITY_ID))
+                .orderBy(DEAL_REVISION.CHANGED_AT, DEAL_REVISION.ID)
+                .fetch(r -> new DealChange(r.get(DEAL_REVISION.ID), r.get(DEAL_REVISION.OPPORTUNITY_ID),
+                        DealChange.Field.valueOf(r.get(DEAL_REVISION.FIELD)), r.get(DEAL_REVISION.OLD_VALUE),
+                        r.get(DEAL_REVISION.NEW_VALUE), r.get(DEAL_REVISION.CHANGED_AT),
+                        r.get(DEAL_REVISION.CHANGED_BY), r.get(by.FULL_NAME), r.get(before.FULL_NAME),
+                        r.get(after.FULL_NAME)));
     }
 
     private SelectOnConditionStep<Record> joined() {

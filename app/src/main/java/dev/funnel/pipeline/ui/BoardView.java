@@ -63,6 +63,8 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker closeFrom = new DatePicker();
     private final DatePicker closeTo = new DatePicker();
     private final Checkbox mine = new Checkbox();
+    /** A past day: opens the pipeline review with the pipeline as of that day beside today's. */
+    final DatePicker asOf = new DatePicker();
     private final Span totals = new Span();
     private final HorizontalLayout columns = new HorizontalLayout();
     private final Closing closing;
@@ -96,6 +98,17 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         closeFrom.setPlaceholder(getTranslation("board.close-from"));
         closeTo.setPlaceholder(getTranslation("board.close-to"));
         mine.setLabel(getTranslation("board.mine"));
+        asOf.setPlaceholder(getTranslation("board.as-of"));
+        asOf.setId("board-as-of");
+        asOf.setMax(java.time.LocalDate.now(clock));
+        asOf.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                // the review page is analytics': reached by its route, as the pipeline module must not know it
+                UI.getCurrent().navigate("reports/review", com.vaadin.flow.router.QueryParameters.simple(
+                        java.util.Map.of("from", e.getValue().toString(),
+                                "to", java.time.LocalDate.now(clock).toString())));
+            }
+        });
         List.of(owner, team, source).forEach(box -> box.setClearButtonVisible(true));
         pipeline.addValueChangeListener(e -> refresh());
         owner.addValueChangeListener(e -> refresh());
@@ -105,14 +118,14 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         closeFrom.addValueChangeListener(e -> refresh());
         closeTo.addValueChangeListener(e -> refresh());
         mine.addValueChangeListener(e -> refresh());
-        for (HasStyle filter : new HasStyle[] {owner, team, grade, source, closeFrom, closeTo, mine}) {
+        for (HasStyle filter : new HasStyle[] {owner, team, grade, source, closeFrom, closeTo, mine, asOf}) {
             filter.addClassName("funnel-board-filter");
         }
         Button filters = new Button(getTranslation("board.filters"));
         filters.addClassName("funnel-filters-toggle");
         filters.addThemeVariants(ButtonVariant.LUMO_SMALL);
         HorizontalLayout bar = new HorizontalLayout(title, pipeline, filters, owner, team, grade, source, closeFrom,
-                closeTo, mine, totals);
+                closeTo, mine, asOf, totals);
         bar.addClassNames("funnel-toolbar", "funnel-board-bar");
         filters.addClickListener(e -> bar.getClassNames().set("filters-open", !bar.hasClassName("filters-open")));
         totals.addClassName("funnel-board-totals");

@@ -22,6 +22,7 @@ import dev.funnel.customer.CustomerService;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.ChoiceService;
+import dev.funnel.pipeline.DealChange;
 import dev.funnel.pipeline.Opportunity;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.Pipeline;
@@ -208,22 +209,57 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         render();
     }
 
-    private Grid<StageHistoryEntry> history(Pipeline pipeline) {
+    /** One row of the History tab: a stage-ledger line or a field change, ready to show. */
+    private record HistoryRow(java.time.OffsetDateTime at, String what, String from, String to, String who,
+                              String note) {
+    }
+
+    private Grid<HistoryRow> history(Pipeline pipeline) {
         Map<Long, String> names = pipelines.stagesEver(pipeline.id()).values().stream()
                 .collect(Collectors.toMap(s -> s.id(), s -> s.name(getLocale()), (a, b) -> a));
-        Grid<StageHistoryEntry> grid = new Grid<>();
-        grid.addColumn(h -> Formats.dateTime(h.changedAt(), ZoneId.systemDefault(), getLocale()))
+        List<HistoryRow> rows = new java.util.ArrayList<>();
+        for (StageHistoryEntry h : deals.queries().history(deal.id())) {
+            rows.add(new HistoryRow(h.changedAt(), getTranslation("history.event." + h.event().name()),
+                    h.fromStageId() == null ? "" : names.getOrDefault(h.fromStageId(), ""),
+                    names.getOrDefault(h.toStageId(), ""), who(h.changedByName()), h.overrideReason()));
+        }
+        for (DealChange c : deals.queries().changes(deal.id())) {
+            boolean owner = c.field() == DealChange.Field.OWNER;
+            rows.add(new HistoryRow(c.changedAt(), getTranslation("history.field." + c.field().name()),
+                    owner ? c.oldName() : value(c.field(), c.oldValue()),
+                    owner ? c.newName() : value(c.field(), c.newValue()), who(c.changedByName()), null));
+        }
+        rows.sort(java.util.Comparator.comparing(HistoryRow::at));
+        Grid<HistoryRow> grid = new Grid<>();
+        grid.addColumn(h -> Formats.dateTime(h.at(), ZoneId.systemDefault(), getLocale()))
                 .setHeader(getTranslation("history.when"));
-        grid.addColumn(h -> getTranslation("history.event." + h.event().name())).setHeader(getTranslation("history.event"));
-        grid.addColumn(h -> h.fromStageId() == null ? "" : names.getOrDefault(h.fromStageId(), ""))
-                .setHeader(getTranslation("history.from"));
-        grid.addColumn(h -> names.getOrDefault(h.toStageId(), "")).setHeader(getTranslation("history.to"));
-        grid.addColumn(StageHistoryEntry::changedByName).setHeader(getTranslation("history.who"));
-        grid.addColumn(StageHistoryEntry::overrideReason).setHeader(getTranslation("history.override"));
+        grid.addColumn(HistoryRow::what).setHeader(getTranslation("history.event"));
+        grid.addColumn(HistoryRow::from).setHeader(getTranslation("history.from"));
+        grid.addColumn(HistoryRow::to).setHeader(getTranslation("history.to"));
+        grid.addColumn(HistoryRow::who).setHeader(getTranslation("history.who"));
+        grid.addColumn(HistoryRow::note).setHeader(getTranslation("history.override"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setItems(deals.queries().history(deal.id()));
+        grid.setItems(rows);
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    private String who(String name) {
+        return name == null ? getTranslation("history.system") : name;
+    }
+
+    /** A recorded value as the deal page shows it. */
+    private String value(DealChange.Field field, String value) {
+        if (value == null) {
+            return "–";
+        }
+        return switch (field) {
+            case AMOUNT -> Formats.money(new BigDecimal(value), deal.currency(), getLocale());
+            case EXPECTED_CLOSE -> Formats.date(java.time.LocalDate.parse(value), getLocale());
+            case PROBABILITY -> new BigDecimal(value).movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP)
+                    + " %";
+            default -> value;
+        };
     }
 
     /**

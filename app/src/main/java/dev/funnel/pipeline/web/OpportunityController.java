@@ -12,7 +12,6 @@ import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.StageProgressService;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.StageGuide;
-import dev.funnel.pipeline.StageHistoryEntry;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.PageRequest;
@@ -21,6 +20,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -103,9 +105,29 @@ class OpportunityController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "The opportunity's stage history: every entry into a stage, close and reopen")
-    List<StageHistoryEntry> history(@PathVariable long id) {
-        return opportunities.history(id);
+    @Operation(summary = "The opportunity's history, oldest first: every entry into a stage, close and reopen "
+            + "(event, fromStageId, toStageId), and every change of amount, currency, expected close date, next "
+            + "step, owner, lead source, win probability and grade (field, oldValue, newValue), with who and when; "
+            + "changedBy is null for changes the system made")
+    List<HistoryLine> history(@PathVariable long id) {
+        List<HistoryLine> lines = new ArrayList<>();
+        opportunities.history(id).forEach(h -> lines.add(new HistoryLine(h.id(), h.opportunityId(), h.changedAt(),
+                h.changedBy(), h.changedByName(), h.event().name(), h.fromStageId(), h.toStageId(),
+                h.overrideReason(), null, null, null)));
+        opportunities.changes(id).forEach(c -> lines.add(new HistoryLine(c.id(), c.opportunityId(), c.changedAt(),
+                c.changedBy(), c.changedByName(), null, null, null, null, c.field().name(), c.oldValue(),
+                c.newValue())));
+        lines.sort(Comparator.comparing(HistoryLine::changedAt));
+        return lines;
+    }
+
+    /**
+     * A line of the deal's history: a stage-ledger line (event set; id is the ledger line's) or a field change
+     * (field set; id is the revision's).
+     */
+    record HistoryLine(long id, long opportunityId, OffsetDateTime changedAt, Long changedBy, String changedByName,
+                       String event, Long fromStageId, Long toStageId, String overrideReason, String field,
+                       String oldValue, String newValue) {
     }
 
     /** A move: the target stage, the version read, and for a manager's override the written reason. */

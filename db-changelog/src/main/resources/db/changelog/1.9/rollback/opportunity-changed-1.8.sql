@@ -1,0 +1,16 @@
+-- funnel_opportunity_changed as 1.8/scoring.xml left it.
+CREATE OR REPLACE FUNCTION funnel_opportunity_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed bigint[];
+BEGIN
+  -- an UPDATE that changed no row (a rating that stayed the same) costs no planning
+  IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+    RETURN NULL;
+  END IF;
+  EXECUTE 'SELECT ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+            WHERE (n.owner_id, n.currency, n.lead_source, n.amount, n.actual_amount, n.company_amount)
+                  IS DISTINCT FROM (o.owner_id, o.currency, o.lead_source, o.amount, o.actual_amount,
+                                    o.company_amount))' INTO changed;
+  PERFORM funnel_touch_stage_entries(changed);
+  RETURN NULL;
+END $$
