@@ -122,8 +122,8 @@ final class ChartOptions {
         return option.toString();
     }
 
-    /** One step of a waterfall: a total (the first and the last) or a change, signed. */
-    record Step(String name, BigDecimal value, boolean total) {
+    /** One step of a waterfall: a total (the first and the last) or a change, signed; its label as shown. */
+    record Step(String name, BigDecimal value, boolean total, String label) {
     }
 
     /**
@@ -139,8 +139,9 @@ final class ChartOptions {
         ArrayNode names = categoryAxis.putArray("data");
         steps.forEach(step -> names.add(step.name()));
         categoryAxis.putObject("axisLabel").put("interval", 0).put("fontSize", 11)
-                .put("rotate", steps.size() > MANY_CATEGORIES ? 40 : 0).put("width", 80).put("overflow", "truncate");
-        option.set("yAxis", valueAxis());
+                .put("rotate", steps.size() > MANY_CATEGORIES ? 40 : 0).put("width", 90).put("overflow", "break");
+        ObjectNode valueAxis = valueAxis();
+        option.set("yAxis", valueAxis);
         ArrayNode series = option.putArray("series");
         ObjectNode base = series.addObject().put("name", "base").put("type", "bar").put("stack", "total")
                 .put("silent", true);
@@ -150,6 +151,7 @@ final class ChartOptions {
         shown.putObject("label").put("show", true).put("position", "top").put("fontSize", 10);
         ArrayNode shownData = shown.putArray("data");
         BigDecimal running = BigDecimal.ZERO;
+        BigDecimal lowest = null;
         for (Step step : steps) {
             BigDecimal bottom;
             String colour;
@@ -167,10 +169,25 @@ final class ChartOptions {
                 colour = ALERT_COLOUR;
             }
             baseData.add(bottom);
-            shownData.addObject().put("value", step.value().abs()).putObject("itemStyle").put("color", colour);
+            ObjectNode item = shownData.addObject().put("value", step.value().abs());
+            item.putObject("itemStyle").put("color", colour);
+            item.putObject("label").put("formatter", step.label());
+            // how low the bar reaches: a total's top (it rises from 0), a change's bottom
+            BigDecimal reach = step.total() ? running : bottom;
+            lowest = lowest == null ? reach : lowest.min(reach);
+        }
+        // the changes are small beside the totals: the axis starts near the lowest level the bars reach, not at 0
+        if (lowest != null && lowest.signum() > 0) {
+            valueAxis.put("min", floor(lowest.multiply(new BigDecimal("0.8"))));
         }
         option.putObject("tooltip").put("trigger", "item").put("formatter", "{b}: {c}");
         return option.toString();
+    }
+
+    /** The value rounded down to its leading digit: 0.8 × 247,029,000 gives 100,000,000; 1,980 gives 1,000. */
+    private static BigDecimal floor(BigDecimal value) {
+        BigDecimal unit = BigDecimal.TEN.pow(Math.max(0, value.toBigInteger().toString().length() - 1));
+        return value.divide(unit, 0, java.math.RoundingMode.FLOOR).multiply(unit);
     }
 
     /** A value axis with few ticks, so that long amounts (¥14,505,000) never run into each other. */

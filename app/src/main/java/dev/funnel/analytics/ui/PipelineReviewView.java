@@ -197,16 +197,17 @@ public class PipelineReviewView extends VerticalLayout implements HasDynamicTitl
             notes.add(getTranslation("review.created-and-closed", movement.createdAndClosed()));
         }
         note.setText(String.join(" · ", notes));
+        note.setVisible(!notes.isEmpty());
 
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(getTranslation("review.start", Formats.date(from.getValue(), locale)),
-                movement.start().amount(), true));
+                movement.start().amount(), true, money(movement.start().amount())));
         for (Bar bar : movement.bars()) {
             steps.add(new Step(getTranslation("review.movement." + bar.movement().name()) + " (" + bar.deals() + ")",
-                    bar.amount(), false));
+                    bar.amount(), false, (bar.amount().signum() < 0 ? "−" : "+") + money(bar.amount().abs())));
         }
         steps.add(new Step(getTranslation("review.end", Formats.date(to.getValue(), locale)),
-                movement.end().amount(), true));
+                movement.end().amount(), true, money(movement.end().amount())));
         waterfall.setOption(ChartOptions.waterfall(steps));
 
         Map<Long, PipelineAsOfReport.StageLine> beforeByStage = new HashMap<>();

@@ -65,4 +65,25 @@ class ChartOptionsTest {
         return List.of(new BigDecimal("80"), new BigDecimal("60"), new BigDecimal("40"), new BigDecimal("70"),
                 new BigDecimal("90"));
     }
+
+    @Test
+    void a_waterfall_floats_each_change_from_where_the_last_ended_and_starts_its_axis_near_the_lowest_level()
+            throws Exception {
+        JsonNode option = json.readTree(ChartOptions.waterfall(List.of(
+                new ChartOptions.Step("start", new BigDecimal("1000"), true, "1000"),
+                new ChartOptions.Step("created", new BigDecimal("550"), false, "+550"),
+                new ChartOptions.Step("won", new BigDecimal("-400"), false, "-400"),
+                new ChartOptions.Step("lost", new BigDecimal("-200"), false, "-200"),
+                new ChartOptions.Step("end", new BigDecimal("950"), true, "950"))));
+
+        // invisible bases: 0 under the totals, the level before a rise, the level after a fall
+        assertThat(option.at("/series/0/data")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.ZERO,
+                        new BigDecimal("1000"), new BigDecimal("1150"), new BigDecimal("950"), BigDecimal.ZERO);
+        assertThat(option.at("/series/1/data/2/value").decimalValue()).isEqualByComparingTo("400");
+        assertThat(option.at("/series/1/data/2/itemStyle/color").asText()).isEqualTo(ChartOptions.ALERT_COLOUR);
+        assertThat(option.at("/series/1/data/1/label/formatter").asText()).isEqualTo("+550");
+        // the lowest level is 950: the axis starts at 700 (0.8 x 950 = 760, down to its leading digit)
+        assertThat(option.at("/yAxis/min").decimalValue()).isEqualByComparingTo("700");
+    }
 }
