@@ -39,8 +39,8 @@ public final class OpportunityEvents {
                                   OpportunityFacts deal, String lostReason) implements PublishedEvent {
     }
 
-    /** A task of an opportunity completed. */
+    /** A task completed; its opportunity is null for a task about no deal. */
     public record TaskDone(UUID eventId, Instant occurredAt, long taskId, Long actorId, String titleEn,
-                           long opportunityId, long assigneeId) implements PublishedEvent {
+                           Long opportunityId, long assigneeId) implements PublishedEvent {
     }
 }

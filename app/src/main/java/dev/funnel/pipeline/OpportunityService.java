@@ -75,6 +75,11 @@ public class OpportunityService {
         return opportunities.gradesFollowScorer();
     }
 
+    /** Whether the deal exists and the caller may see it. */
+    public boolean canSee(long id) {
+        return opportunities.findById(users.visibleScope(), id).isPresent();
+    }
+
     public Opportunity get(long id) {
         return deals.visible(id);
     }

@@ -3,6 +3,7 @@ package dev.funnel.pipeline;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
+import dev.funnel.pipeline.internal.OpportunityRepository;
 import dev.funnel.pipeline.internal.TaskRepository;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.NotFoundException;
@@ -29,11 +30,14 @@ public class TaskService {
     private static final int MOST = 500;
 
     private final TaskRepository tasks;
+    private final OpportunityRepository opportunities;
     private final UserService users;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TaskService(TaskRepository tasks, UserService users, Clock clock, ApplicationEventPublisher events) {
+    TaskService(TaskRepository tasks, OpportunityRepository opportunities, UserService users, Clock clock,
+                ApplicationEventPublisher events) {
+        this.opportunities = opportunities;
         this.events = events;
         this.tasks = tasks;
         this.users = users;
@@ -47,6 +51,34 @@ public class TaskService {
 
     public Task get(long taskId) {
         return tasks.findVisible(users.visibleScope(), taskId).orElseThrow(() -> new NotFoundException(ENTITY, taskId));
+    }
+
+    /** The given tasks the caller may see, by id; the others are left out. */
+    public List<Task> find(java.util.Collection<Long> taskIds) {
+        return taskIds.isEmpty() ? List.of() : tasks.findVisible(users.visibleScope(), taskIds);
+    }
+
+    /**
+     * Gives someone a task by hand (a review's decision): a title, an assignee the caller may assign to, a due
+     * date from today on, and optionally a deal the caller may see. It belongs to no stage, so the deal moving on
+     * never cancels it.
+     */
+    @Transactional
+    public Task give(Long opportunityId, String title, long assigneeId, LocalDate dueDate) {
+        CurrentUser me = users.current();
+        Checks.start()
+                .required("title", title)
+                .maxLength("title", title, 200)
+                .rule(dueDate != null, "dueDate", "validation.required")
+                .rule(dueDate == null || !dueDate.isBefore(today()), "dueDate", "validation.task.due-past")
+                .rule(assigneeId == me.id() || users.canAssignTo(assigneeId), "assigneeId",
+                        "validation.owner.not-assignable")
+                .rule(opportunityId == null
+                                || opportunities.findById(users.visibleScope(), opportunityId).isPresent(),
+                        "opportunityId", "validation.task.deal-not-visible")
+                .orThrow();
+        long id = tasks.insertGiven(opportunityId, title.trim(), assigneeId, dueDate, me.id());
+        return get(id);
     }
 
     public LocalDate today() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import dev.funnel.analytics.ui.ForecastView;
 import dev.funnel.analytics.ui.PipelineReviewView;
+import dev.funnel.review.ui.ReviewsView;
 import dev.funnel.analytics.ui.ReportsView;
 import dev.funnel.analytics.ui.TargetsView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -101,6 +102,10 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.CHART.create()));
         insights.addItem(new SideNavItem(getTranslation("nav.review"), PipelineReviewView.class,
                 VaadinIcon.CHART_TIMELINE.create()));
+        if (me.isManager()) {
+            insights.addItem(new SideNavItem(getTranslation("nav.meetings"), ReviewsView.class,
+                    VaadinIcon.GROUP.create()));
+        }
         insights.addItem(new SideNavItem(getTranslation("nav.forecast"), ForecastView.class,
                 VaadinIcon.TRENDING_UP.create()));
         insights.addItem(new SideNavItem(getTranslation("nav.targets"), TargetsView.class,

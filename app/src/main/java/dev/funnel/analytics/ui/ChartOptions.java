@@ -10,7 +10,7 @@ import java.util.List;
  * ECharts option objects for the report cards, built as JSON trees so that names (a customer called
  * {@code "A & B"}) are always escaped. Colours: one accent for figures, the stage palette for stages.
  */
-final class ChartOptions {
+public final class ChartOptions {
 
     static final String ACCENT = "#1676f3";
     static final String SECOND = "#f59f00";
@@ -123,7 +123,7 @@ final class ChartOptions {
     }
 
     /** One step of a waterfall: a total (the first and the last) or a change, signed; its label as shown. */
-    record Step(String name, BigDecimal value, boolean total, String label) {
+    public record Step(String name, BigDecimal value, boolean total, String label) {
     }
 
     /**
@@ -131,7 +131,7 @@ final class ChartOptions {
      * the last total. Drawn as two stacked bars, the lower one invisible. Changes that rise come before those that
      * fall, so no bar floats below zero.
      */
-    static String waterfall(List<Step> steps) {
+    public static String waterfall(List<Step> steps) {
         ObjectNode option = base();
         option.putObject("grid").put("left", 8).put("right", 24).put("top", 16).put("bottom", 8)
                 .put("containLabel", true);

@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** The deals behind a bar of the pipeline's movement: each as it stood at the first date and at the second. */
-class MovedDealsDialog extends Dialog {
+public class MovedDealsDialog extends Dialog {
 
     final Grid<MovedDeal> grid = new Grid<>();
     final Span count = new Span();
 
-    MovedDealsDialog(String what, Map<Long, String> stageNames, String currency,
+    public MovedDealsDialog(String what, Map<Long, String> stageNames, String currency,
                      Function<PageRequest, PageResult<MovedDeal>> deals) {
         setHeaderTitle(getTranslation("report.deals-behind", what));
         setWidth("min(76em, 95vw)");

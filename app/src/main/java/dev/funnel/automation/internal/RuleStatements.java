@@ -67,17 +67,17 @@ public class RuleStatements {
                       and q.since < {now} - make_interval(days => {threshold})""",
             RuleCode.TASK_OVERDUE, """
                     select t.id as subject_id, t.due_date::text as occurrence, t.assignee_id as recipient_id,
-                           'opportunities/' || t.opportunity_id as link, t.title as a1, coalesce(t.title_zh, t.title) as a2,
-                           o.name as a3, t.due_date::text as a4, ({today} - t.due_date)::text as a5, null as a6
-                    from task t join opportunity o on o.id = t.opportunity_id
+                           coalesce('opportunities/' || t.opportunity_id, 'tasks') as link, t.title as a1,
+                           coalesce(t.title_zh, t.title) as a2, coalesce(o.name, '') as a3, t.due_date::text as a4, ({today} - t.due_date)::text as a5, null as a6
+                    from task t left join opportunity o on o.id = t.opportunity_id
                     where t.status = 'OPEN' and t.due_date < {today}""",
             RuleCode.TASK_OVERDUE_ESCALATION, """
                     select * from (
                       select t.id as subject_id, t.due_date::text as occurrence, %s as recipient_id,
-                             'opportunities/' || t.opportunity_id as link, t.title as a1,
-                             coalesce(t.title_zh, t.title) as a2, o.name as a3, t.due_date::text as a4,
+                             coalesce('opportunities/' || t.opportunity_id, 'tasks') as link, t.title as a1,
+                             coalesce(t.title_zh, t.title) as a2, coalesce(o.name, '') as a3, t.due_date::text as a4,
                              ({today} - t.due_date)::text as a5, assignee.full_name as a6
-                      from task t join opportunity o on o.id = t.opportunity_id
+                      from task t left join opportunity o on o.id = t.opportunity_id
                            join app_user assignee on assignee.id = t.assignee_id
                       where t.status = 'OPEN' and t.due_date < {today} - {threshold}) c
                     where recipient_id is not null""".formatted(MANAGER_OF.formatted("t.assignee_id")),

@@ -51,6 +51,19 @@ public class TaskRepository {
                 .execute();
     }
 
+    /** A task given by hand: about a deal, or about none. */
+    public long insertGiven(Long opportunityId, String title, long assigneeId, LocalDate dueDate, long actorId) {
+        return db.insertInto(TASK)
+                .set(TASK.OPPORTUNITY_ID, opportunityId)
+                .set(TASK.TITLE, title)
+                .set(TASK.ASSIGNEE_ID, assigneeId)
+                .set(TASK.DUE_DATE, dueDate)
+                .set(TASK.REQUIRED, false)
+                .set(TASK.CREATED_BY, actorId)
+                .set(TASK.UPDATED_BY, actorId)
+                .returning(TASK.ID).fetchOne(TASK.ID);
+    }
+
     /** Creates many tasks at once (an import), with a few statements rather than one per task. */
     public void insertAll(List<NewTask> newTasks, long actorId) {
         for (int from = 0; from < newTasks.size(); from += 1000) {
@@ -115,11 +128,24 @@ public class TaskRepository {
                 .limit(limit).fetch(TaskRepository::toTask);
     }
 
-    /** A task the caller may act on: assigned to them, or on an opportunity they may see. */
+    /**
+     * A task the caller may act on: assigned to them or by them, on an opportunity they may see, or assigned to
+     * someone whose records they may see (a manager follows up the tasks of their team).
+     */
     public Optional<Task> findVisible(VisibleScope scope, long taskId) {
-        return joined().where(TASK.ID.eq(taskId)
-                        .and(TASK.ASSIGNEE_ID.eq(scope.userId()).or(scope.owns(OPPORTUNITY.OWNER_ID))))
-                .fetchOptional(TaskRepository::toTask);
+        return joined().where(TASK.ID.eq(taskId).and(visible(scope))).fetchOptional(TaskRepository::toTask);
+    }
+
+    /** {@link #findVisible} for many; the ones not visible are left out. */
+    public List<Task> findVisible(VisibleScope scope, java.util.Collection<Long> taskIds) {
+        return joined().where(TASK.ID.in(taskIds).and(visible(scope))).orderBy(TASK.ID)
+                .fetch(TaskRepository::toTask);
+    }
+
+    private static Condition visible(VisibleScope scope) {
+        return TASK.ASSIGNEE_ID.eq(scope.userId()).or(TASK.CREATED_BY.eq(scope.userId()))
+                .or(OPPORTUNITY.ID.isNotNull().and(scope.owns(OPPORTUNITY.OWNER_ID)))
+                .or(scope.owns(TASK.ASSIGNEE_ID));
     }
 
     /** Writes only when the task still has the version the caller read; answers whether it did. */
@@ -153,7 +179,7 @@ public class TaskRepository {
         return db.select(TASK.fields())
                 .select(OPPORTUNITY.NAME, STAGE.NAME_EN, STAGE.NAME_ZH, APP_USER.FULL_NAME)
                 .from(TASK)
-                .join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(TASK.OPPORTUNITY_ID))
+                .leftJoin(OPPORTUNITY).on(OPPORTUNITY.ID.eq(TASK.OPPORTUNITY_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(TASK.ASSIGNEE_ID))
                 .leftJoin(STAGE).on(STAGE.ID.eq(TASK.STAGE_ID));
     }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
@@ -56,9 +57,10 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         title.addClassName("funnel-view-title");
         tabs.addSelectedChangeListener(e -> refresh());
         grid.addColumn(t -> t.title(getLocale())).setHeader(getTranslation("task.title")).setFlexGrow(3);
-        grid.addComponentColumn(t -> new RouterLink(t.opportunityName(), OpportunityView.class,
-                new RouteParameters("id", String.valueOf(t.opportunityId())))).setHeader(getTranslation("task.opportunity"))
-                .setFlexGrow(2);
+        grid.addComponentColumn(t -> t.opportunityId() == null ? new Span()
+                        : new RouterLink(t.opportunityName(), OpportunityView.class,
+                                new RouteParameters("id", String.valueOf(t.opportunityId()))))
+                .setHeader(getTranslation("task.opportunity")).setFlexGrow(2);
         grid.addColumn(t -> t.stageName(getLocale())).setHeader(getTranslation("opportunity.stage"));
         grid.addColumn(t -> Formats.date(t.dueDate(), getLocale())).setHeader(getTranslation("task.due"));
         grid.addColumn(t -> t.required() ? getTranslation("task.required") : "").setHeader("");

@@ -11,6 +11,7 @@ import dev.funnel.platform.NotFoundException;
 import dev.funnel.platform.RefusedException;
 import dev.funnel.platform.Formats;
 import dev.funnel.platform.StaleVersionException;
+import dev.funnel.platform.FrozenException;
 import java.time.ZoneId;
 import java.util.Locale;
 import com.vaadin.flow.component.UI;
@@ -76,6 +77,8 @@ public final class FieldErrors {
                             Formats.dateTime(e.changedAt(), ZoneId.systemDefault(), locale())));
         } catch (NotFoundException e) {
             error(owner.getTranslation("error.not-found"));
+        } catch (FrozenException e) {
+            error(owner.getTranslation("error.frozen"));
         }
         return false;
     }

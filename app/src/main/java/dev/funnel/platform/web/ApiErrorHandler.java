@@ -1,6 +1,7 @@
 package dev.funnel.platform.web;
 
 import dev.funnel.platform.FieldProblem;
+import dev.funnel.platform.FrozenException;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.Messages;
 import dev.funnel.platform.NotFoundException;
@@ -70,6 +71,12 @@ class ApiErrorHandler {
                 : messages.get("api.error.stale-by", locale, entity, String.valueOf(e.id()), e.changedBy(),
                         String.valueOf(e.changedAt()));
         return status(HttpStatus.CONFLICT, "stale_version", message, List.of());
+    }
+
+    @ExceptionHandler(FrozenException.class)
+    ResponseEntity<ApiError> frozen(FrozenException e, Locale locale) {
+        return status(HttpStatus.CONFLICT, "frozen", messages.get("api.error.frozen", locale,
+                messages.get("entity." + e.entity(), locale), String.valueOf(e.id())), List.of());
     }
 
     /**

@@ -113,7 +113,9 @@ class DomainEventBridge {
     void on(TaskDone event) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("title", event.titleEn());
-        facts.put("opportunityId", Long.toString(event.opportunityId()));
+        if (event.opportunityId() != null) {
+            facts.put("opportunityId", Long.toString(event.opportunityId()));
+        }
         facts.put("assigneeId", Long.toString(event.assigneeId()));
         hand(event.eventId(), DomainEvent.TASK_DONE, event.occurredAt(), event.taskId(), event.actorId(), facts);
     }
