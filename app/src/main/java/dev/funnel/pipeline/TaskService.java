@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +54,17 @@ public class TaskService {
         return tasks.findVisible(users.visibleScope(), taskId).orElseThrow(() -> new NotFoundException(ENTITY, taskId));
     }
 
-    /** The given tasks the caller may see, by id; the others are left out. */
-    public List<Task> find(java.util.Collection<Long> taskIds) {
-        return taskIds.isEmpty() ? List.of() : tasks.findVisible(users.visibleScope(), taskIds);
+    /**
+     * Where the given tasks stand (state and dates only), for a review following up the tasks its decisions
+     * became; the caller's right to that review is the review's to check.
+     */
+    public Map<Long, TaskState> states(java.util.Collection<Long> taskIds) {
+        return taskIds.isEmpty() ? Map.of() : tasks.states(taskIds).stream().collect(java.util.stream.Collectors
+                .toMap(s -> s.id(), s -> new TaskState(s.status(), s.dueDate(), s.completedAt())));
+    }
+
+    /** Where a task stands. */
+    public record TaskState(Task.Status status, LocalDate dueDate, OffsetDateTime completedAt) {
     }
 
     /**

@@ -12,24 +12,26 @@ import java.util.List;
  *
  * @param asOf              the day the figures are as of: the period's last day, or today while it runs
  * @param current           the period's figures
- * @param previousPeriod    the same figures for the period before, to compare with
+ * @param previousPeriod    the same figures for the period before, to compare with: while the period runs, for as
+ *                          many of its days as have passed (to previousPeriodAsOf)
  * @param movementFrom      the day the movement starts: the last review's as-of day, else the day before the period
  * @param previousReviewId  the team's last review before this one (same pipeline and period length), if any
  * @param previousFigures   that review's own figures, as it froze them (null when it is still open)
  * @param previousDecisions that review's decisions and whether their tasks were done (as of closing this one)
  */
 public record ReviewAgenda(Instant computedAt, LocalDate asOf, String currency, Figures current,
-                           Figures previousPeriod, List<StageLine> stages, Bottleneck bottleneck,
+                           Figures previousPeriod, LocalDate previousPeriodAsOf, List<StageLine> stages, Bottleneck bottleneck,
                            LocalDate movementFrom, Movement movement, List<FlagLine> flagged, long flaggedTotal,
                            LocalDate targetMonth, List<RepLine> reps, Long previousReviewId,
                            LocalDate previousReviewAsOf, Figures previousFigures,
                            List<DecisionLine> previousDecisions) {
 
+    /** A list a snapshot written by an older version does not have reads as empty. */
     public ReviewAgenda {
-        stages = List.copyOf(stages);
-        flagged = List.copyOf(flagged);
-        reps = List.copyOf(reps);
-        previousDecisions = List.copyOf(previousDecisions);
+        stages = stages == null ? List.of() : List.copyOf(stages);
+        flagged = flagged == null ? List.of() : List.copyOf(flagged);
+        reps = reps == null ? List.of() : List.copyOf(reps);
+        previousDecisions = previousDecisions == null ? List.of() : List.copyOf(previousDecisions);
     }
 
     /**
@@ -58,7 +60,7 @@ public record ReviewAgenda(Instant computedAt, LocalDate asOf, String currency, 
     public record Movement(long startDeals, BigDecimal startAmount, List<Bar> bars, long endDeals,
                            BigDecimal endAmount, long createdAndClosed) {
         public Movement {
-            bars = List.copyOf(bars);
+            bars = bars == null ? List.of() : List.copyOf(bars);
         }
     }
 
@@ -71,7 +73,7 @@ public record ReviewAgenda(Instant computedAt, LocalDate asOf, String currency, 
                            String stageNameZh, BigDecimal amount, LocalDate expectedClose, List<String> flags,
                            int closePushes, long daysInStage, Long daysWithoutFollowUp) {
         public FlagLine {
-            flags = List.copyOf(flags);
+            flags = flags == null ? List.of() : List.copyOf(flags);
         }
     }
 

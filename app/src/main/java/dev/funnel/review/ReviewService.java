@@ -8,6 +8,7 @@ import dev.funnel.identity.Role;
 import dev.funnel.identity.Team;
 import dev.funnel.identity.TeamService;
 import dev.funnel.identity.UserService;
+import dev.funnel.identity.VisibleScope;
 import dev.funnel.pipeline.OpportunityService;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.PipelineService;
@@ -29,8 +30,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -124,10 +123,9 @@ public class ReviewService {
     public List<ReviewDecision> decisions(long reviewId) {
         visibleRow(reviewId);
         List<DecisionRow> rows = reviews.decisions(reviewId);
-        Map<Long, Task> byId = tasks.find(rows.stream().map(DecisionRow::taskId).toList()).stream()
-                .collect(Collectors.toMap(Task::id, Function.identity()));
+        Map<Long, TaskService.TaskState> states = tasks.states(rows.stream().map(DecisionRow::taskId).toList());
         return rows.stream().map(d -> {
-            Task task = byId.get(d.taskId());
+            TaskService.TaskState task = states.get(d.taskId());
             return new ReviewDecision(d.id(), d.opportunityId(), d.opportunityName(), d.text(), d.ownerId(),
                     d.ownerName(), task == null ? d.dueDate() : task.dueDate(), d.taskId(),
                     task == null ? null : task.status().name(), task == null ? null : task.completedAt(),
@@ -158,7 +156,7 @@ public class ReviewService {
         openForChanges(reviewId);
         Checks.start()
                 .required("text", decision.text())
-                .maxLength("text", decision.text(), 500)
+                .maxLength("text", decision.text(), 200)
                 .required("ownerId", decision.ownerId())
                 .required("dueDate", decision.dueDate())
                 .orThrow();
@@ -231,9 +229,20 @@ public class ReviewService {
         return row;
     }
 
+    /**
+     * The teams whose every member's deals the caller sees: all for an administrator, the teams a manager leads
+     * and those below them. Not the manager's own team when they do not lead it: a review's figures and frozen
+     * snapshot must cover the whole team, never the part of it one viewer happens to see.
+     */
     private Map<Long, Team> visibleTeams() {
-        return teams.visible().stream().collect(Collectors.toMap(Team::id, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        VisibleScope scope = users.visibleScope();
+        Map<Long, Team> shown = new java.util.LinkedHashMap<>();
+        for (Team team : teams.visible()) {
+            if (scope.everything() || scope.ownerIds().containsAll(users.teamTreeMembers(team.id()))) {
+                shown.put(team.id(), team);
+            }
+        }
+        return shown;
     }
 
     private String write(ReviewAgenda agenda) {

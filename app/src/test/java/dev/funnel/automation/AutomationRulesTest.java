@@ -50,6 +50,8 @@ class AutomationRulesTest extends IntegrationTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    dev.funnel.platform.Messages messages;
+    @Autowired
     RegistrationService registrations;
     @Autowired
     FollowUpService activities;
@@ -186,6 +188,26 @@ class AutomationRulesTest extends IntegrationTest {
         clock.advance(Duration.ofDays(10));
         runRules();
         assertThat(taskReminders(company.eastRep(), "task-overdue", "Discovery call")).hasSize(2);
+    }
+
+    @Test
+    void an_overdue_task_about_no_deal_reminds_its_assignee_with_a_link_to_their_tasks() {
+        Task given = as(company.eastManager().username(), () -> tasks.give(null, "Refresh the price list",
+                company.eastRep().id(), LocalDate.now(clock).plusDays(1)));
+        clock.advance(Duration.ofDays(3));
+        runRules();
+        List<Notification> reminded = remindersTo(company.eastRep(), "task-overdue", "tasks");
+        assertThat(reminded).singleElement().satisfies(n -> {
+            assertThat(n.arguments().get(0)).isEqualTo(given.title(java.util.Locale.ENGLISH));
+            assertThat(messages.get(n.messageKey(), java.util.Locale.ENGLISH, n.arguments().toArray()))
+                    .startsWith("The task 'Refresh the price list' was due on ");
+            assertThat(messages.get(n.messageKey(), java.util.Locale.SIMPLIFIED_CHINESE, n.arguments().toArray()))
+                    .startsWith("任务“Refresh the price list”截止于");
+        });
+        // one about a deal still names it
+        Notification aboutDeal = taskReminders(company.eastRep(), "task-overdue", "Discovery call").get(0);
+        assertThat(messages.get(aboutDeal.messageKey(), java.util.Locale.ENGLISH, aboutDeal.arguments().toArray()))
+                .contains("'Discovery call' for " + deal.name() + " was due");
     }
 
     @Test

@@ -252,6 +252,40 @@ class BrowserE2ETest {
         save("scoring.png");
     }
 
+    @Test
+    void a_manager_reads_the_weeks_waterfall_then_starts_a_review_meeting_whose_waterfall_draws_too()
+            throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait, "manager.east");
+        browser.get(app.baseUrl() + "/reports/review");
+        wait.until(d -> !d.findElements(By.cssSelector(".funnel-waterfall[data-rendered] canvas")).isEmpty());
+        // open at the first date, a bar per movement, open at the second: the demo's week always moves something
+        Object categories = ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('.funnel-waterfall').option.xAxis.data.length");
+        assertThat(((Number) categories).intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(drawn(".funnel-waterfall canvas")).isTrue();
+        save("pipeline-review.png");
+
+        browser.get(app.baseUrl() + "/reviews");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("review-start"))).click();
+        wait.until(ExpectedConditions.urlMatches(".*/reviews/\\d+$"));
+        wait.until(d -> !d.findElements(By.cssSelector(".funnel-waterfall[data-rendered] canvas")).isEmpty());
+        assertThat(drawn(".funnel-waterfall canvas")).isTrue();
+        assertThat(browser.findElement(By.id("review-close")).isDisplayed()).isTrue();
+        save("review-meeting.png");
+    }
+
+    /** Whether the canvas holds a drawing, not a blank area: some pixel differs from the first one. */
+    private static boolean drawn(String canvasSelector) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("""
+                const canvas = document.querySelector(arguments[0]);
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 4; i < data.length; i += 4) {
+                  if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) return true;
+                }
+                return false;""", canvasSelector));
+    }
+
     private static void drag(WebElement source, WebElement target) {
         ((JavascriptExecutor) browser).executeScript("""
                 const [source, target] = arguments;

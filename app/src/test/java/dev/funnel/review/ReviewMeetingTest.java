@@ -264,6 +264,17 @@ class ReviewMeetingTest extends IntegrationTest {
 
         signIn(company.westManager().username());
         assertThatThrownBy(() -> reviews.get(review.id())).isInstanceOf(NotFoundException.class);
+        // a manager who is a member of the east team but does not lead it sees only their own deals: no review
+        dev.funnel.identity.UserSummary member = data.user(dev.funnel.identity.Role.SALES_MANAGER,
+                company.east().id());
+        signIn(member.username());
+        assertThat(reviews.teams()).isEmpty();
+        assertThatThrownBy(() -> reviews.get(review.id())).isInstanceOf(NotFoundException.class);
+        // the director leads the division: every team below it
+        signIn(company.director().username());
+        assertThat(reviews.teams()).extracting(t -> t.id())
+                .contains(company.division().id(), company.east().id(), company.west().id());
+        assertThat(reviews.get(review.id()).teamId()).isEqualTo(company.east().id());
         signIn(company.eastRep().username());
         assertThatThrownBy(() -> reviews.list()).isInstanceOf(AccessDeniedException.class);
     }

@@ -115,6 +115,7 @@ public class PipelineReviewView extends VerticalLayout implements HasDynamicTitl
         note.addClassName("funnel-note");
         waterfall.setWidthFull();
         waterfall.setHeight("320px");
+        waterfall.addClassName("funnel-waterfall");
         waterfall.addClickListener(e -> drill(e.dataIndex()));
 
         stages.addColumn(StageRow::name).setHeader(getTranslation("report.col.stage")).setFlexGrow(2);

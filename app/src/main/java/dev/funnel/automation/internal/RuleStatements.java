@@ -68,14 +68,17 @@ public class RuleStatements {
             RuleCode.TASK_OVERDUE, """
                     select t.id as subject_id, t.due_date::text as occurrence, t.assignee_id as recipient_id,
                            coalesce('opportunities/' || t.opportunity_id, 'tasks') as link, t.title as a1,
-                           coalesce(t.title_zh, t.title) as a2, coalesce(o.name, '') as a3, t.due_date::text as a4, ({today} - t.due_date)::text as a5, null as a6
+                           coalesce(t.title_zh, t.title) as a2, coalesce(o.name, '') as a3, t.due_date::text as a4,
+                           ({today} - t.due_date)::text as a5,
+                           -- 1: the task is about a deal, named in a3; 0: about no deal (a review's decision)
+                           case when t.opportunity_id is null then '0' else '1' end as a6
                     from task t left join opportunity o on o.id = t.opportunity_id
                     where t.status = 'OPEN' and t.due_date < {today}""",
             RuleCode.TASK_OVERDUE_ESCALATION, """
                     select * from (
                       select t.id as subject_id, t.due_date::text as occurrence, %s as recipient_id,
                              coalesce('opportunities/' || t.opportunity_id, 'tasks') as link, t.title as a1,
-                             coalesce(t.title_zh, t.title) as a2, coalesce(o.name, '') as a3, t.due_date::text as a4,
+                             coalesce(t.title_zh, t.title) as a2, coalesce(o.name, '–') as a3, t.due_date::text as a4,
                              ({today} - t.due_date)::text as a5, assignee.full_name as a6
                       from task t left join opportunity o on o.id = t.opportunity_id
                            join app_user assignee on assignee.id = t.assignee_id

@@ -129,23 +129,31 @@ public class TaskRepository {
     }
 
     /**
-     * A task the caller may act on: assigned to them or by them, on an opportunity they may see, or assigned to
-     * someone whose records they may see (a manager follows up the tasks of their team).
+     * A task the caller may act on: assigned to them, or on an opportunity they may see; one about no deal (given
+     * by hand) also by whoever gave it and by those who see its assignee's records.
      */
     public Optional<Task> findVisible(VisibleScope scope, long taskId) {
         return joined().where(TASK.ID.eq(taskId).and(visible(scope))).fetchOptional(TaskRepository::toTask);
     }
 
-    /** {@link #findVisible} for many; the ones not visible are left out. */
-    public List<Task> findVisible(VisibleScope scope, java.util.Collection<Long> taskIds) {
-        return joined().where(TASK.ID.in(taskIds).and(visible(scope))).orderBy(TASK.ID)
-                .fetch(TaskRepository::toTask);
+    private static Condition visible(VisibleScope scope) {
+        return TASK.ASSIGNEE_ID.eq(scope.userId())
+                .or(TASK.OPPORTUNITY_ID.isNotNull().and(scope.owns(OPPORTUNITY.OWNER_ID)))
+                .or(TASK.OPPORTUNITY_ID.isNull().and(TASK.CREATED_BY.eq(scope.userId())
+                        .or(scope.owns(TASK.ASSIGNEE_ID))));
     }
 
-    private static Condition visible(VisibleScope scope) {
-        return TASK.ASSIGNEE_ID.eq(scope.userId()).or(TASK.CREATED_BY.eq(scope.userId()))
-                .or(OPPORTUNITY.ID.isNotNull().and(scope.owns(OPPORTUNITY.OWNER_ID)))
-                .or(scope.owns(TASK.ASSIGNEE_ID));
+    /** Where a task stands: open, done or cancelled, its due date and when it was done. */
+    public record TaskState(long id, Task.Status status, LocalDate dueDate, OffsetDateTime completedAt) {
+    }
+
+    @Unscoped("only the state and dates of tasks a review's decisions became, for a reviewer who sees the review; "
+            + "no title, deal or customer")
+    public List<TaskState> states(java.util.Collection<Long> taskIds) {
+        return db.select(TASK.ID, TASK.STATUS, TASK.DUE_DATE, TASK.COMPLETED_AT).from(TASK)
+                .where(TASK.ID.in(taskIds)).orderBy(TASK.ID)
+                .fetch(r -> new TaskState(r.get(TASK.ID), Task.Status.valueOf(r.get(TASK.STATUS)),
+                        r.get(TASK.DUE_DATE), r.get(TASK.COMPLETED_AT)));
     }
 
     /** Writes only when the task still has the version the caller read; answers whether it did. */

@@ -12,6 +12,7 @@ import dev.funnel.analytics.ReportService;
 import dev.funnel.analytics.TargetProgress;
 import dev.funnel.analytics.TargetService;
 import dev.funnel.analytics.WinRateReport;
+import dev.funnel.identity.Role;
 import dev.funnel.identity.UserService;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.review.ReviewAgenda;
@@ -22,6 +23,7 @@ import dev.funnel.platform.PageRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,20 +69,23 @@ public class AgendaBuilder {
         LocalDate asOf = request.end().isAfter(today) ? today : request.end();
         LocalDate dayBefore = request.start().minusDays(1);
         LocalDate previousStart = request.period().previous(request.start());
+        // while the period runs, it is compared with as many days of the period before, not the whole of it
+        LocalDate previousEnd = min(previousStart.plusDays(ChronoUnit.DAYS.between(request.start(), asOf)),
+                dayBefore);
         ReportFilter team = new ReportFilter(null, null, request.pipelineId(), request.teamId(), null, null, null,
                 null);
 
         PipelineAsOfReport open = history.asOf(team, asOf);
-        PipelineAsOfReport openBefore = history.asOf(team, dayBefore);
+        PipelineAsOfReport openBefore = history.asOf(team, previousEnd);
         WinRateReport closed = reports.winRates(team.withPeriod(request.start(), asOf), GroupBy.OWNER,
                 Locale.ENGLISH);
-        WinRateReport closedBefore = reports.winRates(team.withPeriod(previousStart, dayBefore), GroupBy.OWNER,
+        WinRateReport closedBefore = reports.winRates(team.withPeriod(previousStart, previousEnd), GroupBy.OWNER,
                 Locale.ENGLISH);
         Figures current = figures(open, closed.total());
         Figures previousPeriod = figures(openBefore, closedBefore.total());
 
         ConversionReport conversion = reports.conversion(team.withPeriod(request.start(), asOf));
-        ConversionReport conversionBefore = reports.conversion(team.withPeriod(previousStart, dayBefore));
+        ConversionReport conversionBefore = reports.conversion(team.withPeriod(previousStart, previousEnd));
         Map<Long, ConversionReport.StageConversion> earlier = new HashMap<>();
         conversionBefore.stages().forEach(s -> earlier.put(s.stageId(), s));
         Map<Long, ConversionReport.StageConversion> now = new HashMap<>();
@@ -119,10 +124,14 @@ public class AgendaBuilder {
         }).toList();
 
         LocalDate month = PeriodKind.MONTH.start(asOf);
-        return new ReviewAgenda(clock.instant(), asOf, open.currency(), current, previousPeriod, stages, bottleneck,
-                movementFrom, movement, flagged, flags.deals().total(), month,
+        return new ReviewAgenda(clock.instant(), asOf, open.currency(), current, previousPeriod, previousEnd,
+                stages, bottleneck, movementFrom, movement, flagged, flags.deals().total(), month,
                 reps(request.teamId(), month, open.currency(), closed), request.previousReviewId(),
                 request.previousAsOf(), request.previousFigures(), request.previousDecisions());
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Figures figures(PipelineAsOfReport open, WinRateReport.Group closed) {
@@ -152,7 +161,8 @@ public class AgendaBuilder {
             }
             TargetProgress p = progress.get(user.id());
             WinRateReport.Group g = byOwner.get(Long.toString(user.id()));
-            if (p == null && g == null && !user.enabled()) {
+            // a manager without a target or a closed deal of their own is not one of the people reviewed
+            if (p == null && g == null && (!user.enabled() || !user.roles().contains(Role.SALES_REP))) {
                 continue;
             }
             lines.add(new ReviewAgenda.RepLine(user.id(), user.fullName(),

@@ -83,7 +83,7 @@ class AgendaPanel extends VerticalLayout {
         }
 
         add(new H3(getTranslation("meeting.section.period")));
-        add(figures(getTranslation("meeting.col.previous-period"), getTranslation("meeting.col.this-period"),
+        add(figures(getTranslation("meeting.col.previous-period", date(agenda.previousPeriodAsOf())), getTranslation("meeting.col.this-period"),
                 agenda.previousPeriod(), agenda.current()));
 
         add(new H3(getTranslation("meeting.section.funnel")));
@@ -106,17 +106,18 @@ class AgendaPanel extends VerticalLayout {
         add(new H3(getTranslation("meeting.section.movement", date(agenda.movementFrom()), date(agenda.asOf()))));
         List<ChartOptions.Step> steps = new ArrayList<>();
         ReviewAgenda.Movement movement = agenda.movement();
-        steps.add(new ChartOptions.Step(getTranslation("review.start", date(agenda.movementFrom())),
+        steps.add(new ChartOptions.Step(getTranslation("review.start", shortDate(agenda.movementFrom())),
                 movement.startAmount(), true, money(movement.startAmount())));
         for (ReviewAgenda.Bar bar : movement.bars()) {
             steps.add(new ChartOptions.Step(getTranslation("review.movement." + bar.movement()) + " (" + bar.deals()
                     + ")", bar.amount(), false, (bar.amount().signum() < 0 ? "−" : "+") + money(bar.amount().abs())));
         }
-        steps.add(new ChartOptions.Step(getTranslation("review.end", date(agenda.asOf())), movement.endAmount(), true,
+        steps.add(new ChartOptions.Step(getTranslation("review.end", shortDate(agenda.asOf())), movement.endAmount(), true,
                 money(movement.endAmount())));
         waterfall.setOption(ChartOptions.waterfall(steps));
         waterfall.setWidthFull();
         waterfall.setHeight("300px");
+        waterfall.addClassName("funnel-waterfall");
         if (barClicked != null) {
             waterfall.addClickListener(e -> barClicked.accept(e.dataIndex()));
         }
@@ -220,6 +221,13 @@ class AgendaPanel extends VerticalLayout {
 
     private String percent(BigDecimal rate) {
         return rate == null ? "–" : rate.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
+    }
+
+    /** A day without its year, for the chart's axis, which has little room on a phone. */
+    private String shortDate(LocalDate day) {
+        return Texts.isChinese(locale) ? day.getMonthValue() + "月" + day.getDayOfMonth() + "日"
+                : day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                        Locale.ENGLISH);
     }
 
     private String date(LocalDate day) {

@@ -211,7 +211,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
 
     private Component decisionForm(List<Deal> deals, LocalDate today) {
         decisionText.setLabel(getTranslation("meeting.col.decision"));
-        decisionText.setMaxLength(500);
+        decisionText.setMaxLength(200);
         decisionText.setWidth("min(30em, 100%)");
         Set<Long> team = users.teamTreeMembers(review.teamId());
         decisionOwner.setLabel(getTranslation("meeting.col.owner"));
