@@ -131,6 +131,45 @@ class ReportFilters extends FlexLayout {
         to.setValue(end);
     }
 
+    /** The selection (not the period) as query parameters, for a link to another report page. */
+    java.util.Map<String, String> selectionQuery() {
+        ReportFilter f = value();
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<String, Object> put = (k, v) -> {
+            if (v != null) {
+                query.put(k, v.toString());
+            }
+        };
+        put.accept("pipelineId", f.pipelineId());
+        put.accept("teamId", f.teamId());
+        put.accept("ownerId", f.ownerId());
+        put.accept("productId", f.productId());
+        put.accept("source", f.source());
+        put.accept("currency", f.currency());
+        return query;
+    }
+
+    /** Takes the selection a link carries ({@link #selectionQuery}); unknown ids are ignored. */
+    void select(java.util.Map<String, List<String>> query) {
+        java.util.function.Function<String, String> one = k -> query.containsKey(k) && !query.get(k).isEmpty()
+                ? query.get(k).get(0) : null;
+        pick(pipeline.getListDataView().getItems(), one.apply("pipelineId"), p -> String.valueOf(p.id()))
+                .ifPresent(pipeline::setValue);
+        pick(team.getListDataView().getItems(), one.apply("teamId"), t -> String.valueOf(t.id()))
+                .ifPresent(team::setValue);
+        pick(rep.getListDataView().getItems(), one.apply("ownerId"), u -> String.valueOf(u.id()))
+                .ifPresent(rep::setValue);
+        pick(product.getListDataView().getItems(), one.apply("productId"), p -> String.valueOf(p.id()))
+                .ifPresent(product::setValue);
+        pick(source.getListDataView().getItems(), one.apply("source"), Choice::code).ifPresent(source::setValue);
+        pick(currency.getListDataView().getItems(), one.apply("currency"), c -> c).ifPresent(currency::setValue);
+    }
+
+    private static <T> java.util.Optional<T> pick(java.util.stream.Stream<T> items, String key,
+                                                  java.util.function.Function<T, String> id) {
+        return key == null ? java.util.Optional.empty() : items.filter(item -> key.equals(id.apply(item))).findFirst();
+    }
+
     ReportFilter value() {
         return new ReportFilter(from.getValue(), to.getValue(),
                 pipeline.getValue() == null ? null : pipeline.getValue().id(),

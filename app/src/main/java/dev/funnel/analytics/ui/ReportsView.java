@@ -120,7 +120,16 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         com.vaadin.flow.router.RouterLink review = new com.vaadin.flow.router.RouterLink(
                 getTranslation("report.open-review"), PipelineReviewView.class);
         review.setId("reports-open-review");
-        add(filters, review, problem, rateNote, bottleneck, tiles, cards);
+        com.vaadin.flow.component.button.Button cycleChange = new com.vaadin.flow.component.button.Button(
+                getTranslation("report.open-cycle-change"), e -> getUI().ifPresent(ui -> ui.navigate(
+                        CycleChangeView.class, CycleChangeView.link(filters))));
+        cycleChange.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        cycleChange.setId("reports-open-cycle-change");
+        com.vaadin.flow.component.orderedlayout.FlexLayout links =
+                new com.vaadin.flow.component.orderedlayout.FlexLayout(review, cycleChange);
+        links.setAlignItems(Alignment.CENTER);
+        links.getStyle().set("gap", "var(--lumo-space-m)");
+        add(filters, links, problem, rateNote, bottleneck, tiles, cards);
         refresh();
     }
 

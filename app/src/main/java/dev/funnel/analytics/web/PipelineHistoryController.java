@@ -1,5 +1,7 @@
 package dev.funnel.analytics.web;
 
+import dev.funnel.analytics.CycleChangeReport;
+import dev.funnel.analytics.CycleChangeService;
 import dev.funnel.analytics.FlaggedDeal;
 import dev.funnel.analytics.MovedDeal;
 import dev.funnel.analytics.PipelineAsOfReport;
@@ -31,9 +33,25 @@ import org.springframework.web.bind.annotation.RestController;
 class PipelineHistoryController {
 
     private final PipelineHistoryService history;
+    private final CycleChangeService cycles;
 
-    PipelineHistoryController(PipelineHistoryService history) {
+    PipelineHistoryController(PipelineHistoryService history, CycleChangeService cycles) {
         this.history = history;
+        this.cycles = cycles;
+    }
+
+    @GetMapping("/cycle-change")
+    @Operation(summary = "Why the sales cycle changed: the deals won in from1..to1 against those won in from2..to2 "
+            + "(cycle median and mean, win rate, average won deal, deals open at each period's end, velocity), and "
+            + "what each stage's time, each rep, each product (of the deal's largest line) and each lead source "
+            + "contributed to the difference of the mean cycle, in days; each breakdown adds up to the difference")
+    CycleChangeReport cycleChange(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from1,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to1,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from2,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to2,
+            Filter filter, Locale locale) {
+        return cycles.compare(filter.toReportFilter(), from1, to1, from2, to2, locale);
     }
 
     @GetMapping("/pipeline-as-of")

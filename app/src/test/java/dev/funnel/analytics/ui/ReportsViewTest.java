@@ -77,6 +77,29 @@ class ReportsViewTest extends KaribuTest {
     }
 
     @Test
+    void one_click_from_the_cycle_figure_compares_the_period_with_the_one_before_for_the_same_deals() {
+        LocalDate today = LocalDate.now(clock);
+        view.filters.from.setValue(today.minusDays(29));
+        view.filters.to.setValue(today);
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(
+                com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.button.Button.class,
+                        spec -> spec.withId("reports-open-cycle-change")));
+
+        CycleChangeView change = _get(CycleChangeView.class);
+        assertThat(change.from2.getValue()).isEqualTo(today.minusDays(29));
+        assertThat(change.to2.getValue()).isEqualTo(today);
+        assertThat(change.from1.getValue()).isEqualTo(today.minusDays(59));
+        assertThat(change.to1.getValue()).isEqualTo(today.minusDays(30));
+        assertThat(change.filters.pipeline.getValue().id()).isEqualTo(pipeline.id());
+        // the won deal of this month is the later period's; the earlier one has none to compare with
+        assertThat(change.report.second().won()).isEqualTo(1);
+        assertThat(change.report.first().won()).isZero();
+        assertThat(change.summary.getText()).isEqualTo(
+                "One of the periods has no won deal: there is no cycle to compare.");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(change.reps)).isEqualTo(1);
+    }
+
+    @Test
     void the_charts_draw_the_figures_of_the_chosen_filters() throws Exception {
         // the funnel: all three entered Qualify, the won one reached Propose and beyond, then the Won level
         assertThat(values(view.funnelChart)).containsExactly(3, 1, 1, 1);
