@@ -113,16 +113,19 @@ public class CycleChangeView extends VerticalLayout implements HasDynamicTitle, 
         stages.addColumn(s -> Texts.pick(getLocale(), s.nameEn(), s.nameZh())
                         + (s.removed() ? " " + getTranslation("cycle-change.removed") : ""))
                 .setHeader(getTranslation("report.col.stage")).setFlexGrow(2);
+        // the contribution first after the name: on a phone it is the column in view
+        stages.addColumn(s -> signed(s.contributionDays())).setHeader(getTranslation("cycle-change.contribution"))
+                .setTextAlign(ColumnTextAlign.END);
         stages.addColumn(s -> days(s.firstDays()) + " (" + s.firstDeals() + ")")
                 .setHeader(getTranslation("cycle-change.first")).setTextAlign(ColumnTextAlign.END);
         stages.addColumn(s -> days(s.secondDays()) + " (" + s.secondDeals() + ")")
                 .setHeader(getTranslation("cycle-change.second")).setTextAlign(ColumnTextAlign.END);
-        stages.addColumn(s -> signed(s.contributionDays())).setHeader(getTranslation("cycle-change.contribution"))
-                .setTextAlign(ColumnTextAlign.END);
         compact(stages);
         for (Grid<GroupContribution> grid : List.of(reps, products, sources)) {
             grid.addColumn(g -> g.label() == null ? getTranslation("cycle-change.none") : g.label())
                     .setHeader("").setFlexGrow(2);
+            grid.addColumn(g -> signed(g.contributionDays())).setHeader(getTranslation("cycle-change.contribution"))
+                    .setTextAlign(ColumnTextAlign.END);
             grid.addColumn(g -> g.firstWon() + " · " + days(g.firstMeanDays()))
                     .setHeader(getTranslation("cycle-change.first")).setTextAlign(ColumnTextAlign.END);
             grid.addColumn(g -> g.secondWon() + " · " + days(g.secondMeanDays()))
@@ -130,8 +133,6 @@ public class CycleChangeView extends VerticalLayout implements HasDynamicTitle, 
             grid.addColumn(g -> signed(g.mixDays())).setHeader(getTranslation("cycle-change.mix"))
                     .setTextAlign(ColumnTextAlign.END);
             grid.addColumn(g -> signed(g.rateDays())).setHeader(getTranslation("cycle-change.rate"))
-                    .setTextAlign(ColumnTextAlign.END);
-            grid.addColumn(g -> signed(g.contributionDays())).setHeader(getTranslation("cycle-change.contribution"))
                     .setTextAlign(ColumnTextAlign.END);
             compact(grid);
         }
