@@ -12,9 +12,9 @@ class MessagesTest {
     @Test
     void english_counts_take_their_plural_and_chinese_has_none() {
         String one = messages.get("notification.rule.task-overdue", Messages.ENGLISH, "Demo", "演示", "Acme deal",
-                "2026-12-02", "1");
+                "2026-12-02", "1", "1");
         String many = messages.get("notification.rule.task-overdue", Messages.ENGLISH, "Demo", "演示", "Acme deal",
-                "2026-11-28", "5");
+                "2026-11-28", "5", "1");
 
         assertThat(one).isEqualTo("The task 'Demo' for Acme deal was due on 2 Dec 2026 (1 day ago)");
         assertThat(many).isEqualTo("The task 'Demo' for Acme deal was due on 28 Nov 2026 (5 days ago)");
@@ -23,7 +23,7 @@ class MessagesTest {
     @Test
     void dates_inside_chinese_sentences_are_written_the_chinese_way() {
         assertThat(messages.get("notification.rule.task-overdue", Messages.CHINESE, "Demo", "演示", "云帆CRM项目",
-                "2026-12-02", "1")).isEqualTo("商机 云帆CRM项目 的任务“演示”截止于 2026年12月2日，已逾期 1 天");
+                "2026-12-02", "1", "1")).isEqualTo("商机 云帆CRM项目 的任务“演示”截止于 2026年12月2日，已逾期 1 天");
     }
 
     @Test

@@ -125,13 +125,13 @@ class ScoringPluginsTest extends IntegrationTest {
 
         // trained again in the background (after this scoring or the one after the deal was created), and the
         // deal scored with the new model
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         JsonNode steady;
         do {
             Thread.sleep(200);
             steady = byScorer(call(get("/api/v1/opportunities/" + deal.id() + "/scores"), rep.username(),
                     TestData.PASSWORD)).get("steady");
-            assertThat(System.nanoTime()).as("trained again within 30 s").isLessThan(until);
+            assertThat(System.nanoTime()).as("trained again within 90 s").isLessThan(until);
         } while (steady.path("unavailable").asBoolean() || !"steady-1".equals(steady.path("modelVersion").asText()));
         assertThat(jdbc.queryForObject("select trained_at from scoring_model where scorer_id = 'steady'",
                 java.sql.Timestamp.class)).as("trained again").isAfter(unreadableSince);
@@ -140,7 +140,7 @@ class ScoringPluginsTest extends IntegrationTest {
     }
 
     private JsonNode awaitVerdict(long dealId, String username, String scorerId) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             JsonNode scores = call(get("/api/v1/opportunities/" + dealId + "/scores"), username, TestData.PASSWORD);
             JsonNode verdict = byScorer(scores).get(scorerId);
