@@ -116,12 +116,17 @@ public class ReviewService {
         ReviewAgenda agenda = row.status() == Review.Status.CLOSED ? read(row) : agendas.build(request(row));
         return new Review(row.id(), row.teamId(), row.teamName(), row.pipelineId(), row.period(), row.periodStart(),
                 row.periodEnd(), row.status(), row.createdByName(), row.createdAt(), row.closedByName(),
-                row.closedAt(), row.version(), agenda, reviews.notes(id), decisions(id));
+                row.closedAt(), row.version(), agenda, reviews.notes(id), decisionsOf(id));
     }
 
     /** The decisions of a review with their tasks' states now. */
     public List<ReviewDecision> decisions(long reviewId) {
         visibleRow(reviewId);
+        return decisionsOf(reviewId);
+    }
+
+    /** The decisions of a review already found visible: the teams' check is not repeated per read. */
+    private List<ReviewDecision> decisionsOf(long reviewId) {
         List<DecisionRow> rows = reviews.decisions(reviewId);
         Map<Long, TaskService.TaskState> states = tasks.states(rows.stream().map(DecisionRow::taskId).toList());
         return rows.stream().map(d -> {
@@ -164,7 +169,7 @@ public class ReviewService {
         long id = reviews.insertDecision(reviewId, task.opportunityId(), decision.text().trim(), decision.ownerId(),
                 decision.dueDate(), task.id(), me.id());
         reviews.touch(reviewId, OffsetDateTime.now(clock), me.id());
-        return decisions(reviewId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        return decisionsOf(reviewId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
     }
 
     /**
@@ -208,7 +213,7 @@ public class ReviewService {
         ReviewRow last = previous.get();
         ReviewAgenda frozen = last.status() == Review.Status.CLOSED ? read(last) : null;
         LocalDate lastAsOf = frozen != null ? frozen.asOf() : min(last.periodEnd(), LocalDate.now(clock));
-        List<DecisionLine> lastDecisions = decisions(last.id()).stream()
+        List<DecisionLine> lastDecisions = decisionsOf(last.id()).stream()
                 .map(d -> new DecisionLine(d.id(), d.opportunityId(), d.opportunityName(), d.text(), d.ownerName(),
                         d.dueDate(), d.taskId(), d.taskStatus(), d.doneAt() == null ? null
                         : d.doneAt().atZoneSameInstant(clock.getZone()).toLocalDate()))
