@@ -106,7 +106,9 @@ public class PipelineHistoryService {
         derived.drain();
         Instant t1 = justBefore(endOf(from));
         Instant t2 = justBefore(endOf(to));
-        List<MovementRow> rows = history.movement(scope.selection(), window(filter), t1, t2);
+        PipelineHistoryRepository.MovementFigures figures = history.movement(scope.selection(), window(filter), t1,
+                t2);
+        List<MovementRow> rows = figures.rows();
         Map<Long, Map<String, MovementRow>> byStage = new HashMap<>();
         Map<Movement, Bar> company = new LinkedHashMap<>();
         for (MovementRow row : rows) {
@@ -142,7 +144,7 @@ public class PipelineHistoryService {
         List<Bar> bars = Arrays.stream(Movement.values()).filter(company::containsKey).map(company::get).toList();
         return new PipelineMovement(from, to, filter.from(), filter.to(), scope.currency(),
                 new Figure(startDeals, money(startAmount)), bars, new Figure(endDeals, money(endAmount)), stages,
-                history.createdAndClosed(scope.selection(), window(filter), t1, t2));
+                figures.createdAndClosed());
     }
 
     /**

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.funnel.followup.FollowUpDraft;
+import dev.funnel.followup.FollowUpService;
+import dev.funnel.followup.FollowUpType;
 import dev.funnel.analytics.FlaggedDeal.Flag;
 import dev.funnel.analytics.PipelineMovement.Bar;
 import dev.funnel.analytics.PipelineMovement.Movement;
@@ -25,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,6 +64,8 @@ class PipelineHistoryTest extends IntegrationTest {
     StageProgressService progress;
     @Autowired
     OpportunityService opportunities;
+    @Autowired
+    FollowUpService followUps;
 
     Org company;
     Pipeline pipeline;
@@ -235,6 +241,42 @@ class PipelineHistoryTest extends IntegrationTest {
         clock.advance(Duration.ofDays(30));
         assertThat(history.flags(everything, d0.plusDays(6), LocalDate.now(clock), 14, Flag.STALLED,
                 PageRequest.of(0, 10)).deals().total()).isEqualTo(3);
+    }
+
+    @Test
+    void a_deal_moved_to_a_customer_followed_up_lately_no_longer_lacks_a_follow_up() {
+        signIn(company.eastRep().username());
+        Customer talkedTo = data.customerOf(company.eastRep());
+        followUps.log(new FollowUpDraft(FollowUpType.CALL, OffsetDateTime.now(clock), "Agreed the next step",
+                talkedTo.id(), null, null));
+        LocalDate today = LocalDate.now(clock);
+        assertThat(withoutFollowUp(today)).contains("A");
+
+        change("A", d -> new OpportunityDraft(d.name(), talkedTo.id(), null, d.ownerId(), d.pipelineId(),
+                d.stageId(), d.amount(), d.currency(), d.expectedCloseDate(), d.leadSource(), d.status(),
+                d.lostReason(), d.grade(), d.nextStep(), d.presalesId()));
+
+        assertThat(withoutFollowUp(today)).doesNotContain("A").contains("C", "F");
+    }
+
+    private List<String> withoutFollowUp(LocalDate day) {
+        return history.flags(everything, day.minusDays(7), day, 14, Flag.NO_FOLLOW_UP, PageRequest.of(0, 10))
+                .deals().items().stream().map(FlaggedDeal::name).toList();
+    }
+
+    @Test
+    void a_day_long_past_reads_the_same_as_when_it_was_recent() {
+        signIn(company.eastRep().username());
+        PipelineAsOfReport recent = history.asOf(everything, d0.plusDays(5));
+        PipelineMovement recentMovement = history.movement(everything, d0.plusDays(1), d0.plusDays(6));
+
+        // read from the index of open states by their end while recent, from the GiST index once long past
+        clock.advance(Duration.ofDays(200));
+
+        assertThat(history.asOf(everything, d0.plusDays(5))).usingRecursiveComparison().isEqualTo(recent);
+        assertThat(recent.deals()).isEqualTo(3);
+        assertThat(history.movement(everything, d0.plusDays(1), d0.plusDays(6))).usingRecursiveComparison()
+                .isEqualTo(recentMovement);
     }
 
     @Test

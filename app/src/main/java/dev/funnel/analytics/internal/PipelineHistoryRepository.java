@@ -29,17 +29,38 @@ import org.springframework.stereotype.Repository;
 /**
  * The pipeline's past, read from deal_state (db-changelog 1.9/pipeline-review.xml): each deal's states over time,
  * derived from the stage ledger and the field revisions, with the open ones in a GiST index by when they held.
- * "Open at a moment" is {@code valid @> moment AND status = 'OPEN'}. The SQL is plain (the table is PostgreSQL's
+ * "Open at a moment" is {@code valid @> moment AND status = 'OPEN'} (for a recent moment, the same written so that
+ * the index of open states by their end serves it). The SQL is plain (the table is PostgreSQL's
  * own: a range column); the moments, dates and the selection are written into it as literals, so the planner
  * sees them (ReportRepository explains why), jOOQ escaping every value.
  */
 @Repository
 public class PipelineHistoryRepository {
 
-    private final DSLContext db;
+    /**
+     * How far back a moment counts as recent: the open states holding at it are then read from the index of open
+     * states by when they end (the states open now, plus the few that ended since), not from the GiST index, which
+     * PostgreSQL prefers on its estimates although it reads several times the pages for a recent moment. A quarter
+     * covers the weekly and monthly reviews and the usual "as of" of the board and the reports.
+     */
+    static final java.time.Duration RECENT = java.time.Duration.ofDays(92);
 
-    PipelineHistoryRepository(DSLContext db) {
+    private final DSLContext db;
+    private final java.time.Clock clock;
+
+    PipelineHistoryRepository(DSLContext db, java.time.Clock clock) {
         this.db = db;
+        this.clock = clock;
+    }
+
+    /** The condition "open at the moment" on a deal_state alias (status included). */
+    private String openCondition(String alias, Instant moment) {
+        String at = literal(moment);
+        if (moment.isAfter(clock.instant().minus(RECENT))) {
+            return "coalesce(upper(%1$s.valid), 'infinity') > %2$s AND lower(%1$s.valid) <= %2$s AND %1$s.status = 'OPEN'"
+                    .formatted(alias, at);
+        }
+        return "%s.valid @> %s AND %s.status = 'OPEN'".formatted(alias, at, alias);
     }
 
     /** A count of deals, their amount, their weighted amount and how many had no exchange rate. */
@@ -54,10 +75,10 @@ public class PipelineHistoryRepository {
                        coalesce(sum(%1$s * st.probability / 100), 0) AS weighted,
                        count(*) FILTER (WHERE %2$s) AS unconverted
                   FROM deal_state s JOIN stage st ON st.id = s.stage_id
-                 WHERE s.valid @> %3$s AND s.status = 'OPEN' AND %4$s
+                 WHERE %3$s AND %4$s
                  GROUP BY s.stage_id
                 """.formatted(amount, selection.converted() ? "s.company_amount IS NULL" : "false",
-                literal(moment), inPipeline(selection, window, "s"));
+                openCondition("s", moment), inPipeline(selection, window, "s"));
         java.util.Map<Long, StageFigures> figures = new java.util.HashMap<>();
         for (Record r : db.fetch(sql)) {
             figures.put(r.get("stage_id", Long.class), new StageFigures(r.get("deals", Long.class),
@@ -77,8 +98,8 @@ public class PipelineHistoryRepository {
     /** The open deals of one stage at the moment, largest first. */
     public PageResult<MovedDeal> openDeals(Selection selection, CloseWindow window, Instant moment, long stageId,
                                            PageRequest page) {
-        String where = "s.valid @> %s AND s.status = 'OPEN' AND s.stage_id = %d AND %s"
-                .formatted(literal(moment), stageId, inPipeline(selection, window, "s"));
+        String where = "%s AND s.stage_id = %d AND %s"
+                .formatted(openCondition("s", moment), stageId, inPipeline(selection, window, "s"));
         long total = count("SELECT count(*) FROM deal_state s WHERE " + where);
         String sql = """
                 SELECT s.opportunity_id, o.name, c.name AS customer, u.full_name AS owner, s.stage_id,
@@ -104,7 +125,17 @@ public class PipelineHistoryRepository {
      * The movement between two moments, aggregated: per way of moving for the whole selection (stage null); per
      * stage and way, stage moves included; and START and END per stage.
      */
-    public List<MovementRow> movement(Selection selection, CloseWindow window, Instant from, Instant to) {
+    /** The movement's rows, and the deals created after the first moment and closed by the second. */
+    public record MovementFigures(List<MovementRow> rows, long createdAndClosed) {
+    }
+
+    public MovementFigures movement(Selection selection, CloseWindow window, Instant from, Instant to) {
+        // the bars and both ends of the deals that changed; every other deal open at the first moment is open at
+        // the second as it was, so each stage's end is its start less the changed deals' start plus their end
+        java.util.Map<Long, StageFigures> open = openAt(selection, window, from);
+        List<MovementRow> rows = new ArrayList<>();
+        java.util.Map<Long, MovementRow> changedStart = new java.util.HashMap<>();
+        java.util.Map<Long, MovementRow> changedEnd = new java.util.HashMap<>();
         String sql = moved(selection, window, from, to) + """
                 SELECT NULL::bigint AS stage_id, kind, count(*) AS deals,
                        sum(coalesce(amount2, 0) - coalesce(amount1, 0)) AS amount
@@ -125,9 +156,37 @@ public class PipelineHistoryRepository {
                 UNION ALL
                 SELECT stage2, 'END', count(*), coalesce(sum(amount2), 0) FROM moved WHERE stage2 IS NOT NULL
                  GROUP BY stage2
+                UNION ALL
+                SELECT NULL, 'CREATED_AND_CLOSED', count(*), 0 FROM ends
+                 WHERE NOT existed AND status2 IN ('WON', 'LOST') AND selected2
                 """;
-        return db.fetch(sql).map(r -> new MovementRow(r.get(0, Long.class), r.get(1, String.class),
-                r.get(2, Long.class), r.get(3, BigDecimal.class)));
+        long createdAndClosed = 0;
+        for (Record r : db.fetch(sql)) {
+            MovementRow row = new MovementRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class),
+                    r.get(3, BigDecimal.class));
+            switch (row.kind()) {
+                case "START" -> changedStart.put(row.stageId(), row);
+                case "END" -> changedEnd.put(row.stageId(), row);
+                case "CREATED_AND_CLOSED" -> createdAndClosed = row.deals();
+                default -> rows.add(row);
+            }
+        }
+        java.util.Set<Long> stages = new java.util.HashSet<>(open.keySet());
+        stages.addAll(changedEnd.keySet());
+        for (Long stage : stages) {
+            StageFigures start = open.getOrDefault(stage, new StageFigures(0, BigDecimal.ZERO, BigDecimal.ZERO, 0));
+            MovementRow left = changedStart.getOrDefault(stage, new MovementRow(stage, "START", 0, BigDecimal.ZERO));
+            MovementRow came = changedEnd.getOrDefault(stage, new MovementRow(stage, "END", 0, BigDecimal.ZERO));
+            long endDeals = start.deals() - left.deals() + came.deals();
+            if (start.deals() > 0) {
+                rows.add(new MovementRow(stage, "START", start.deals(), start.amount()));
+            }
+            if (endDeals > 0) {
+                rows.add(new MovementRow(stage, "END", endDeals,
+                        start.amount().subtract(left.amount()).add(came.amount())));
+            }
+        }
+        return new MovementFigures(rows, createdAndClosed);
     }
 
     /**
@@ -165,56 +224,58 @@ public class PipelineHistoryRepository {
         return "STAYED".equals(kind) ? null : Movement.valueOf(kind);
     }
 
-    /** Deals of the selection created after the first moment and closed by the second. */
-    public long createdAndClosed(Selection selection, CloseWindow window, Instant from, Instant to) {
-        String sql = """
-                SELECT count(*) FROM opportunity o
-                  JOIN deal_state s ON s.opportunity_id = o.id AND s.valid @> %2$s
-                 WHERE o.created_at > %1$s AND o.created_at <= %2$s AND s.status IN ('WON', 'LOST') AND %3$s
-                """.formatted(literal(from), literal(to), inPipeline(selection, window, "s"));
-        return count(sql);
-    }
-
     /**
-     * Every way a deal open at either moment moved: kind (a {@link Movement}, or STAYED for a deal open at both
-     * with the same amount), its stage, amount and expected close date at each moment (null where it was not in
-     * the selection's pipeline). A deal that left is looked up at the second moment, one that came in at the
-     * first, to tell why.
+     * Every way a deal that changed between the moments (a line in its stage ledger or a revision of a figure its
+     * state holds) and was open in the selection at either moment moved: kind (a {@link Movement}, or STAYED for a
+     * deal open at both with the same amount), its stage, amount and expected close date at each moment (null where
+     * it was not open in the selection's pipeline). Also {@code ends}: every changed deal at both moments.
+     *
+     * <p>A deal that did not change is in the same state at both moments, in no bar. One that changed has a state
+     * that began between the moments and holds at the second (x2), and, unless it was created between them, one
+     * that holds at the first and ended between them (x1): two range scans of the states by when they began and
+     * ended (db-changelog 1.9/pipeline-review-flags.xml), not a look-up per deal, nor every state of both moments.
      */
     private String moved(Selection selection, CloseWindow window, Instant from, Instant to) {
-        String amount = amount(selection, "s");
         String t1 = literal(from);
         String t2 = literal(to);
-        return """
-                WITH a AS (SELECT s.opportunity_id, s.stage_id, %1$s AS amount, s.expected_close_date FROM deal_state s
-                            WHERE s.valid @> %2$s AND s.status = 'OPEN' AND %4$s),
-                     b AS (SELECT s.opportunity_id, s.stage_id, %1$s AS amount, s.expected_close_date FROM deal_state s
-                            WHERE s.valid @> %3$s AND s.status = 'OPEN' AND %4$s),
-                     moved AS (
-                  SELECT coalesce(a.opportunity_id, b.opportunity_id) AS opportunity_id,
-                         a.stage_id AS stage1, a.amount AS amount1, a.expected_close_date AS close1,
-                         b.stage_id AS stage2, b.amount AS amount2, b.expected_close_date AS close2,
-                         CASE
-                           WHEN a.opportunity_id IS NOT NULL AND b.opportunity_id IS NOT NULL THEN
-                             CASE WHEN coalesce(b.amount, 0) > coalesce(a.amount, 0) THEN 'AMOUNT_UP'
-                                  WHEN coalesce(b.amount, 0) < coalesce(a.amount, 0) THEN 'AMOUNT_DOWN'
-                                  ELSE 'STAYED' END
-                           WHEN b.opportunity_id IS NULL THEN coalesce(
-                             (SELECT CASE WHEN s.status IN ('WON', 'LOST') THEN s.status
-                                          WHEN %5$s THEN 'PUSHED_OUT' ELSE 'LEFT' END
-                                FROM deal_state s WHERE s.opportunity_id = a.opportunity_id AND s.valid @> %3$s),
-                             'LEFT')
-                           ELSE coalesce(
-                             (SELECT CASE WHEN s.status IN ('WON', 'LOST') THEN 'REOPENED'
-                                          WHEN %5$s THEN 'PULLED_IN' ELSE 'JOINED' END
-                                FROM deal_state s WHERE s.opportunity_id = b.opportunity_id AND s.valid @> %2$s),
-                             'CREATED')
-                         END AS kind
-                    FROM a FULL JOIN b ON b.opportunity_id = a.opportunity_id)
-                """.formatted(amount, t1, t2, inPipeline(selection, window, "s"),
+        String judged = """
+                SELECT s.opportunity_id, s.status, s.stage_id, s.expected_close_date, %1$s AS amt,
+                       %2$s AS selected, s.status = 'OPEN' AND %2$s AS open_in, %3$s AS out_of_window
+                  FROM deal_state s
+                """.formatted(amount(selection, "s"), inPipeline(selection, window, "s"),
                 // in the selection but outside the period: only its close date keeps it out
                 window.none() ? "false" : "(" + inSelection(selection, "s") + ") AND NOT coalesce(("
                         + window.sql("s") + "), false)");
+        return """
+                WITH x2 AS (%3$s WHERE lower(s.valid) > %1$s AND lower(s.valid) <= %2$s AND s.valid @> %2$s),
+                     x1 AS (%3$s WHERE upper(s.valid) > %1$s AND upper(s.valid) <= %2$s AND s.valid @> %1$s),
+                     ends AS (
+                  SELECT x2.opportunity_id, x1.opportunity_id IS NOT NULL AS existed, x1.status AS status1,
+                         coalesce(x1.open_in, false) AS in1, coalesce(x1.out_of_window, false) AS out1,
+                         x1.stage_id AS s1, x1.amt AS a1, x1.expected_close_date AS c1, x2.status AS status2,
+                         x2.selected AS selected2, x2.open_in AS in2, x2.out_of_window AS out2,
+                         x2.stage_id AS s2, x2.amt AS a2, x2.expected_close_date AS c2
+                    FROM x2 LEFT JOIN x1 ON x1.opportunity_id = x2.opportunity_id),
+                     moved AS (
+                  SELECT opportunity_id,
+                         CASE WHEN in1 THEN s1 END AS stage1, CASE WHEN in1 THEN a1 END AS amount1,
+                         CASE WHEN in1 THEN c1 END AS close1,
+                         CASE WHEN in2 THEN s2 END AS stage2, CASE WHEN in2 THEN a2 END AS amount2,
+                         CASE WHEN in2 THEN c2 END AS close2,
+                         CASE
+                           WHEN in1 AND in2 THEN
+                             CASE WHEN coalesce(a2, 0) > coalesce(a1, 0) THEN 'AMOUNT_UP'
+                                  WHEN coalesce(a2, 0) < coalesce(a1, 0) THEN 'AMOUNT_DOWN'
+                                  ELSE 'STAYED' END
+                           WHEN in1 THEN
+                             CASE WHEN status2 IN ('WON', 'LOST') THEN status2 WHEN out2 THEN 'PUSHED_OUT'
+                                  ELSE 'LEFT' END
+                           ELSE
+                             CASE WHEN NOT existed THEN 'CREATED' WHEN status1 IN ('WON', 'LOST') THEN 'REOPENED'
+                                  WHEN out1 THEN 'PULLED_IN' ELSE 'JOINED' END
+                         END AS kind
+                    FROM ends WHERE in1 OR in2)
+                """.formatted(t1, t2, judged);
     }
 
     /**
@@ -228,14 +289,15 @@ public class PipelineHistoryRepository {
                        Flag only, PageRequest page) {
         String t1 = literal(from);
         String t2 = literal(to);
-        String base = """
-                WITH b AS (SELECT s.opportunity_id, s.stage_id, %1$s AS amount, s.expected_close_date, s.owner_id
-                             FROM deal_state s WHERE s.valid @> %3$s AND s.status = 'OPEN' AND %4$s),
+        // every figure a flag needs is in the open states' index (db-changelog 1.9/pipeline-review-flags.xml) or
+        // in the few ledger lines of the window; the deal's name and its pushes ever are read for the page only
+        String judged = """
+                WITH b AS (SELECT s.opportunity_id, s.stage_id, %1$s AS amount, s.expected_close_date, s.owner_id,
+                                  s.stage_since, s.customer_id, s.deal_created_at
+                             FROM deal_state s WHERE %6$s AND %4$s),
                      large AS (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY amount) AS amount FROM b),
-                     pushes AS (SELECT r.opportunity_id, count(*) FILTER (WHERE r.changed_at > %2$s) AS in_window,
-                                       count(*) AS ever
-                                  FROM deal_revision r JOIN b ON b.opportunity_id = r.opportunity_id
-                                 WHERE r.field = 'EXPECTED_CLOSE' AND r.changed_at <= %3$s
+                     pushes AS (SELECT r.opportunity_id, count(*) AS in_window FROM deal_revision r
+                                 WHERE r.field = 'EXPECTED_CLOSE' AND r.changed_at > %2$s AND r.changed_at <= %3$s
                                    AND r.old_value IS NOT NULL AND r.new_value > r.old_value
                                  GROUP BY r.opportunity_id),
                      cuts AS (SELECT DISTINCT r.opportunity_id FROM deal_revision r
@@ -246,49 +308,63 @@ public class PipelineHistoryRepository {
                                 WHERE h.event = 'MOVED' AND h.changed_at > %2$s AND h.changed_at <= %3$s
                                   AND t.position < f.position AND t.pipeline_id = f.pipeline_id),
                      flagged AS (
-                  SELECT b.*, o.name, u.full_name AS owner, coalesce(p.in_window, 0) AS pushes,
-                         coalesce(p.ever, 0) AS pushes_ever,
-                         floor(extract(epoch FROM %3$s - entered.at) / 86400)::bigint AS days_in_stage,
+                  SELECT b.*, coalesce(p.in_window, 0) AS pushes,
+                         floor(extract(epoch FROM %3$s - b.stage_since) / 86400)::bigint AS days_in_stage,
                          floor(extract(epoch FROM %3$s - quiet.at) / 86400)::bigint AS days_quiet,
                          st.stalled_after_days,
-                         o.created_at > %2$s AND b.amount > 0 AND b.amount >= (SELECT amount FROM large) AS large_new,
+                         b.deal_created_at > %2$s AND b.amount > 0 AND b.amount >= (SELECT amount FROM large)
+                           AS large_new,
                          b.opportunity_id IN (SELECT opportunity_id FROM cuts) AS cut,
                          b.opportunity_id IN (SELECT opportunity_id FROM backs) AS back
-                    FROM b JOIN opportunity o ON o.id = b.opportunity_id JOIN app_user u ON u.id = b.owner_id
-                    JOIN stage st ON st.id = b.stage_id
+                    FROM b JOIN stage st ON st.id = b.stage_id
                     LEFT JOIN pushes p ON p.opportunity_id = b.opportunity_id
-                    JOIN LATERAL (SELECT h.changed_at AS at FROM stage_history h
-                                   WHERE h.opportunity_id = b.opportunity_id AND h.changed_at <= %3$s
-                                     AND h.event IN ('CREATED', 'MOVED', 'REOPENED')
-                                   ORDER BY h.changed_at DESC, h.id DESC LIMIT 1) entered ON true
                     LEFT JOIN LATERAL (SELECT a.occurred_at AS at FROM activity a
-                                        WHERE a.customer_id = o.customer_id AND a.occurred_at <= %3$s
+                                        WHERE a.customer_id = b.customer_id AND a.occurred_at <= %3$s
                                         ORDER BY a.occurred_at DESC LIMIT 1) quiet ON true),
-                     judged AS (
+                     judged AS MATERIALIZED (
                   SELECT f.*, pushes > 0 AS f_pushed, cut AS f_cut, back AS f_back,
                          days_in_stage > stalled_after_days AS f_stalled,
                          (days_quiet IS NULL OR days_quiet >= %5$d) AS f_quiet, large_new AS f_large
                     FROM flagged f)
-                """.formatted(amount(selection, "s"), t1, t2, inPipeline(selection, window, "s"), quietDays);
+                """.formatted(amount(selection, "s"), t1, t2, inPipeline(selection, window, "s"), quietDays,
+                openCondition("s", to));
         String anyFlag = "(f_pushed OR f_cut OR f_back OR f_stalled OR f_quiet OR f_large)";
         String chosen = only == null ? anyFlag : column(only);
-        Record counts = db.fetchOne(base + """
-                SELECT count(*) FILTER (WHERE %s) AS total, count(*) FILTER (WHERE f_pushed) AS pushed,
-                       count(*) FILTER (WHERE f_cut) AS cut, count(*) FILTER (WHERE f_back) AS back,
-                       count(*) FILTER (WHERE f_stalled) AS stalled, count(*) FILTER (WHERE f_quiet) AS quiet,
-                       count(*) FILTER (WHERE f_large) AS large
-                  FROM judged
-                """.formatted(chosen));
+        // the counts and the page in one pass: each page row carries the counts; no page row, one row of counts
+        String sql = judged + """
+                , counts AS (
+                  SELECT count(*) FILTER (WHERE %1$s) AS total, count(*) FILTER (WHERE f_pushed) AS n_pushed,
+                         count(*) FILTER (WHERE f_cut) AS n_cut, count(*) FILTER (WHERE f_back) AS n_back,
+                         count(*) FILTER (WHERE f_stalled) AS n_stalled, count(*) FILTER (WHERE f_quiet) AS n_quiet,
+                         count(*) FILTER (WHERE f_large) AS n_large
+                    FROM judged),
+                     shown AS (SELECT * FROM judged WHERE %1$s
+                                ORDER BY amount DESC NULLS LAST, opportunity_id LIMIT %2$d OFFSET %3$d)
+                SELECT counts.*, d.*, o.name, u.full_name AS owner, ever.pushes_ever
+                  FROM counts
+                  LEFT JOIN (shown d JOIN opportunity o ON o.id = d.opportunity_id
+                             JOIN app_user u ON u.id = d.owner_id
+                             CROSS JOIN LATERAL (SELECT count(*) AS pushes_ever FROM deal_revision r
+                                                  WHERE r.opportunity_id = d.opportunity_id
+                                                    AND r.field = 'EXPECTED_CLOSE' AND r.changed_at <= %4$s
+                                                    AND r.old_value IS NOT NULL
+                                                    AND r.new_value > r.old_value) ever) ON true
+                 ORDER BY d.amount DESC NULLS LAST, d.opportunity_id
+                """.formatted(chosen, page.limit(), page.offset(), t2);
         java.util.Map<Flag, Long> byFlag = new java.util.EnumMap<>(Flag.class);
-        byFlag.put(Flag.CLOSE_PUSHED, counts.get("pushed", Long.class));
-        byFlag.put(Flag.AMOUNT_CUT, counts.get("cut", Long.class));
-        byFlag.put(Flag.STAGE_BACK, counts.get("back", Long.class));
-        byFlag.put(Flag.STALLED, counts.get("stalled", Long.class));
-        byFlag.put(Flag.NO_FOLLOW_UP, counts.get("quiet", Long.class));
-        byFlag.put(Flag.LARGE_NEW, counts.get("large", Long.class));
         List<FlaggedDeal> deals = new ArrayList<>();
-        for (Record r : db.fetch(base + "SELECT * FROM judged WHERE %s ORDER BY amount DESC NULLS LAST, opportunity_id LIMIT %d OFFSET %d"
-                .formatted(chosen, page.limit(), page.offset()))) {
+        long total = 0;
+        for (Record r : db.fetch(sql)) {
+            total = r.get("total", Long.class);
+            byFlag.put(Flag.CLOSE_PUSHED, r.get("n_pushed", Long.class));
+            byFlag.put(Flag.AMOUNT_CUT, r.get("n_cut", Long.class));
+            byFlag.put(Flag.STAGE_BACK, r.get("n_back", Long.class));
+            byFlag.put(Flag.STALLED, r.get("n_stalled", Long.class));
+            byFlag.put(Flag.NO_FOLLOW_UP, r.get("n_quiet", Long.class));
+            byFlag.put(Flag.LARGE_NEW, r.get("n_large", Long.class));
+            if (r.get("opportunity_id") == null) {
+                continue;
+            }
             Set<Flag> flags = EnumSet.noneOf(Flag.class);
             for (Flag flag : Flag.values()) {
                 if (Boolean.TRUE.equals(r.get(column(flag), Boolean.class))) {
@@ -301,8 +377,7 @@ public class PipelineHistoryRepository {
                     r.get("pushes_ever", Integer.class), r.get("days_in_stage", Long.class),
                     r.get("days_quiet", Long.class)));
         }
-        return new Flags(byFlag, new PageResult<>(deals, counts.get("total", Long.class),
-                (int) (page.offset() / page.limit()), page.limit()));
+        return new Flags(byFlag, new PageResult<>(deals, total, (int) (page.offset() / page.limit()), page.limit()));
     }
 
     private static String column(Flag flag) {
