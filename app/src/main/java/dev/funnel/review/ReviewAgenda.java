@@ -38,6 +38,13 @@ public record ReviewAgenda(Instant computedAt, LocalDate asOf, String currency, 
      * The headline of a period: the pipeline open at its end (weighted by the stages' probabilities) and the deals
      * won and lost in it.
      */
+    /** The same agenda with the last review's decisions as they stand now. */
+    public ReviewAgenda withPreviousDecisions(List<DecisionLine> decisions) {
+        return new ReviewAgenda(computedAt, asOf, currency, current, previousPeriod, previousPeriodAsOf, stages,
+                bottleneck, movementFrom, movement, flagged, flaggedTotal, targetMonth, reps, previousReviewId,
+                previousReviewAsOf, previousFigures, decisions);
+    }
+
     public record Figures(long openDeals, BigDecimal openAmount, BigDecimal openWeighted, long won,
                           BigDecimal wonAmount, long lost, BigDecimal lostAmount) {
     }

@@ -107,13 +107,28 @@ public class ReviewService {
                 "validation.review.exists").orThrow();
         long id = reviews.insert(draft.teamId(), pipeline.id(), draft.period(), start, draft.period().end(start),
                 me.id());
+        ReviewRow row = reviews.find(id).orElseThrow();
+        reviews.prepare(id, write(agendas.build(request(row))));
         return get(id);
     }
 
-    /** A review with its agenda: computed now while it is open, as frozen once closed. */
+    /**
+     * A review with its agenda: while it is open, as prepared when it started or was last refreshed, with the last
+     * review's decisions as they stand now; once closed, as frozen.
+     */
     public Review get(long id) {
         ReviewRow row = visibleRow(id);
-        ReviewAgenda agenda = row.status() == Review.Status.CLOSED ? read(row) : agendas.build(request(row));
+        ReviewAgenda agenda;
+        if (row.status() == Review.Status.CLOSED) {
+            agenda = read(row);
+        } else if (row.agenda() == null) {
+            // started before agendas were prepared: computed for this read
+            agenda = agendas.build(request(row));
+        } else {
+            ReviewAgenda prepared = read(row);
+            agenda = prepared.previousReviewId() == null ? prepared
+                    : prepared.withPreviousDecisions(decisionLines(prepared.previousReviewId()));
+        }
         return new Review(row.id(), row.teamId(), row.teamName(), row.pipelineId(), row.period(), row.periodStart(),
                 row.periodEnd(), row.status(), row.createdByName(), row.createdAt(), row.closedByName(),
                 row.closedAt(), row.version(), agenda, reviews.notes(id), decisionsOf(id));
@@ -173,6 +188,17 @@ public class ReviewService {
     }
 
     /**
+     * Computes the open review's agenda again, from the deals as they are now, for the meeting to read; its notes,
+     * decisions and version are untouched.
+     */
+    @Transactional
+    public Review refresh(long reviewId) {
+        ReviewRow row = openForChanges(reviewId);
+        reviews.prepare(reviewId, write(agendas.build(request(row))));
+        return get(reviewId);
+    }
+
+    /**
      * Closes the review ({@code version}: the version read) and freezes its agenda as it stands now; from then on
      * the review reads the same whatever happens to the deals.
      */
@@ -213,13 +239,18 @@ public class ReviewService {
         ReviewRow last = previous.get();
         ReviewAgenda frozen = last.status() == Review.Status.CLOSED ? read(last) : null;
         LocalDate lastAsOf = frozen != null ? frozen.asOf() : min(last.periodEnd(), LocalDate.now(clock));
-        List<DecisionLine> lastDecisions = decisionsOf(last.id()).stream()
+        return new AgendaBuilder.Request(row.teamId(), row.pipelineId(), row.period(), row.periodStart(),
+                row.periodEnd(), last.id(), lastAsOf, frozen == null ? null : frozen.current(),
+                decisionLines(last.id()));
+    }
+
+    /** A review's decisions as the next review's agenda lists them, with their tasks' states now. */
+    private List<DecisionLine> decisionLines(long reviewId) {
+        return decisionsOf(reviewId).stream()
                 .map(d -> new DecisionLine(d.id(), d.opportunityId(), d.opportunityName(), d.text(), d.ownerName(),
                         d.dueDate(), d.taskId(), d.taskStatus(), d.doneAt() == null ? null
                         : d.doneAt().atZoneSameInstant(clock.getZone()).toLocalDate()))
                 .toList();
-        return new AgendaBuilder.Request(row.teamId(), row.pipelineId(), row.period(), row.periodStart(),
-                row.periodEnd(), last.id(), lastAsOf, frozen == null ? null : frozen.current(), lastDecisions);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {
@@ -260,7 +291,7 @@ public class ReviewService {
 
     private ReviewAgenda read(ReviewRow row) {
         try {
-            return json.readValue(row.snapshot(), ReviewAgenda.class);
+            return json.readValue(row.agenda(), ReviewAgenda.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the frozen agenda of review " + row.id() + " cannot be read", e);
         }

@@ -171,6 +171,43 @@ class ReviewMeetingTest extends IntegrationTest {
     }
 
     @Test
+    void an_open_review_reads_the_figures_prepared_at_its_start_until_refreshed_and_the_last_decisions_as_they_are()
+            throws Exception {
+        signIn(company.eastManager().username());
+        Review first = reviews.start(new NewReview(company.east().id(), ReviewPeriod.WEEK, d0, pipeline.id()));
+        ReviewDecision priceList = reviews.decide(first.id(), new DecisionDraft("Refresh the price list",
+                company.eastRep().id(), d0.plusDays(12), null));
+        reviews.close(first.id(), reviews.get(first.id()).version());
+        Review second = reviews.start(new NewReview(company.east().id(), ReviewPeriod.WEEK, d0.plusDays(7),
+                pipeline.id()));
+        assertThat(second.agenda().current().openAmount()).isEqualByComparingTo("500");
+        assertThat(second.agenda().previousDecisions()).extracting(DecisionLine::taskStatus).containsExactly("OPEN");
+
+        signIn(company.eastRep().username());
+        at(7, 11);
+        Opportunity c = opportunities.get(id("C"));
+        editing.update(c.id(), c.version(), OpportunityDraft.of(c).withAmount(new BigDecimal("900")));
+        Task task = tasks.get(priceList.taskId());
+        tasks.complete(task.id(), task.version(), null);
+
+        signIn(company.eastManager().username());
+        Review reopened = reviews.get(second.id());
+        assertThat(reopened.agenda().current().openAmount()).isEqualByComparingTo("500");
+        assertThat(reopened.agenda().computedAt()).isEqualTo(second.agenda().computedAt());
+        assertThat(reopened.agenda().previousDecisions()).extracting(DecisionLine::taskStatus)
+                .containsExactly("DONE");
+
+        http.perform(post("/api/v1/reviews/" + second.id() + "/refresh").with(as(company.eastManager())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.agenda.current.openAmount", is(1100.0)))
+                .andExpect(jsonPath("$.version", is(reopened.version())));
+        signIn(company.eastManager().username());
+        assertThat(reviews.get(second.id()).agenda().current().openAmount()).isEqualByComparingTo("1100");
+        reviews.close(second.id(), reopened.version());
+        assertThatThrownBy(() -> reviews.refresh(second.id())).isInstanceOf(FrozenException.class);
+    }
+
+    @Test
     void a_closed_review_takes_no_more_notes_or_decisions_and_says_so_over_rest() throws Exception {
         signIn(company.eastManager().username());
         Review review = reviews.start(new NewReview(company.east().id(), ReviewPeriod.WEEK, d0, pipeline.id()));

@@ -35,9 +35,12 @@ public class ReviewRepository {
         this.db = db;
     }
 
-    /** A review's own row: what the service needs to compute or read its agenda. */
+    /**
+     * A review's own row: what the service needs to compute or read its agenda. {@code agenda}: the frozen snapshot
+     * of a closed review, the prepared agenda of an open one (null when none was prepared), as JSON.
+     */
     public record ReviewRow(long id, long teamId, String teamName, long pipelineId, ReviewPeriod period,
-                            LocalDate periodStart, LocalDate periodEnd, Review.Status status, String snapshot,
+                            LocalDate periodStart, LocalDate periodEnd, Review.Status status, String agenda,
                             String createdByName, OffsetDateTime createdAt, String closedByName,
                             OffsetDateTime closedAt, int version) {
     }
@@ -86,7 +89,11 @@ public class ReviewRepository {
                 .asField("notes");
         var decisions = DSL.selectCount().from(REVIEW_DECISION)
                 .where(REVIEW_DECISION.REVIEW_ID.eq(PIPELINE_REVIEW.ID)).asField("decisions");
-        return db.select(PIPELINE_REVIEW.fields()).select(TEAM.NAME, APP_USER.FULL_NAME, notes, decisions)
+        // not the agendas: a list of 200 reviews would read megabytes of JSON it never shows
+        return db.select(PIPELINE_REVIEW.ID, PIPELINE_REVIEW.TEAM_ID, PIPELINE_REVIEW.PIPELINE_ID,
+                        PIPELINE_REVIEW.PERIOD_KIND, PIPELINE_REVIEW.PERIOD_START, PIPELINE_REVIEW.PERIOD_END,
+                        PIPELINE_REVIEW.STATUS, PIPELINE_REVIEW.CLOSED_AT)
+                .select(TEAM.NAME, APP_USER.FULL_NAME, notes, decisions)
                 .from(PIPELINE_REVIEW)
                 .join(TEAM).on(TEAM.ID.eq(PIPELINE_REVIEW.TEAM_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(PIPELINE_REVIEW.CREATED_BY))
@@ -116,6 +123,7 @@ public class ReviewRepository {
         return db.update(PIPELINE_REVIEW)
                 .set(PIPELINE_REVIEW.STATUS, Review.Status.CLOSED.name())
                 .set(PIPELINE_REVIEW.SNAPSHOT, snapshot)
+                .setNull(PIPELINE_REVIEW.PREPARED_AGENDA)
                 .set(PIPELINE_REVIEW.CLOSED_AT, now)
                 .set(PIPELINE_REVIEW.CLOSED_BY, actorId)
                 .set(PIPELINE_REVIEW.VERSION, version + 1)
@@ -124,6 +132,18 @@ public class ReviewRepository {
                 .where(PIPELINE_REVIEW.ID.eq(id).and(PIPELINE_REVIEW.VERSION.eq(version))
                         .and(PIPELINE_REVIEW.STATUS.eq(Review.Status.OPEN.name())))
                 .execute() == 1;
+    }
+
+    /**
+     * Stores the agenda prepared for an open review. Not a change anyone made to the review: its version stays, so
+     * a manager about to close it is not refused because the figures were refreshed meanwhile (closing computes
+     * them once more anyway).
+     */
+    public void prepare(long id, String agenda) {
+        db.update(PIPELINE_REVIEW)
+                .set(PIPELINE_REVIEW.PREPARED_AGENDA, agenda)
+                .where(PIPELINE_REVIEW.ID.eq(id).and(PIPELINE_REVIEW.STATUS.eq(Review.Status.OPEN.name())))
+                .execute();
     }
 
     /** A change to the review's notes or decisions is a change of the review: its version moves on. */
@@ -200,7 +220,9 @@ public class ReviewRepository {
         return new ReviewRow(r.get(PIPELINE_REVIEW.ID), r.get(PIPELINE_REVIEW.TEAM_ID), r.get(TEAM.NAME),
                 r.get(PIPELINE_REVIEW.PIPELINE_ID), ReviewPeriod.valueOf(r.get(PIPELINE_REVIEW.PERIOD_KIND)),
                 r.get(PIPELINE_REVIEW.PERIOD_START), r.get(PIPELINE_REVIEW.PERIOD_END),
-                Review.Status.valueOf(r.get(PIPELINE_REVIEW.STATUS)), r.get(PIPELINE_REVIEW.SNAPSHOT),
+                Review.Status.valueOf(r.get(PIPELINE_REVIEW.STATUS)),
+                Review.Status.CLOSED.name().equals(r.get(PIPELINE_REVIEW.STATUS)) ? r.get(PIPELINE_REVIEW.SNAPSHOT)
+                        : r.get(PIPELINE_REVIEW.PREPARED_AGENDA),
                 r.get(APP_USER.FULL_NAME), r.get(PIPELINE_REVIEW.CREATED_AT), r.get("closer_name", String.class),
                 r.get(PIPELINE_REVIEW.CLOSED_AT), r.get(PIPELINE_REVIEW.VERSION));
     }

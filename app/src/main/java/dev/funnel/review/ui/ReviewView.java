@@ -75,6 +75,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     final ComboBox<Deal> decisionDeal = new ComboBox<>();
     final Button addDecision = new Button();
     final Button close = new Button();
+    final Button refresh = new Button();
 
     /** A deal the meeting may write about: the flagged ones. */
     record Deal(long id, String name) {
@@ -110,6 +111,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             reload();
         }));
         close.addClickListener(e -> confirmClose());
+        refresh.addClickListener(e -> {
+            // closed by someone else meanwhile: the message says so, and the page shows it frozen
+            new FieldErrors(this).attempt(() -> review = reviews.refresh(review.id()));
+            review = reviews.get(review.id());
+            render();
+        });
     }
 
     @Override
@@ -142,7 +149,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         close.setId("review-close");
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         close.setVisible(!review.closed());
-        HorizontalLayout header = new HorizontalLayout(title, status, print, close);
+        refresh.setText(getTranslation("meeting.refresh"));
+        refresh.setId("review-refresh");
+        refresh.setVisible(!review.closed());
+        HorizontalLayout header = new HorizontalLayout(title, status, print, refresh, close);
         header.setAlignItems(Alignment.BASELINE);
         header.setWrap(true);
         add(header);

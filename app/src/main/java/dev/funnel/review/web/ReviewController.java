@@ -64,8 +64,9 @@ class ReviewController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One review with its agenda (computed now while open, frozen once closed), its notes and "
-            + "its decisions with their tasks' states now")
+    @Operation(summary = "One review with its agenda (while open: as prepared when it started or was last "
+            + "refreshed, the last review's decisions as they stand now; once closed: frozen), its notes and its "
+            + "decisions with their tasks' states now")
     Review get(@PathVariable long id) {
         return reviews.get(id);
     }
@@ -84,6 +85,13 @@ class ReviewController {
     ReviewDecision decide(@PathVariable long id, @RequestBody DecisionRequest request) {
         return reviews.decide(id, new DecisionDraft(request.text(), request.ownerId(), request.dueDate(),
                 request.opportunityId()));
+    }
+
+    @PostMapping("/{id}/refresh")
+    @Operation(summary = "Prepare the open review's agenda again from the deals as they are now (agenda.computedAt "
+            + "says when); its notes, decisions and version stay. 409 once the review is closed")
+    Review refresh(@PathVariable long id) {
+        return reviews.refresh(id);
     }
 
     @PostMapping("/{id}/close")
