@@ -40,4 +40,9 @@ public record OpportunityDraft(String name, Long customerId, Long contactId, Lon
         return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, stageId, newAmount, currency,
                 expectedCloseDate, leadSource, status, lostReason, grade, nextStep, presalesId);
     }
+
+    public OpportunityDraft withExpectedCloseDate(LocalDate newExpectedCloseDate) {
+        return new OpportunityDraft(name, customerId, contactId, ownerId, pipelineId, stageId, amount, currency,
+                newExpectedCloseDate, leadSource, status, lostReason, grade, nextStep, presalesId);
+    }
 }

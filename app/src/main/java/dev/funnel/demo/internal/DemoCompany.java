@@ -29,6 +29,9 @@ import dev.funnel.identity.UserImportService;
 import dev.funnel.identity.UserService;
 import dev.funnel.pipeline.NewPipeline;
 import dev.funnel.pipeline.NewStage;
+import dev.funnel.pipeline.Opportunity;
+import dev.funnel.pipeline.OpportunityDraft;
+import dev.funnel.pipeline.OpportunityEditService;
 import dev.funnel.pipeline.OpportunityImport;
 import dev.funnel.pipeline.OpportunityFilter;
 import dev.funnel.pipeline.OpportunityImportService;
@@ -51,6 +54,8 @@ import dev.funnel.support.RequestStatus;
 import dev.funnel.support.ServiceRequest;
 import dev.funnel.support.ServiceRequestDraft;
 import dev.funnel.support.ServiceRequestService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,6 +93,7 @@ class DemoCompany {
     private final TargetService targets;
     private final RegistrationService registrations;
     private final OpportunityService opportunities;
+    private final OpportunityEditService editing;
     private final CustomerPoolService pool;
 
     DemoCompany(DemoSession session, UserImportService userImports, UserService users, TeamService teams,
@@ -96,8 +102,9 @@ class DemoCompany {
                 OpportunityImportService opportunityImports, TaskService tasks,
                 FollowUpService activities, OrderService orders, ServiceRequestService serviceRequests,
                 TargetService targets, RegistrationService registrations, OpportunityService opportunities,
-                CustomerPoolService pool) {
+                OpportunityEditService editing, CustomerPoolService pool) {
         this.opportunities = opportunities;
+        this.editing = editing;
         this.pool = pool;
         this.session = session;
         this.userImports = userImports;
@@ -153,6 +160,7 @@ class DemoCompany {
         List<List<Long>> contactIds = session.as(admin, () -> storeContacts(plan.companies(), customerIds));
         List<Long> dealIds = session.as(admin, () -> storeDeals(plan, pipeline.id(), stageIds, userIds,
                 customerIds, contactIds));
+        reviseSomeForecasts(plan, dealIds);
         int[] taskCounts = completeSomeTasks(plan.staff());
         logFollowUps(plan.followUps(), customerIds, contactIds, dealIds);
         int payments = enterOrders(plan, customerIds, dealIds);
@@ -232,6 +240,36 @@ class DemoCompany {
         Map<String, Long> ids = opportunityImports.idsByExternalRef(
                 plan.deals().stream().map(Deal::externalRef).toList());
         return plan.deals().stream().map(d -> ids.get(d.externalRef())).toList();
+    }
+
+    /**
+     * The reps revise their forecasts, as they do before a pipeline review: every fifth open deal's expected close
+     * slips a month and every seventh's amount is cut by a fifth, each by the deal's owner through the deal's edit,
+     * so that the deals' history, the pipeline review's waterfall and its flags (close date pushed, amount cut) have
+     * something to show from the first day. Chosen by the plan's order, so that the demo is the same everywhere.
+     */
+    private void reviseSomeForecasts(DemoPlan plan, List<Long> dealIds) {
+        for (int i = 0; i < plan.deals().size(); i++) {
+            Deal deal = plan.deals().get(i);
+            boolean push = i % 5 == 0;
+            boolean cut = i % 7 == 3;
+            if (deal.status() != OpportunityStatus.OPEN || !(push || cut)) {
+                continue;
+            }
+            long id = dealIds.get(i);
+            session.as(deal.owner(), () -> {
+                Opportunity current = opportunities.get(id);
+                OpportunityDraft revised = OpportunityDraft.of(current);
+                if (push && current.expectedCloseDate() != null) {
+                    revised = revised.withExpectedCloseDate(current.expectedCloseDate().plusMonths(1));
+                }
+                if (cut && current.amount() != null) {
+                    revised = revised.withAmount(current.amount().multiply(new BigDecimal("0.8"))
+                            .setScale(0, RoundingMode.HALF_UP));
+                }
+                editing.update(id, current.version(), revised);
+            });
+        }
     }
 
     /**

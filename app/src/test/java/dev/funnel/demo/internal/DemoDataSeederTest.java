@@ -4,6 +4,7 @@ import static dev.funnel.jooq.Tables.ACTIVITY;
 import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.CONTACT;
 import static dev.funnel.jooq.Tables.CUSTOMER;
+import static dev.funnel.jooq.Tables.DEAL_REVISION;
 import static dev.funnel.jooq.Tables.EXIT_CRITERION;
 import static dev.funnel.jooq.Tables.KEY_ACTIVITY;
 import static dev.funnel.jooq.Tables.NOTIFICATION;
@@ -33,7 +34,10 @@ import dev.funnel.pipeline.BoardFilter;
 import dev.funnel.pipeline.BoardService;
 import dev.funnel.order.OrderService;
 import dev.funnel.support.ServiceRequestService;
+import dev.funnel.analytics.FlaggedDeal;
 import dev.funnel.analytics.PeriodKind;
+import dev.funnel.analytics.PipelineHistoryService;
+import dev.funnel.analytics.ReportFilter;
 import dev.funnel.automation.AutomationRun;
 import dev.funnel.automation.RuleCode;
 import dev.funnel.automation.internal.RuleRunner;
@@ -46,6 +50,7 @@ import dev.funnel.customer.DuplicateCandidate;
 import dev.funnel.customer.DuplicateReason;
 import dev.funnel.customer.PoolSettings;
 import dev.funnel.platform.AppSettings;
+import dev.funnel.platform.PageRequest;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestDatabaseSession;
 import java.math.BigDecimal;
@@ -330,6 +335,33 @@ class DemoDataSeederTest extends IntegrationTest {
             assertThat(demo.as("manager.east", () -> app.getBean(UserService.class).visibleScope().ownerIds()))
                     .containsAll(eastReps).doesNotContain(db.select(APP_USER.ID).from(APP_USER)
                             .where(APP_USER.USERNAME.eq("manager.north")).fetchOptional(APP_USER.ID).orElse(-1L));
+        }
+    }
+
+    @Test
+    void the_reps_revised_forecasts_show_in_the_pipeline_review_as_close_dates_pushed_and_amounts_cut() {
+        try (ConfigurableApplicationContext app = start()) {
+            DSLContext db = app.getBean(DSLContext.class);
+            // each revision of a close date or an amount was made by the deal's owner, through the deal's edit
+            var revisions = db.select(DEAL_REVISION.FIELD, DEAL_REVISION.CHANGED_BY, OPPORTUNITY.OWNER_ID,
+                            DEAL_REVISION.OLD_VALUE, DEAL_REVISION.NEW_VALUE)
+                    .from(DEAL_REVISION).join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(DEAL_REVISION.OPPORTUNITY_ID))
+                    .where(DEAL_REVISION.FIELD.in("EXPECTED_CLOSE", "AMOUNT")).fetch();
+            assertThat(revisions).isNotEmpty()
+                    .allMatch(r -> r.value2() != null && r.value2().equals(r.value3()));
+            long pushed = revisions.stream().filter(r -> "EXPECTED_CLOSE".equals(r.value1())).count();
+            long cut = revisions.stream().filter(r -> "AMOUNT".equals(r.value1())).count();
+            assertThat(pushed).isBetween(30L, 150L);
+            assertThat(cut).isBetween(20L, 100L);
+            assertThat(revisions).filteredOn(r -> "EXPECTED_CLOSE".equals(r.value1()))
+                    .allMatch(r -> LocalDate.parse(r.value4()).plusMonths(1).equals(LocalDate.parse(r.value5())));
+
+            LocalDate today = LocalDate.now(app.getBean(Clock.class));
+            var flags = app.getBean(DemoSession.class).as("director", () -> app.getBean(PipelineHistoryService.class)
+                    .flags(new ReportFilter(null, null, null, null, null, null, null, null), today.minusDays(7), today,
+                            null, null, PageRequest.of(0, 10)));
+            assertThat(flags.counts().get(FlaggedDeal.Flag.CLOSE_PUSHED)).isEqualTo(pushed);
+            assertThat(flags.counts().get(FlaggedDeal.Flag.AMOUNT_CUT)).isEqualTo(cut);
         }
     }
 
