@@ -46,9 +46,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 public final class ReportsBenchmark {
 
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "bench-admin-password";
-    private static final int REPS = 200;
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final int REPS = 200;
     private static final int CUSTOMERS = 10_000;
 
     private ReportsBenchmark() {
@@ -147,7 +147,7 @@ public final class ReportsBenchmark {
         System.out.println(out);
     }
 
-    private static NewStage stage(String name, int probability, ForecastCategory category) {
+    static NewStage stage(String name, int probability, ForecastCategory category) {
         return new NewStage(name, name, probability, category, 30, List.of(), List.of());
     }
 
@@ -164,7 +164,7 @@ public final class ReportsBenchmark {
      * creation (some time in the last three years) and, once it had time to, is won (after the last stage), lost
      * (from the stage it reached) or still open. Answers the numbers of opportunities and history lines.
      */
-    private static long[] load(DataSource dataSource, Pipeline pipeline, int deals) throws SQLException {
+    static long[] load(DataSource dataSource, Pipeline pipeline, int deals) throws SQLException {
         String stageIds = "array[" + String.join(",", pipeline.stages().stream().map(s -> String.valueOf(s.id()))
                 .toList()) + "]::bigint[]";
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
