@@ -9,10 +9,7 @@ import dev.funnel.identity.NewTeam;
 import dev.funnel.identity.Team;
 import dev.funnel.identity.TeamService;
 import dev.funnel.identity.internal.FunnelUserDetailsService;
-import dev.funnel.pipeline.NewPipeline;
 import dev.funnel.pipeline.Pipeline;
-import dev.funnel.pipeline.PipelineService;
-import dev.funnel.plugin.api.ForecastCategory;
 import dev.funnel.review.DecisionDraft;
 import dev.funnel.review.NewReview;
 import dev.funnel.review.Review;
@@ -88,13 +85,7 @@ public final class PipelineHistoryBenchmark {
         var user = app.getBean(FunnelUserDetailsService.class).loadUserByUsername(ReportsBenchmark.ADMIN);
         app.getBean(SecurityContextHolderStrategy.class).getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(user, user.getPassword(), user.getAuthorities()));
-        Pipeline pipeline = app.getBean(PipelineService.class).create(new NewPipeline("Bench pipeline", null, true,
-                List.of(ReportsBenchmark.stage("Lead", 10, ForecastCategory.PIPELINE),
-                        ReportsBenchmark.stage("Qualified", 20, ForecastCategory.PIPELINE),
-                        ReportsBenchmark.stage("Demo", 40, ForecastCategory.BEST_CASE),
-                        ReportsBenchmark.stage("Proposal", 60, ForecastCategory.BEST_CASE),
-                        ReportsBenchmark.stage("Negotiation", 80, ForecastCategory.COMMIT),
-                        ReportsBenchmark.stage("Contract", 90, ForecastCategory.COMMIT))));
+        Pipeline pipeline = ReportsBenchmark.pipeline(app);
         DataSource dataSource = app.getBean(DataSource.class);
         long loadStart = System.nanoTime();
         long[] sizes = ReportsBenchmark.load(dataSource, pipeline, deals);

@@ -76,10 +76,7 @@ public final class ReportsBenchmark {
         var user = app.getBean(FunnelUserDetailsService.class).loadUserByUsername(ADMIN);
         app.getBean(SecurityContextHolderStrategy.class).getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(user, user.getPassword(), user.getAuthorities()));
-        Pipeline pipeline = app.getBean(PipelineService.class).create(new NewPipeline("Bench pipeline", null, true,
-                List.of(stage("Lead", 10, ForecastCategory.PIPELINE), stage("Qualified", 20, ForecastCategory.PIPELINE),
-                        stage("Demo", 40, ForecastCategory.BEST_CASE), stage("Proposal", 60, ForecastCategory.BEST_CASE),
-                        stage("Negotiation", 80, ForecastCategory.COMMIT), stage("Contract", 90, ForecastCategory.COMMIT))));
+        Pipeline pipeline = pipeline(app);
         DataSource dataSource = app.getBean(DataSource.class);
         long loadStart = System.nanoTime();
         long[] sizes = load(dataSource, pipeline, deals);
@@ -147,7 +144,15 @@ public final class ReportsBenchmark {
         System.out.println(out);
     }
 
-    static NewStage stage(String name, int probability, ForecastCategory category) {
+    /** The benchmark's one pipeline of six stages, created through the service as an administrator does. */
+    static Pipeline pipeline(ConfigurableApplicationContext app) {
+        return app.getBean(PipelineService.class).create(new NewPipeline("Bench pipeline", null, true,
+                List.of(stage("Lead", 10, ForecastCategory.PIPELINE), stage("Qualified", 20, ForecastCategory.PIPELINE),
+                        stage("Demo", 40, ForecastCategory.BEST_CASE), stage("Proposal", 60, ForecastCategory.BEST_CASE),
+                        stage("Negotiation", 80, ForecastCategory.COMMIT), stage("Contract", 90, ForecastCategory.COMMIT))));
+    }
+
+    private static NewStage stage(String name, int probability, ForecastCategory category) {
         return new NewStage(name, name, probability, category, 30, List.of(), List.of());
     }
 

@@ -113,8 +113,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         close.addClickListener(e -> confirmClose());
         refresh.addClickListener(e -> {
             // closed by someone else meanwhile: the message says so, and the page shows it frozen
-            new FieldErrors(this).attempt(() -> review = reviews.refresh(review.id()));
-            review = reviews.get(review.id());
+            if (!new FieldErrors(this).attempt(() -> review = reviews.refresh(review.id()))) {
+                review = reviews.get(review.id());
+            }
             render();
         });
     }
