@@ -10,6 +10,7 @@ import dev.funnel.identity.Team;
 import dev.funnel.identity.TeamService;
 import dev.funnel.identity.internal.FunnelUserDetailsService;
 import dev.funnel.pipeline.Pipeline;
+import dev.funnel.pipeline.PipelineService;
 import dev.funnel.review.DecisionDraft;
 import dev.funnel.review.NewReview;
 import dev.funnel.review.Review;
@@ -50,7 +51,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * <p>Each round checks that the app and the SQL agree on the number of deals, so a fast wrong answer fails the run.
  *
  * <p>Not a unit test: run it by hand (bench/README.md). Arguments:
- * {@code [opportunities=1000000] [rounds=20] [warmup=3]}. {@code -Dbench.keep-database=true} keeps the database.
+ * {@code [opportunities=1000000] [rounds=20] [warmup=3]}. {@code -Dbench.keep-database=true} keeps the database;
+ * {@code -Dbench.database=NAME} measures again on a database an earlier run kept (loaded the same day: the data's
+ * dates are relative to the day it was loaded), without loading it again.
  */
 public final class PipelineHistoryBenchmark {
 
@@ -65,7 +68,8 @@ public final class PipelineHistoryBenchmark {
         int deals = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        String database = "funnel_bench_" + LocalDateTime.now(ZoneId.systemDefault())
+        String kept = System.getProperty("bench.database");
+        String database = kept != null ? kept : "funnel_bench_" + LocalDateTime.now(ZoneId.systemDefault())
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class).run(
                 "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0",
@@ -75,7 +79,7 @@ public final class PipelineHistoryBenchmark {
                 "--funnel.automation.cron=-")) {
             run(app, deals, rounds, warmup);
         } finally {
-            if (!Boolean.getBoolean("bench.keep-database")) {
+            if (kept == null && !Boolean.getBoolean("bench.keep-database")) {
                 TestDatabaseSession.drop(database);
             }
         }
@@ -85,13 +89,30 @@ public final class PipelineHistoryBenchmark {
         var user = app.getBean(FunnelUserDetailsService.class).loadUserByUsername(ReportsBenchmark.ADMIN);
         app.getBean(SecurityContextHolderStrategy.class).getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(user, user.getPassword(), user.getAuthorities()));
-        Pipeline pipeline = ReportsBenchmark.pipeline(app);
         DataSource dataSource = app.getBean(DataSource.class);
-        long loadStart = System.nanoTime();
-        long[] sizes = ReportsBenchmark.load(dataSource, pipeline, deals);
-        System.out.printf(Locale.ROOT, "loaded %,d opportunities and %,d history lines in %.0f s%n", sizes[0],
-                sizes[1], (System.nanoTime() - loadStart) / 1e9);
-        long[] history = loadFieldHistory(dataSource, pipeline);
+        var loaded = app.getBean(PipelineService.class).list().stream()
+                .filter(p -> p.name().equals("Bench pipeline")).findFirst();
+        Pipeline pipeline;
+        long[] sizes;
+        long[] history;
+        if (loaded.isPresent()) {
+            pipeline = loaded.get();
+            sizes = new long[] {count(dataSource, "select count(*) from opportunity"),
+                    count(dataSource, "select count(*) from stage_history")};
+            history = new long[] {count(dataSource, "select count(*) from deal_revision"),
+                    count(dataSource, "select count(*) from deal_revision where field = 'AMOUNT'"),
+                    count(dataSource, "select count(*) from deal_revision where field = 'EXPECTED_CLOSE'"),
+                    count(dataSource, "select count(*) from deal_state"),
+                    count(dataSource, "select count(*) from deal_state where status = 'OPEN'"), 0};
+            System.out.println("measuring again on the data loaded before");
+        } else {
+            pipeline = ReportsBenchmark.pipeline(app);
+            long loadStart = System.nanoTime();
+            sizes = ReportsBenchmark.load(dataSource, pipeline, deals);
+            System.out.printf(Locale.ROOT, "loaded %,d opportunities and %,d history lines in %.0f s%n", sizes[0],
+                    sizes[1], (System.nanoTime() - loadStart) / 1e9);
+            history = loadFieldHistory(dataSource, pipeline);
+        }
 
         ZoneId zone = app.getBean(Clock.class).getZone();
         LocalDate today = LocalDate.now(zone);
@@ -118,8 +139,10 @@ public final class PipelineHistoryBenchmark {
                 + "(%,d amount changes, %,d close-date pushes), %,d deal states (%,d of them open spans); "
                 + "%d reps; signed in as the administrator (sees every deal)%n", sizes[0], sizes[1], history[0],
                 history[1], history[2], history[3], history[4], ReportsBenchmark.REPS));
-        out.append(String.format(Locale.ROOT, "- Deriving the deal states (funnel_rebuild_deal_states()): %.0f s%n",
-                history[5] / 1e9));
+        if (history[5] > 0) {
+            out.append(String.format(Locale.ROOT, "- Deriving the deal states (funnel_rebuild_deal_states()): %.0f s%n",
+                    history[5] / 1e9));
+        }
         out.append(String.format(Locale.ROOT, "- As of %s; movement from %s, from %s and from %s to %s; %d measured "
                 + "rounds after %d warm-up rounds, app and SQL alternating%n", asOf, weekAgo, asOf.minusMonths(1),
                 quarterAgo, asOf, rounds,
@@ -204,7 +227,7 @@ public final class PipelineHistoryBenchmark {
                                              Pipeline pipeline, LocalDate today) throws SQLException {
         long admin;
         long firstRep;
-        Team team = app.getBean(TeamService.class).create(new NewTeam("Bench team", null, null));
+        Team team = app.getBean(TeamService.class).create(new NewTeam("Bench team " + System.currentTimeMillis(), null, null));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("update app_user set team_id = " + team.id() + " where username like 'bench.rep%'");
             admin = single(s, "select id from app_user where username = '" + ReportsBenchmark.ADMIN + "'");
@@ -221,6 +244,12 @@ public final class PipelineHistoryBenchmark {
         ids.put(OPEN_REVIEW, current.id());
         ids.put(CLOSED_REVIEW, last.id());
         return ids;
+    }
+
+    private static long count(DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            return single(s, sql);
+        }
     }
 
     private static long single(Statement s, String sql) throws SQLException {

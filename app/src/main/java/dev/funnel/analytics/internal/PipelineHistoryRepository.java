@@ -121,56 +121,66 @@ public class PipelineHistoryRepository {
     public record MovementRow(Long stageId, String kind, long deals, BigDecimal amount) {
     }
 
-    /**
-     * The movement between two moments, aggregated: per way of moving for the whole selection (stage null); per
-     * stage and way, stage moves included; and START and END per stage.
-     */
     /** The movement's rows, and the deals created after the first moment and closed by the second. */
     public record MovementFigures(List<MovementRow> rows, long createdAndClosed) {
     }
 
+    /**
+     * The movement between two moments, aggregated: per way of moving for the whole selection (stage null); per
+     * stage and way, stage moves included; and START and END per stage.
+     *
+     * <p>One statement groups the changed deals by way of moving and both stages (a few hundred rows at most);
+     * every bar, each stage's change and the deals created and closed are sums of those groups, added up here
+     * rather than by one aggregate per figure over the changed deals.
+     */
     public MovementFigures movement(Selection selection, CloseWindow window, Instant from, Instant to) {
-        // the bars and both ends of the deals that changed; every other deal open at the first moment is open at
-        // the second as it was, so each stage's end is its start less the changed deals' start plus their end
+        // every deal open at the first moment that did not change is open at the second as it was, so each
+        // stage's end is its start less the changed deals' start plus their end
         java.util.Map<Long, StageFigures> open = openAt(selection, window, from);
-        List<MovementRow> rows = new ArrayList<>();
+        String sql = moved(selection, window, from, to) + """
+                SELECT kind, stage1, stage2, count(*) AS deals, coalesce(sum(amount1), 0) AS amount1,
+                       coalesce(sum(amount2), 0) AS amount2
+                  FROM moved GROUP BY kind, stage1, stage2
+                """;
+        java.util.Map<String, MovementRow> whole = new java.util.LinkedHashMap<>();
+        java.util.Map<java.util.List<Object>, MovementRow> perStage = new java.util.LinkedHashMap<>();
         java.util.Map<Long, MovementRow> changedStart = new java.util.HashMap<>();
         java.util.Map<Long, MovementRow> changedEnd = new java.util.HashMap<>();
-        String sql = moved(selection, window, from, to) + """
-                SELECT NULL::bigint AS stage_id, kind, count(*) AS deals,
-                       sum(coalesce(amount2, 0) - coalesce(amount1, 0)) AS amount
-                  FROM moved WHERE kind <> 'STAYED' GROUP BY kind
-                UNION ALL
-                SELECT stage_id, kind, count(*), sum(delta) FROM (
-                    SELECT stage1 AS stage_id, 'STAGE_OUT' AS kind, -coalesce(amount1, 0) AS delta FROM moved
-                     WHERE stage1 <> stage2
-                    UNION ALL
-                    SELECT stage2, 'STAGE_IN', coalesce(amount2, 0) FROM moved WHERE stage1 <> stage2
-                    UNION ALL
-                    SELECT coalesce(stage2, stage1), kind, coalesce(amount2, 0) - coalesce(amount1, 0) FROM moved
-                     WHERE kind <> 'STAYED' AND (stage1 IS NULL OR stage2 IS NULL OR stage1 = stage2)) per_stage
-                 GROUP BY stage_id, kind
-                UNION ALL
-                SELECT stage1, 'START', count(*), coalesce(sum(amount1), 0) FROM moved WHERE stage1 IS NOT NULL
-                 GROUP BY stage1
-                UNION ALL
-                SELECT stage2, 'END', count(*), coalesce(sum(amount2), 0) FROM moved WHERE stage2 IS NOT NULL
-                 GROUP BY stage2
-                UNION ALL
-                SELECT NULL, 'CREATED_AND_CLOSED', count(*), 0 FROM ends
-                 WHERE NOT existed AND status2 IN ('WON', 'LOST') AND selected2
-                """;
         long createdAndClosed = 0;
         for (Record r : db.fetch(sql)) {
-            MovementRow row = new MovementRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class),
-                    r.get(3, BigDecimal.class));
-            switch (row.kind()) {
-                case "START" -> changedStart.put(row.stageId(), row);
-                case "END" -> changedEnd.put(row.stageId(), row);
-                case "CREATED_AND_CLOSED" -> createdAndClosed = row.deals();
-                default -> rows.add(row);
+            String kind = r.get("kind", String.class);
+            Long stage1 = r.get("stage1", Long.class);
+            Long stage2 = r.get("stage2", Long.class);
+            long deals = r.get("deals", Long.class);
+            BigDecimal amount1 = r.get("amount1", BigDecimal.class);
+            BigDecimal amount2 = r.get("amount2", BigDecimal.class);
+            if (CREATED_AND_CLOSED.equals(kind)) {
+                createdAndClosed += deals;
+                continue;
+            }
+            if (stage1 != null) {
+                add(changedStart, stage1, new MovementRow(stage1, "START", deals, amount1));
+            }
+            if (stage2 != null) {
+                add(changedEnd, stage2, new MovementRow(stage2, "END", deals, amount2));
+            }
+            boolean stageChanged = stage1 != null && stage2 != null && !stage1.equals(stage2);
+            if (stageChanged) {
+                add(perStage, List.of(stage1, "STAGE_OUT"), new MovementRow(stage1, "STAGE_OUT", deals,
+                        amount1.negate()));
+                add(perStage, List.of(stage2, "STAGE_IN"), new MovementRow(stage2, "STAGE_IN", deals, amount2));
+            }
+            if (!"STAYED".equals(kind)) {
+                BigDecimal change = amount2.subtract(amount1);
+                add(whole, kind, new MovementRow(null, kind, deals, change));
+                if (!stageChanged) {
+                    Long stage = stage2 != null ? stage2 : stage1;
+                    add(perStage, List.of(stage, kind), new MovementRow(stage, kind, deals, change));
+                }
             }
         }
+        List<MovementRow> rows = new ArrayList<>(whole.values());
+        rows.addAll(perStage.values());
         java.util.Set<Long> stages = new java.util.HashSet<>(open.keySet());
         stages.addAll(changedEnd.keySet());
         for (Long stage : stages) {
@@ -187,6 +197,13 @@ public class PipelineHistoryRepository {
             }
         }
         return new MovementFigures(rows, createdAndClosed);
+    }
+
+    private static final String CREATED_AND_CLOSED = "CREATED_AND_CLOSED";
+
+    private static <K> void add(java.util.Map<K, MovementRow> rows, K key, MovementRow row) {
+        rows.merge(key, row, (a, b) -> new MovementRow(a.stageId(), a.kind(), a.deals() + b.deals(),
+                a.amount().add(b.amount())));
     }
 
     /**
@@ -228,7 +245,8 @@ public class PipelineHistoryRepository {
      * Every way a deal that changed between the moments (a line in its stage ledger or a revision of a figure its
      * state holds) and was open in the selection at either moment moved: kind (a {@link Movement}, or STAYED for a
      * deal open at both with the same amount), its stage, amount and expected close date at each moment (null where
-     * it was not open in the selection's pipeline). Also {@code ends}: every changed deal at both moments.
+     * it was not open in the selection's pipeline); and, as CREATED_AND_CLOSED, the deals of the selection created
+     * after the first moment and won or lost by the second, in no bar.
      *
      * <p>A deal that did not change is in the same state at both moments, in no bar. One that changed has a state
      * that began between the moments and holds at the second (x2), and, unless it was created between them, one
@@ -271,10 +289,12 @@ public class PipelineHistoryRepository {
                              CASE WHEN status2 IN ('WON', 'LOST') THEN status2 WHEN out2 THEN 'PUSHED_OUT'
                                   ELSE 'LEFT' END
                            ELSE
-                             CASE WHEN NOT existed THEN 'CREATED' WHEN status1 IN ('WON', 'LOST') THEN 'REOPENED'
+                             CASE WHEN NOT in2 THEN 'CREATED_AND_CLOSED'
+                                  WHEN NOT existed THEN 'CREATED' WHEN status1 IN ('WON', 'LOST') THEN 'REOPENED'
                                   WHEN out1 THEN 'PULLED_IN' ELSE 'JOINED' END
                          END AS kind
-                    FROM ends WHERE in1 OR in2)
+                    FROM ends
+                   WHERE in1 OR in2 OR (NOT existed AND status2 IN ('WON', 'LOST') AND selected2))
                 """.formatted(t1, t2, judged);
     }
 
