@@ -91,7 +91,7 @@ public final class PipelineHistoryBenchmark {
                 new UsernamePasswordAuthenticationToken(user, user.getPassword(), user.getAuthorities()));
         DataSource dataSource = app.getBean(DataSource.class);
         var loaded = app.getBean(PipelineService.class).list().stream()
-                .filter(p -> p.name().equals("Bench pipeline")).findFirst();
+                .filter(p -> p.name().equals(ReportsBenchmark.PIPELINE_NAME)).findFirst();
         Pipeline pipeline;
         long[] sizes;
         long[] history;
@@ -227,7 +227,9 @@ public final class PipelineHistoryBenchmark {
                                              Pipeline pipeline, LocalDate today) throws SQLException {
         long admin;
         long firstRep;
-        Team team = app.getBean(TeamService.class).create(new NewTeam("Bench team " + System.currentTimeMillis(), null, null));
+        // named per run: a run on a kept database adds its own team beside the earlier runs'
+        Team team = app.getBean(TeamService.class).create(
+                new NewTeam("Bench team " + System.currentTimeMillis(), null, null));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("update app_user set team_id = " + team.id() + " where username like 'bench.rep%'");
             admin = single(s, "select id from app_user where username = '" + ReportsBenchmark.ADMIN + "'");

@@ -145,8 +145,11 @@ public final class ReportsBenchmark {
     }
 
     /** The benchmark's one pipeline of six stages, created through the service as an administrator does. */
+    /** The name of the pipeline the benchmarks create, by which a run on a kept database finds it again. */
+    static final String PIPELINE_NAME = "Bench pipeline";
+
     static Pipeline pipeline(ConfigurableApplicationContext app) {
-        return app.getBean(PipelineService.class).create(new NewPipeline("Bench pipeline", null, true,
+        return app.getBean(PipelineService.class).create(new NewPipeline(PIPELINE_NAME, null, true,
                 List.of(stage("Lead", 10, ForecastCategory.PIPELINE), stage("Qualified", 20, ForecastCategory.PIPELINE),
                         stage("Demo", 40, ForecastCategory.BEST_CASE), stage("Proposal", 60, ForecastCategory.BEST_CASE),
                         stage("Negotiation", 80, ForecastCategory.COMMIT), stage("Contract", 90, ForecastCategory.COMMIT))));
