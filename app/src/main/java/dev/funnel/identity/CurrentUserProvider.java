@@ -1,5 +1,6 @@
 package dev.funnel.identity;
 
+import dev.funnel.identity.internal.ApiTokenAuthentication;
 import dev.funnel.identity.internal.FunnelPrincipal;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -24,6 +25,12 @@ public class CurrentUserProvider {
             return Optional.of(principal.user());
         }
         return Optional.empty();
+    }
+
+    /** The id of the API token the request was signed in with, if it was. */
+    public Optional<Long> token() {
+        return securityContext.getContext().getAuthentication() instanceof ApiTokenAuthentication token
+                ? Optional.of(token.tokenId()) : Optional.empty();
     }
 
     public CurrentUser require() {

@@ -38,6 +38,7 @@ import dev.funnel.notification.ui.NotificationsView;
 import dev.funnel.pipeline.ui.RegistrationsView;
 import dev.funnel.identity.CurrentUser;
 import dev.funnel.identity.UserService;
+import dev.funnel.identity.ui.ApiTokensView;
 import dev.funnel.identity.ui.UsersView;
 import dev.funnel.pipeline.ui.BoardView;
 import dev.funnel.pipeline.ui.OpportunitiesView;
@@ -169,6 +170,8 @@ public class MainLayout extends AppLayout {
             item.setChecked(choice == chosen);
             item.setId("email-choice-" + choice.name().toLowerCase(Locale.ROOT));
         }
+        sub.addItem(getTranslation("tokens.title"), e -> getUI().ifPresent(ui -> ui.navigate(ApiTokensView.class)))
+                .setId("menu-tokens");
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
         return menu;
     }

@@ -80,6 +80,18 @@ class AccountAudit {
     }
 
     @EventListener
+    void tokenIssued(dev.funnel.identity.ApiTokenIssued token) {
+        audit.record("api-token.issued", "api-token", token.id(), "\"" + token.name() + "\" for " + token.username()
+                + ", scope " + dev.funnel.identity.ApiTokenScope.widest(token.scopes()).apiName()
+                + (token.expiresAt() == null ? ", no expiry" : ", expires " + token.expiresAt()));
+    }
+
+    @EventListener
+    void tokenRevoked(dev.funnel.identity.ApiTokenRevoked token) {
+        audit.record("api-token.revoked", "api-token", token.id(), "\"" + token.name() + "\" of " + token.username());
+    }
+
+    @EventListener
     void teamCreated(TeamCreated team) {
         audit.record("team.created", "team", team.id(), team.name()
                 + (team.parentId() == null ? "" : ", under team " + team.parentId())

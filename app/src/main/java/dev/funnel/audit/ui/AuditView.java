@@ -33,7 +33,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     /** The actions written so far, for the filter; an action's start ('sign-in') finds all of its kind. */
     static final List<String> ACTIONS = List.of("sign-in", "sign-in.succeeded", "sign-in.failed", "sign-in.paused",
-            "sign-in.unlocked", "user", "team", "settings", "deleted", "export", "import", "plugin.record");
+            "sign-in.unlocked", "user", "team", "api-token", "settings", "deleted", "export", "import", "plugin.record");
 
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();

@@ -1,6 +1,7 @@
 package dev.funnel.identity.internal;
 
 import dev.funnel.identity.CurrentUser;
+import dev.funnel.identity.Role;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,11 +13,16 @@ public class FunnelPrincipal extends User {
     private final CurrentUser user;
 
     FunnelPrincipal(UserRepository.Credentials credentials) {
-        super(credentials.username(), credentials.passwordHash(), credentials.enabled(), true, true, true,
-                credentials.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+        this(credentials, credentials.passwordHash(), credentials.roles());
+    }
+
+    /** The user with only some of their roles and no password: signed in by an API token. */
+    FunnelPrincipal(UserRepository.Credentials credentials, String password, Set<Role> roles) {
+        super(credentials.username(), password, credentials.enabled(), true, true, true,
+                roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
                         .collect(Collectors.toSet()));
         this.user = new CurrentUser(credentials.id(), credentials.username(), credentials.fullName(),
-                Set.copyOf(credentials.roles()));
+                Set.copyOf(roles));
     }
 
     public CurrentUser user() {

@@ -31,7 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Filter chains over the same users: the REST API with stateless HTTP Basic and JSON errors, and the browser
+ * Filter chains over the same users: the REST API with API tokens (Bearer) or stateless HTTP Basic and JSON
+ * errors, and the browser
  * UI with Vaadin's login view (and, when set up, OpenID Connect beside it). Passwords are checked by the one
  * {@link ThrottledAuthenticationProvider}, locally or by the directory. Method security ({@code @RolesAllowed}) guards every service method.
  */
@@ -83,8 +84,14 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Messages messages) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Messages messages, ApiTokenRepository tokens,
+                                    UserRepository users,
+                                    org.springframework.security.core.context.SecurityContextHolderStrategy context,
+                                    java.time.Clock clock) throws Exception {
         browserHeaders(http, NOTHING_POLICY);
+        // a bearer token is looked at first; a request without one goes on to HTTP Basic
+        http.addFilterBefore(new ApiTokenFilter(tokens, users, context, json, messages, clock),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth

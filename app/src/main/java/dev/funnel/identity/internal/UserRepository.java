@@ -58,6 +58,10 @@ public class UserRepository {
         return credentials(APP_USER.USERNAME.eq(username));
     }
 
+    public Optional<Credentials> findCredentials(long id) {
+        return credentials(APP_USER.ID.eq(id));
+    }
+
     /** The account the directory or the single sign-on provider knows by this id. */
     Optional<Credentials> findExternal(SignInSource source, String externalId) {
         return credentials(APP_USER.SIGN_IN_SOURCE.eq(source.name()).and(APP_USER.EXTERNAL_ID.eq(externalId)));

@@ -41,11 +41,14 @@ class ApiErrorHandler {
 
     private final Messages messages;
     private final DataSize maxUpload;
+    private final List<RefusalExplainer> refusalExplainers;
 
     ApiErrorHandler(Messages messages,
-                    @Value("${funnel.import.max-size:50MB}") DataSize maxUpload) {
+                    @Value("${funnel.import.max-size:50MB}") DataSize maxUpload,
+                    List<RefusalExplainer> refusalExplainers) {
         this.maxUpload = maxUpload;
         this.messages = messages;
+        this.refusalExplainers = List.copyOf(refusalExplainers);
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -119,6 +122,12 @@ class ApiErrorHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ApiError> denied(AccessDeniedException e, Locale locale) {
+        for (RefusalExplainer explainer : refusalExplainers) {
+            var explained = explainer.explain(e, locale);
+            if (explained.isPresent()) {
+                return explained.get();
+            }
+        }
         return status(HttpStatus.FORBIDDEN, "forbidden", messages.get("api.error.forbidden", locale), List.of());
     }
 

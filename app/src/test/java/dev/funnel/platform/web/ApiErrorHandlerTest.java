@@ -14,7 +14,7 @@ class ApiErrorHandlerTest {
 
     @Test
     void an_upload_over_the_limit_names_the_configured_limit_even_when_the_resolver_does_not_know_it() {
-        ApiErrorHandler handler = new ApiErrorHandler(new Messages(), DataSize.ofMegabytes(50));
+        ApiErrorHandler handler = new ApiErrorHandler(new Messages(), DataSize.ofMegabytes(50), java.util.List.of());
 
         var answer = handler.tooBig(new MaxUploadSizeExceededException(-1), Locale.ENGLISH);
 
