@@ -29,7 +29,11 @@ class FunnelEChart extends HTMLElement {
         }
       }));
     });
-    this._resizeObserver = new ResizeObserver(() => this._chart && this._chart.resize());
+    this._resizeObserver = new ResizeObserver(() => {
+      if (!this._chart) return;
+      if (this._narrow() !== this._drawnNarrow) this._apply();
+      this._chart.resize();
+    });
     this._resizeObserver.observe(this);
     this._apply();
   }
@@ -60,11 +64,34 @@ class FunnelEChart extends HTMLElement {
     link.remove();
   }
 
+  /** As wide as a phone: category labels then slant and shorten, so that neighbours never run into each other. */
+  _narrow() {
+    return this.clientWidth > 0 && this.clientWidth < 520;
+  }
+
   _apply() {
     if (this._chart && this._option) {
-      this._chart.setOption(this._option, true);
+      this._drawnNarrow = this._narrow();
+      this._chart.setOption(this._drawnNarrow ? FunnelEChart._forNarrow(this._option) : this._option, true);
       this.setAttribute('data-rendered', echarts.version);
     }
+  }
+
+  /** A copy of the option whose category x axis labels slant and are cut to fit, and whose bar labels are smaller. */
+  static _forNarrow(option) {
+    const narrow = JSON.parse(JSON.stringify(option));
+    const axes = Array.isArray(narrow.xAxis) ? narrow.xAxis : (narrow.xAxis ? [narrow.xAxis] : []);
+    for (const axis of axes) {
+      if (axis.type === 'category') {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { rotate: 40, width: 64, overflow: 'truncate', fontSize: 10 });
+      }
+    }
+    for (const series of Array.isArray(narrow.series) ? narrow.series : []) {
+      if (series.label && series.label.show) {
+        series.label = Object.assign({}, series.label, { fontSize: 9 });
+      }
+    }
+    return narrow;
   }
 }
 

@@ -190,6 +190,7 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         expiry.setValue(90);
         FormLayout form = new FormLayout(name, owner, scope, expiry);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        form.setMaxWidth("32rem");
         FieldErrors errors = new FieldErrors(this).bind("name", name).bind("scopes", scope).bind("expiresOn", expiry)
                 .bind("userId", owner);
         AtomicReference<IssuedApiToken> issued = new AtomicReference<>();
