@@ -40,8 +40,8 @@ class ChangelogRollbackTest {
             liquibase.update(new Contexts());
             assertTheDerivedFiguresWork(connection);
 
-            for (String firstOfRelease : new String[] {"1.8-deal-revision", "1.7-audit-event", "1.6-event-publication",
-                    "1.5-exchange-rates", "1.4-stage-entry-stale"}) {
+            for (String firstOfRelease : new String[] {"1.10-api-token", "1.8-deal-revision", "1.7-audit-event",
+                    "1.6-event-publication", "1.5-exchange-rates", "1.4-stage-entry-stale"}) {
                 liquibase.rollback(changeSetsSince(connection, firstOfRelease), (String) null);
                 assertThat(changeSetsSince(connection, firstOfRelease)).as("rolled back before " + firstOfRelease)
                         .isZero();
