@@ -12,10 +12,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -82,8 +80,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         ApiTokenScope needed = READING.contains(request.getMethod()) ? ApiTokenScope.READ : ApiTokenScope.WRITE;
         if (!token.scopes().contains(needed)) {
-            TokenScopeRefusals.write(response, json, messages.get("api.error.token-scope", request.getLocale(),
-                    needed.apiName()), needed);
+            SecurityConfig.writeError(response, json, HttpServletResponse.SC_FORBIDDEN, "insufficient_scope",
+                    messages.get("api.error.token-scope", request.getLocale(), needed.apiName()),
+                    TokenScopeRefusals.challenge(needed));
             return;
         }
         if (token.lastUsedAt() == null
@@ -109,11 +108,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String messageKey,
                         Object... arguments) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"Funnel\", error=\"invalid_token\"");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Map.of("code", "invalid_token",
-                "message", messages.get(messageKey, request.getLocale(), arguments)));
+        SecurityConfig.writeError(response, json, HttpServletResponse.SC_UNAUTHORIZED, "invalid_token",
+                messages.get(messageKey, request.getLocale(), arguments),
+                "Bearer realm=\"Funnel\", error=\"invalid_token\"");
     }
 }

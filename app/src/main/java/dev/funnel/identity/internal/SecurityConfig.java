@@ -6,11 +6,12 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.funnel.identity.ui.LoginView;
 import dev.funnel.platform.DatabaseOutage;
 import dev.funnel.platform.Messages;
+import dev.funnel.platform.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import dev.funnel.identity.AccountWithoutRoleException;
 import dev.funnel.identity.DirectoryUnavailableException;
 import dev.funnel.identity.SignInThrottledException;
@@ -185,12 +186,22 @@ class SecurityConfig {
 
     private static void writeError(HttpServletResponse response, ObjectMapper json, int status, String code,
                                    String message) throws IOException {
+        writeError(response, json, status, code, message,
+                status == HttpServletResponse.SC_UNAUTHORIZED ? "Basic realm=\"Funnel\"" : null);
+    }
+
+    /**
+     * A refusal before any controller ran, as the API's JSON error ({@link ApiError}); {@code challenge} is the
+     * WWW-Authenticate header to send, if any (the bearer token's refusals send RFC 6750's).
+     */
+    static void writeError(HttpServletResponse response, ObjectMapper json, int status, String code, String message,
+                           String challenge) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Funnel\"");
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
         }
-        json.writeValue(response.getOutputStream(), Map.of("code", code, "message", message));
+        json.writeValue(response.getOutputStream(), new ApiError(code, message, List.of()));
     }
 }

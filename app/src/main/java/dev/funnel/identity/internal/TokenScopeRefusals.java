@@ -1,19 +1,14 @@
 package dev.funnel.identity.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnel.identity.ApiTokenScope;
 import dev.funnel.identity.ApiTokenService;
 import dev.funnel.platform.Messages;
 import dev.funnel.platform.web.ApiError;
 import dev.funnel.platform.web.RefusalExplainer;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -53,17 +48,7 @@ class TokenScopeRefusals implements RefusalExplainer {
                         messages.get("api.error.token-scope", locale, missing.apiName()), List.of())));
     }
 
-    static void write(HttpServletResponse response, ObjectMapper json, String message, ApiTokenScope missing)
-            throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setHeader("WWW-Authenticate", challenge(missing));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Map.of("code", "insufficient_scope", "message", message,
-                "fieldErrors", List.of()));
-    }
-
-    private static String challenge(ApiTokenScope missing) {
+    static String challenge(ApiTokenScope missing) {
         return "Bearer realm=\"Funnel\", error=\"insufficient_scope\", scope=\"" + missing.apiName() + "\"";
     }
 }

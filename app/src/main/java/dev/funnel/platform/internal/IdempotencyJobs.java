@@ -16,6 +16,6 @@ class IdempotencyJobs {
     @Bean
     RecurringTask<Void> forgetIdempotencyKeysTask(IdempotentRequestRepository remembered, Clock clock) {
         return Tasks.recurring("idempotency-keys-forget", FixedDelay.of(Duration.ofHours(1)))
-                .execute((instance, context) -> remembered.forgetBefore(OffsetDateTime.now(clock).minusHours(24)));
+                .execute((instance, context) -> remembered.forgetBefore(OffsetDateTime.now(clock).minus(IdempotentRequests.KEPT)));
     }
 }
