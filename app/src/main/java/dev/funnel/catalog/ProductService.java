@@ -31,6 +31,17 @@ public class ProductService {
         return products.findActive();
     }
 
+    /** The catalogue in id order, the inactive products too when asked, for an integration's sync. */
+    public dev.funnel.platform.PageResult<Product> list(boolean includeInactive, dev.funnel.platform.SyncWindow window,
+                                                        dev.funnel.platform.PageRequest page) {
+        return new dev.funnel.platform.PageResult<>(products.find(includeInactive, window, page.offset(), page.limit()),
+                products.count(includeInactive, window), page.page(), page.size());
+    }
+
+    public Product get(long id) {
+        return products.findById(id).orElseThrow(() -> new dev.funnel.platform.NotFoundException("product", id));
+    }
+
     public java.util.Optional<Product> find(long id) {
         return products.findById(id);
     }
@@ -51,7 +62,7 @@ public class ProductService {
             ProductDraft draft = rows.get(i).draft();
             String code = codes.get(i);
             Checks checks = checks(new ProductDraft(code, draft.name(), draft.unitPrice(), draft.currency(),
-                    draft.category()));
+                    draft.category()), null);
             Integer sameCode = lineByCode.putIfAbsent(code.toLowerCase(java.util.Locale.ROOT), rows.get(i).line());
             checks.rule(sameCode == null, "code", "validation.duplicate.row", sameCode);
             if (draft.name() != null && !draft.name().isBlank()) {
@@ -104,17 +115,35 @@ public class ProductService {
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public Product create(ProductDraft draft) {
-        checks(draft).orThrow();
+        checks(draft, null).orThrow();
         long id = products.insert(draft, users.current().id());
         audit.record("settings.products", "product", id, "created: " + draft.code() + " " + draft.name());
-        return products.findActive().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        return get(id);
     }
 
-    private Checks checks(ProductDraft draft) {
+    /**
+     * Replaces a product's fields; {@code active} false archives it (it leaves the pickers, deals keep it), true
+     * brings it back. Its code may stay its own.
+     */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public Product update(long id, int version, ProductDraft draft, boolean active) {
+        checks(draft, get(id).code()).orThrow();
+        if (!products.update(id, version, draft, active, users.current().id())) {
+            throw new dev.funnel.platform.StaleVersionException("product", id);
+        }
+        audit.record("settings.products", "product", id, (active ? "updated: " : "archived: ") + draft.code().trim()
+                + " " + draft.name().trim());
+        return get(id);
+    }
+
+    /** {@code ownCode}: the code the product being replaced has, which it may keep. */
+    private Checks checks(ProductDraft draft, String ownCode) {
         return Checks.start()
                 .required("code", draft.code())
                 .maxLength("code", draft.code(), 40)
-                .rule(draft.code() == null || !products.codeTaken(draft.code().trim()), "code", "validation.code.taken")
+                .rule(draft.code() == null || draft.code().trim().equalsIgnoreCase(ownCode)
+                        || !products.codeTaken(draft.code().trim()), "code", "validation.code.taken")
                 .required("name", draft.name())
                 .maxLength("name", draft.name(), 200)
                 .money("unitPrice", draft.unitPrice())

@@ -164,6 +164,29 @@ public class CustomerService {
         return customers.contactsOf(users.visibleScope(), customerId);
     }
 
+    /** The contacts of every customer the caller sees, in id order, narrowed for an integration's sync. */
+    public dev.funnel.platform.PageResult<Contact> contacts(dev.funnel.platform.SyncWindow window,
+                                                            dev.funnel.platform.PageRequest page) {
+        VisibleScope scope = users.visibleScope();
+        return new dev.funnel.platform.PageResult<>(customers.contacts(scope, window, page.offset(), page.limit()),
+                customers.countContacts(scope, window), page.page(), page.size());
+    }
+
+    public Contact contact(long id) {
+        return customers.contact(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    /** Replaces a contact's fields; 409 when the version is stale. */
+    @Transactional
+    public Contact updateContact(long id, int version, ContactDraft draft) {
+        contact(id);
+        Checks.throwIfAny(CustomerRules.contactProblems(draft));
+        if (!customers.updateContact(id, version, draft, users.current().id())) {
+            throw new StaleVersionException("contact", id);
+        }
+        return contact(id);
+    }
+
     /**
      * Whether the contact belongs to the customer. It answers for customers the caller may not see too, since
      * it reveals nothing but the yes or no to a caller who already holds both ids of a record they may see.

@@ -55,9 +55,20 @@ public class FollowUpService {
 
     /** The follow-ups the caller sees (their own; a manager's team's), newest first; text matches the content. */
     public dev.funnel.platform.PageResult<FollowUp> list(String text, dev.funnel.platform.PageRequest page) {
+        return list(text, dev.funnel.platform.SyncWindow.ALL, page);
+    }
+
+    /** As {@link #list(String, dev.funnel.platform.PageRequest)}, narrowed for a sync (then in id order). */
+    public dev.funnel.platform.PageResult<FollowUp> list(String text, dev.funnel.platform.SyncWindow window,
+                                                         dev.funnel.platform.PageRequest page) {
         var scope = users.visibleScope();
-        return new dev.funnel.platform.PageResult<>(activities.findVisible(scope, text, page.offset(), page.limit()),
-                activities.countVisible(scope, text), page.page(), page.size());
+        return new dev.funnel.platform.PageResult<>(
+                activities.findVisible(scope, text, window, page.offset(), page.limit()),
+                activities.countVisible(scope, text, window), page.page(), page.size());
+    }
+
+    public FollowUp get(long id) {
+        return activities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("activity", id));
     }
 
     public List<FollowUp> forOpportunity(long opportunityId) {

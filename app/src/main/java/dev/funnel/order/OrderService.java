@@ -55,9 +55,14 @@ public class OrderService {
 
     /** Orders of the customers the caller sees, newest first; text matches the number or the customer's name. */
     public PageResult<Order> list(String text, PageRequest page) {
+        return list(text, dev.funnel.platform.SyncWindow.ALL, page);
+    }
+
+    /** As {@link #list(String, PageRequest)}, narrowed for an integration's sync (then in id order). */
+    public PageResult<Order> list(String text, dev.funnel.platform.SyncWindow window, PageRequest page) {
         var scope = users.visibleScope();
-        return new PageResult<>(orders.find(scope, text, page.offset(), page.limit()), orders.count(scope, text),
-                page.page(), page.size());
+        return new PageResult<>(orders.find(scope, text, window, page.offset(), page.limit()),
+                orders.count(scope, text, window), page.page(), page.size());
     }
 
     public List<Order> forCustomer(long customerId) {

@@ -41,9 +41,15 @@ public class ServiceRequestService {
 
     /** Requests of the customers the caller sees, newest first, optionally only the open ones. */
     public PageResult<ServiceRequest> list(String text, boolean openOnly, PageRequest page) {
+        return list(text, openOnly, dev.funnel.platform.SyncWindow.ALL, page);
+    }
+
+    /** As {@link #list(String, boolean, PageRequest)}, narrowed for an integration's sync (then in id order). */
+    public PageResult<ServiceRequest> list(String text, boolean openOnly, dev.funnel.platform.SyncWindow window,
+                                           PageRequest page) {
         var scope = users.visibleScope();
-        return new PageResult<>(requests.find(scope, text, openOnly, page.offset(), page.limit()),
-                requests.count(scope, text, openOnly), page.page(), page.size());
+        return new PageResult<>(requests.find(scope, text, openOnly, window, page.offset(), page.limit()),
+                requests.count(scope, text, openOnly, window), page.page(), page.size());
     }
 
     public List<ServiceRequest> forCustomer(long customerId) {

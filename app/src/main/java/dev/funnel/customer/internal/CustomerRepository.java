@@ -50,7 +50,8 @@ public class CustomerRepository {
     public List<Customer> find(VisibleScope scope, CustomerFilter filter, PageRequest page) {
         return selectCustomers()
                 .where(matching(scope, filter))
-                .orderBy(CUSTOMER.NAME, CUSTOMER.ID)
+                .orderBy(filter.sync().narrowed() ? List.of(CUSTOMER.ID.asc()) : List.of(CUSTOMER.NAME.asc(),
+                        CUSTOMER.ID.asc()))
                 .limit(page.size()).offset(page.offset())
                 .fetch(CustomerRepository::toCustomer);
     }
@@ -209,12 +210,59 @@ public class CustomerRepository {
         return db.select(CONTACT.fields()).from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
                 .where(CONTACT.CUSTOMER_ID.eq(customerId)).and(scope.owns(CUSTOMER.OWNER_ID))
                 .orderBy(CONTACT.NAME)
-                .fetch(record -> {
-                    var r = record.into(CONTACT);
-                    return new Contact(r.getId(), r.getCustomerId(), r.getName(), r.getTitle(), r.getPhone(),
-                            r.getEmail(), r.getVersion(), r.getBuyingRole() == null ? null
-                            : BuyingRole.valueOf(r.getBuyingRole()), r.getMobile());
-                });
+                .fetch(CustomerRepository::toContact);
+    }
+
+    /** The contacts of the customers the caller sees, in id order, narrowed for a sync. */
+    public List<Contact> contacts(VisibleScope scope, dev.funnel.platform.SyncWindow window, long offset, int limit) {
+        return db.select(CONTACT.fields()).from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .where(contactsIn(scope, window)).orderBy(CONTACT.ID).offset(offset).limit(limit)
+                .fetch(CustomerRepository::toContact);
+    }
+
+    public long countContacts(VisibleScope scope, dev.funnel.platform.SyncWindow window) {
+        return db.fetchCount(db.select(CONTACT.ID).from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .where(contactsIn(scope, window)));
+    }
+
+    public java.util.Optional<Contact> contact(VisibleScope scope, long id) {
+        return db.select(CONTACT.fields()).from(CONTACT).join(CUSTOMER).on(CUSTOMER.ID.eq(CONTACT.CUSTOMER_ID))
+                .where(CONTACT.ID.eq(id)).and(scope.owns(CUSTOMER.OWNER_ID))
+                .fetchOptional(CustomerRepository::toContact);
+    }
+
+    private static Condition contactsIn(VisibleScope scope, dev.funnel.platform.SyncWindow window) {
+        Condition condition = scope.owns(CUSTOMER.OWNER_ID);
+        return condition.and(window.holds(CONTACT.UPDATED_AT, CONTACT.ID));
+    }
+
+    /** False when the version is stale. */
+    public boolean updateContact(long id, int version, ContactDraft draft, long actorId) {
+        return db.update(CONTACT)
+                .set(contactFields(draft))
+                .set(CONTACT.VERSION, CONTACT.VERSION.plus(1))
+                .set(CONTACT.UPDATED_BY, actorId)
+                .where(CONTACT.ID.eq(id)).and(CONTACT.VERSION.eq(version))
+                .execute() == 1;
+    }
+
+    /** What a contact's draft sets, as an insert and an update both write it. */
+    private static java.util.Map<org.jooq.Field<?>, Object> contactFields(ContactDraft draft) {
+        java.util.Map<org.jooq.Field<?>, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put(CONTACT.NAME, draft.name().trim());
+        fields.put(CONTACT.TITLE, blankToNull(draft.title()));
+        fields.put(CONTACT.PHONE, blankToNull(draft.phone()));
+        fields.put(CONTACT.MOBILE, blankToNull(draft.mobile()));
+        fields.put(CONTACT.EMAIL, blankToNull(draft.email()));
+        fields.put(CONTACT.BUYING_ROLE, draft.buyingRole() == null ? null : draft.buyingRole().name());
+        return fields;
+    }
+
+    private static Contact toContact(Record record) {
+        var r = record.into(CONTACT);
+        return new Contact(r.getId(), r.getCustomerId(), r.getName(), r.getTitle(), r.getPhone(), r.getEmail(),
+                r.getVersion(), r.getBuyingRole() == null ? null : BuyingRole.valueOf(r.getBuyingRole()),
+                r.getMobile());
     }
 
     @Unscoped("answers only yes or no to a caller who already holds both ids")
@@ -225,12 +273,7 @@ public class CustomerRepository {
     public long insertContact(long customerId, ContactDraft draft, long actorId) {
         return db.insertInto(CONTACT)
                 .set(CONTACT.CUSTOMER_ID, customerId)
-                .set(CONTACT.NAME, draft.name().trim())
-                .set(CONTACT.TITLE, blankToNull(draft.title()))
-                .set(CONTACT.PHONE, blankToNull(draft.phone()))
-                .set(CONTACT.MOBILE, blankToNull(draft.mobile()))
-                .set(CONTACT.EMAIL, blankToNull(draft.email()))
-                .set(CONTACT.BUYING_ROLE, draft.buyingRole() == null ? null : draft.buyingRole().name())
+                .set(contactFields(draft))
                 .set(CONTACT.CREATED_BY, actorId)
                 .set(CONTACT.UPDATED_BY, actorId)
                 .returning(CONTACT.ID).fetchOne(CONTACT.ID);
@@ -264,7 +307,7 @@ public class CustomerRepository {
         if (filter.ownerId() != null) {
             condition = condition.and(CUSTOMER.OWNER_ID.eq(filter.ownerId()));
         }
-        return condition;
+        return condition.and(filter.sync().holds(CUSTOMER.UPDATED_AT, CUSTOMER.ID));
     }
 
     static void copy(CustomerDraft draft, CustomerRecord row) {

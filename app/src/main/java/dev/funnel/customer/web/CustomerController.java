@@ -1,5 +1,6 @@
 package dev.funnel.customer.web;
 
+import dev.funnel.customer.Contact;
 import dev.funnel.customer.Customer;
 import dev.funnel.customer.CustomerDraft;
 import dev.funnel.customer.CustomerFilter;
@@ -9,6 +10,9 @@ import dev.funnel.customer.DuplicateCandidate;
 import dev.funnel.platform.InvalidInputException;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
+import dev.funnel.platform.SyncWindow;
+import java.time.OffsetDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,10 +58,28 @@ class CustomerController {
     }
 
     @GetMapping
-    @Operation(summary = "Customers the caller may see, by name or credit code (q) and owner")
+    @Operation(summary = "Customers the caller may see, by name or credit code (q) and owner, in name order; "
+            + "updatedSince and afterId narrow it for an incremental sync, in id order")
     PageResult<Customer> list(@RequestParam(required = false) String q, @RequestParam(required = false) Long ownerId,
+                              @RequestParam(required = false)
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime updatedSince,
+                              @RequestParam(required = false) Long afterId,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return customers.list(new CustomerFilter(q, ownerId), PageRequest.of(page, size));
+        return customers.list(new CustomerFilter(q, ownerId, new SyncWindow(updatedSince, afterId)),
+                PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}/contacts")
+    @Operation(summary = "The customer's contacts, by name")
+    List<Contact> contacts(@PathVariable long id) {
+        return customers.contacts(id);
+    }
+
+    @PostMapping("/{id}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a contact to the customer")
+    Contact addContact(@PathVariable long id, @RequestBody ContactController.ContactRequest request) {
+        return customers.addContact(id, request.draft());
     }
 
     @GetMapping("/{id}")

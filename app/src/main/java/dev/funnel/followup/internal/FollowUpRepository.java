@@ -33,26 +33,33 @@ public class FollowUpRepository {
         return find(scope, ACTIVITY.CUSTOMER_ID.eq(customerId), limit);
     }
 
-    /** The follow-ups the scope sees, newest first; text matches the content. */
-    public List<FollowUp> findVisible(VisibleScope scope, String text, long offset, int limit) {
+    /**
+     * The follow-ups the scope sees, newest first; text matches the content. A narrowed sync window lists in id
+     * order.
+     */
+    public List<FollowUp> findVisible(VisibleScope scope, String text, dev.funnel.platform.SyncWindow window,
+                                      long offset, int limit) {
         return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME, CUSTOMER.NAME)
                 .from(ACTIVITY)
                 .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
-                .where(textual(scope, text))
-                .orderBy(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc())
+                .where(textual(scope, text, window))
+                .orderBy(window.narrowed() ? List.of(ACTIVITY.ID.asc())
+                        : List.of(ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc()))
                 .limit(limit).offset(offset)
                 .fetch(FollowUpRepository::toActivity);
     }
 
-    public long countVisible(VisibleScope scope, String text) {
-        return db.fetchCount(ACTIVITY, textual(scope, text));
+    public long countVisible(VisibleScope scope, String text, dev.funnel.platform.SyncWindow window) {
+        return db.fetchCount(ACTIVITY, textual(scope, text, window));
     }
 
-    private static Condition textual(VisibleScope scope, String text) {
+    private static Condition textual(VisibleScope scope, String text, dev.funnel.platform.SyncWindow window) {
         Condition condition = scope.owns(ACTIVITY.OWNER_ID);
-        return text == null || text.isBlank() ? condition
-                : condition.and(ACTIVITY.CONTENT.containsIgnoreCase(text.trim()));
+        if (text != null && !text.isBlank()) {
+            condition = condition.and(ACTIVITY.CONTENT.containsIgnoreCase(text.trim()));
+        }
+        return condition.and(window.holds(ACTIVITY.UPDATED_AT, ACTIVITY.ID));
     }
 
     public List<FollowUp> findForOpportunity(VisibleScope scope, long opportunityId, int limit) {

@@ -60,25 +60,28 @@ public class OrderRepository {
     }
 
     /** Orders of the customers the scope sees, newest first; text matches the number or the customer. */
-    public List<Order> find(VisibleScope scope, String text, long offset, int limit) {
-        return select(visible(scope, text))
-                .orderBy(SALES_ORDER.ORDER_DATE.desc(), SALES_ORDER.ID.desc())
+    /** Newest first; a narrowed sync window lists in id order. */
+    public List<Order> find(VisibleScope scope, String text, dev.funnel.platform.SyncWindow window, long offset,
+                            int limit) {
+        return select(visible(scope, text, window))
+                .orderBy(window.narrowed() ? List.of(SALES_ORDER.ID.asc())
+                        : List.of(SALES_ORDER.ORDER_DATE.desc(), SALES_ORDER.ID.desc()))
                 .limit(limit).offset(offset)
                 .fetch(OrderRepository::toOrder);
     }
 
-    public long count(VisibleScope scope, String text) {
+    public long count(VisibleScope scope, String text, dev.funnel.platform.SyncWindow window) {
         return db.fetchCount(db.select(SALES_ORDER.ID).from(SALES_ORDER)
-                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID)).where(visible(scope, text)));
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID)).where(visible(scope, text, window)));
     }
 
-    private static Condition visible(VisibleScope scope, String text) {
+    private static Condition visible(VisibleScope scope, String text, dev.funnel.platform.SyncWindow window) {
         Condition condition = scope.owns(CUSTOMER.OWNER_ID);
         if (text != null && !text.isBlank()) {
             condition = condition.and(SALES_ORDER.NUMBER.containsIgnoreCase(text.trim())
                     .or(CUSTOMER.NAME.containsIgnoreCase(text.trim())));
         }
-        return condition;
+        return condition.and(window.holds(SALES_ORDER.UPDATED_AT, SALES_ORDER.ID));
     }
 
     public Optional<Order> findById(VisibleScope scope, long id) {

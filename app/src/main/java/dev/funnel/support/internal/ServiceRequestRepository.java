@@ -43,16 +43,18 @@ public class ServiceRequestRepository {
 
     /** Requests of the customers the scope sees, newest first; text matches the subject or the customer. */
     public List<ServiceRequest> find(VisibleScope scope, String text, boolean openOnly,
-                                     long offset, int limit) {
-        return select(visible(scope, text, openOnly))
-                .orderBy(SERVICE_REQUEST.CREATED_AT.desc(), SERVICE_REQUEST.ID.desc())
+                                     dev.funnel.platform.SyncWindow window, long offset, int limit) {
+        return select(visible(scope, text, openOnly).and(window.holds(SERVICE_REQUEST.UPDATED_AT, SERVICE_REQUEST.ID)))
+                .orderBy(window.narrowed() ? List.of(SERVICE_REQUEST.ID.asc())
+                        : List.of(SERVICE_REQUEST.CREATED_AT.desc(), SERVICE_REQUEST.ID.desc()))
                 .limit(limit).offset(offset)
                 .fetch(ServiceRequestRepository::toRequest);
     }
 
-    public long count(VisibleScope scope, String text, boolean openOnly) {
+    public long count(VisibleScope scope, String text, boolean openOnly, dev.funnel.platform.SyncWindow window) {
         return db.fetchCount(db.select(SERVICE_REQUEST.ID).from(SERVICE_REQUEST)
-                .join(CUSTOMER).on(CUSTOMER.ID.eq(SERVICE_REQUEST.CUSTOMER_ID)).where(visible(scope, text, openOnly)));
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SERVICE_REQUEST.CUSTOMER_ID))
+                .where(visible(scope, text, openOnly).and(window.holds(SERVICE_REQUEST.UPDATED_AT, SERVICE_REQUEST.ID))));
     }
 
     private static Condition visible(VisibleScope scope, String text, boolean openOnly) {
