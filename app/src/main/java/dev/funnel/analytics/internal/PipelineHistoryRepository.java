@@ -135,8 +135,10 @@ public class PipelineHistoryRepository {
      */
     public MovementFigures movement(Selection selection, CloseWindow window, Instant from, Instant to) {
         // every deal open at the first moment that did not change is open at the second as it was, so each
-        // stage's end is its start less the changed deals' start plus their end
-        java.util.Map<Long, StageFigures> open = openAt(selection, window, from);
+        // stage's start is its end less the changed deals' end plus their start. The pipeline is read at the
+        // later moment: the open states' index finds the states that end after a moment, fewer the later it is
+        // (at a million deals, a month back costs twice yesterday's)
+        java.util.Map<Long, StageFigures> open = openAt(selection, window, to);
         String sql = moved(selection, window, from, to) + """
                 SELECT kind, stage1, stage2, count(*) AS deals, coalesce(sum(amount1), 0) AS amount1,
                        coalesce(sum(amount2), 0) AS amount2
@@ -182,18 +184,18 @@ public class PipelineHistoryRepository {
         List<MovementRow> rows = new ArrayList<>(whole.values());
         rows.addAll(perStage.values());
         java.util.Set<Long> stages = new java.util.HashSet<>(open.keySet());
-        stages.addAll(changedEnd.keySet());
+        stages.addAll(changedStart.keySet());
         for (Long stage : stages) {
-            StageFigures start = open.getOrDefault(stage, new StageFigures(0, BigDecimal.ZERO, BigDecimal.ZERO, 0));
+            StageFigures end = open.getOrDefault(stage, new StageFigures(0, BigDecimal.ZERO, BigDecimal.ZERO, 0));
             MovementRow left = changedStart.getOrDefault(stage, new MovementRow(stage, "START", 0, BigDecimal.ZERO));
             MovementRow came = changedEnd.getOrDefault(stage, new MovementRow(stage, "END", 0, BigDecimal.ZERO));
-            long endDeals = start.deals() - left.deals() + came.deals();
-            if (start.deals() > 0) {
-                rows.add(new MovementRow(stage, "START", start.deals(), start.amount()));
+            long startDeals = end.deals() - came.deals() + left.deals();
+            if (startDeals > 0) {
+                rows.add(new MovementRow(stage, "START", startDeals,
+                        end.amount().subtract(came.amount()).add(left.amount())));
             }
-            if (endDeals > 0) {
-                rows.add(new MovementRow(stage, "END", endDeals,
-                        start.amount().subtract(left.amount()).add(came.amount())));
+            if (end.deals() > 0) {
+                rows.add(new MovementRow(stage, "END", end.deals(), end.amount()));
             }
         }
         return new MovementFigures(rows, createdAndClosed);
