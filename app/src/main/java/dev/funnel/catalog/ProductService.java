@@ -123,12 +123,14 @@ public class ProductService {
 
     /**
      * Replaces a product's fields; {@code active} false archives it (it leaves the pickers, deals keep it), true
-     * brings it back. Its code may stay its own.
+     * brings it back, null leaves it as it is. Its code may stay its own.
      */
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
-    public Product update(long id, int version, ProductDraft draft, boolean active) {
-        checks(draft, get(id).code()).orThrow();
+    public Product update(long id, int version, ProductDraft draft, Boolean activeOrUnchanged) {
+        Product current = get(id);
+        boolean active = activeOrUnchanged == null ? current.active() : activeOrUnchanged;
+        checks(draft, current.code()).orThrow();
         if (!products.update(id, version, draft, active, users.current().id())) {
             throw new dev.funnel.platform.StaleVersionException("product", id);
         }

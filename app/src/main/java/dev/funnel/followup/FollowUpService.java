@@ -97,7 +97,7 @@ public class FollowUpService {
         if (draft.opportunityId() != null) {
             events.publishEvent(new FollowUpsLogged(Set.of(draft.opportunityId())));
         }
-        return activities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("activity", id));
+        return get(id);
     }
 
     /**

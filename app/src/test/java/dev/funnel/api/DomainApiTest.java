@@ -91,6 +91,11 @@ class DomainApiTest extends IntegrationTest {
                 .doesNotContain(id);
         assertThat(ids(ok(HttpMethod.GET, "/api/v1/products?includeInactive=true&size=500&updatedSince=" + since,
                 rep, null, 200))).contains(id);
+        // an update that leaves active out keeps the product archived
+        String renamed = ok(HttpMethod.PUT, "/api/v1/products/" + id, admin, """
+                {"code":"%s","name":"Funnel 旗舰版 %s","currency":"CNY","version":%d}"""
+                .formatted(code, code, version(archived)), 200);
+        assertThat(JsonPath.<Boolean>read(renamed, "$.active")).isFalse();
         // a second writer with the old version is told, not silently overwritten
         assertThat(call(HttpMethod.PUT, "/api/v1/products/" + id, admin, """
                 {"code":"%s","name":"Stale","currency":"CNY","version":%d}""".formatted(code, version(created)))

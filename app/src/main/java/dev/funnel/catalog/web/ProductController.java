@@ -36,7 +36,7 @@ class ProductController {
 
     /**
      * A product as created or replaced; {@code version} is required on update, and {@code active} false archives
-     * the product (deals keep it; pickers no longer offer it).
+     * the product (deals keep it; pickers no longer offer it), true restores it, and leaving it out keeps it.
      */
     record ProductRequest(String code, String name, BigDecimal unitPrice, String currency, String category,
                           Boolean active, Integer version) {
@@ -71,12 +71,12 @@ class ProductController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a product's fields (administrators); active=false archives it; 409 when the "
-            + "version is stale")
+    @Operation(summary = "Replace a product's fields (administrators); active=false archives it, true restores "
+            + "it, omitted keeps it; 409 when the version is stale")
     Product update(@PathVariable long id, @RequestBody ProductRequest request) {
         if (request.version() == null) {
             throw InvalidInputException.of("version", "validation.required");
         }
-        return products.update(id, request.version(), request.draft(), !Boolean.FALSE.equals(request.active()));
+        return products.update(id, request.version(), request.draft(), request.active());
     }
 }

@@ -44,7 +44,7 @@ public class ServiceRequestRepository {
     /** Requests of the customers the scope sees, newest first; text matches the subject or the customer. */
     public List<ServiceRequest> find(VisibleScope scope, String text, boolean openOnly,
                                      dev.funnel.platform.SyncWindow window, long offset, int limit) {
-        return select(visible(scope, text, openOnly).and(window.holds(SERVICE_REQUEST.UPDATED_AT, SERVICE_REQUEST.ID)))
+        return select(visible(scope, text, openOnly, window))
                 .orderBy(window.narrowed() ? List.of(SERVICE_REQUEST.ID.asc())
                         : List.of(SERVICE_REQUEST.CREATED_AT.desc(), SERVICE_REQUEST.ID.desc()))
                 .limit(limit).offset(offset)
@@ -54,11 +54,13 @@ public class ServiceRequestRepository {
     public long count(VisibleScope scope, String text, boolean openOnly, dev.funnel.platform.SyncWindow window) {
         return db.fetchCount(db.select(SERVICE_REQUEST.ID).from(SERVICE_REQUEST)
                 .join(CUSTOMER).on(CUSTOMER.ID.eq(SERVICE_REQUEST.CUSTOMER_ID))
-                .where(visible(scope, text, openOnly).and(window.holds(SERVICE_REQUEST.UPDATED_AT, SERVICE_REQUEST.ID))));
+                .where(visible(scope, text, openOnly, window)));
     }
 
-    private static Condition visible(VisibleScope scope, String text, boolean openOnly) {
-        Condition condition = scope.owns(CUSTOMER.OWNER_ID);
+    private static Condition visible(VisibleScope scope, String text, boolean openOnly,
+                                     dev.funnel.platform.SyncWindow window) {
+        Condition condition = scope.owns(CUSTOMER.OWNER_ID).and(window.holds(SERVICE_REQUEST.UPDATED_AT,
+                SERVICE_REQUEST.ID));
         if (text != null && !text.isBlank()) {
             condition = condition.and(SERVICE_REQUEST.SUBJECT.containsIgnoreCase(text.trim())
                     .or(CUSTOMER.NAME.containsIgnoreCase(text.trim())));
