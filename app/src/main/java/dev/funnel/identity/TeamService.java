@@ -3,6 +3,8 @@ package dev.funnel.identity;
 import dev.funnel.identity.internal.TeamRepository;
 import dev.funnel.identity.internal.UserRepository;
 import dev.funnel.platform.Checks;
+import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.StaleVersionException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
@@ -22,10 +24,12 @@ public class TeamService {
     private final CurrentUserProvider currentUser;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     TeamService(UserRepository users, TeamRepository teams, CurrentUserProvider currentUser,
-                org.springframework.context.ApplicationEventPublisher events) {
+                org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
         this.events = events;
+        this.clock = clock;
         this.users = users;
         this.teams = teams;
         this.currentUser = currentUser;
@@ -61,6 +65,61 @@ public class TeamService {
             } while (shown.size() > before);
         }
         return all.stream().filter(t -> shown.contains(t.id())).toList();
+    }
+
+    /** One page of the teams, in id order, for an integration. */
+    @PermitAll
+    public dev.funnel.platform.PageResult<Team> page(dev.funnel.platform.SyncWindow window,
+                                                     dev.funnel.platform.PageRequest page) {
+        return new dev.funnel.platform.PageResult<>(teams.find(window, page.offset(), page.limit()),
+                teams.countIn(window), page.page(), page.size());
+    }
+
+    @PermitAll
+    public Team get(long id) {
+        return teams.findById(id).orElseThrow(() -> new NotFoundException("team", id));
+    }
+
+    /**
+     * Renames a team, moves it under another (never under itself or one of its own sub-teams) and gives it another
+     * manager, if it is still at the version read. Who sees whose records follows at once.
+     */
+    @Transactional
+    public Team update(long id, NewTeam team, int version) {
+        Team before = get(id);
+        List<Team> all = teams.findAll();
+        Checks.start()
+                .required("name", team.name())
+                .maxLength("name", team.name(), 100)
+                .rule(team.name() == null || !teams.nameTakenByAnother(team.name().trim(), id), "name",
+                        "validation.name.taken")
+                .rule(team.parentId() == null || all.stream().anyMatch(t -> t.id() == team.parentId()), "parentId",
+                        "validation.unknown")
+                .rule(team.parentId() == null || !below(all, team.parentId(), id), "parentId",
+                        "validation.team.parent-cycle")
+                .rule(team.managerId() == null || users.findById(team.managerId()).isPresent(), "managerId",
+                        "validation.unknown")
+                .orThrow();
+        if (!teams.update(id, new NewTeam(team.name().trim(), team.parentId(), team.managerId()), version,
+                currentUser.require().id(), java.time.OffsetDateTime.now(clock))) {
+            throw new StaleVersionException("team", before.id());
+        }
+        events.publishEvent(new TeamChanged(id, team.name().trim(), before.parentId(), team.parentId(),
+                before.managerId(), team.managerId()));
+        return get(id);
+    }
+
+    /** Whether the team lies at or below the given one, following parents up. */
+    private static boolean below(List<Team> all, long teamId, long ancestorId) {
+        java.util.Map<Long, Long> parentOf = new java.util.HashMap<>();
+        all.forEach(t -> parentOf.put(t.id(), t.parentId()));
+        Set<Long> seen = new HashSet<>();
+        for (Long at = teamId; at != null && seen.add(at); at = parentOf.get(at)) {
+            if (at == ancestorId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Transactional

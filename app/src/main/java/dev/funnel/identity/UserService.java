@@ -124,6 +124,17 @@ public class UserService {
         return users.findAll();
     }
 
+    /** One page of every account, in id order, for an integration (administrators). */
+    public dev.funnel.platform.PageResult<UserSummary> page(dev.funnel.platform.SyncWindow window,
+                                                            dev.funnel.platform.PageRequest page) {
+        return new dev.funnel.platform.PageResult<>(users.find(window, page.offset(), page.limit()),
+                users.count(window), page.page(), page.size());
+    }
+
+    public UserSummary get(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
     @Transactional
     public UserSummary create(NewUser user) {
         Checks.start()

@@ -12,10 +12,24 @@ import java.time.LocalDate;
  * @param minWinProbability only deals whose win probability (the primary scorer's) is at least this, 0-1
  * @param mostLikelyFirst   listed by win probability, highest first (deals without one last), instead of the
  *                          most recently changed first
+ * @param sync              an integration's incremental sync: only deals changed since, or after an id, listed in
+ *                          id order (docs/api.md, "Incremental sync")
  */
 public record OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status,
                                 boolean stalled, LocalDate closeFrom, LocalDate closeTo,
-                                java.math.BigDecimal minWinProbability, boolean mostLikelyFirst) {
+                                java.math.BigDecimal minWinProbability, boolean mostLikelyFirst,
+                                dev.funnel.platform.SyncWindow sync) {
+
+    public OpportunityFilter {
+        sync = sync == null ? dev.funnel.platform.SyncWindow.ALL : sync;
+    }
+
+    public OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status,
+                             boolean stalled, LocalDate closeFrom, LocalDate closeTo,
+                             java.math.BigDecimal minWinProbability, boolean mostLikelyFirst) {
+        this(text, ownerId, pipelineId, stageId, status, stalled, closeFrom, closeTo, minWinProbability,
+                mostLikelyFirst, dev.funnel.platform.SyncWindow.ALL);
+    }
 
     public OpportunityFilter(String text, Long ownerId, Long pipelineId, Long stageId, OpportunityStatus status,
                              boolean stalled, LocalDate closeFrom, LocalDate closeTo) {

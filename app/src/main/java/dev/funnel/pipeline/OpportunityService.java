@@ -109,6 +109,16 @@ public class OpportunityService {
         return opportunities.history(scope, id);
     }
 
+    /**
+     * The stage ledger (entries into stages, closes, reopens) of every deal the caller sees, in id order: what a
+     * data warehouse syncs, with {@code window} for the lines written since its last sync.
+     */
+    public PageResult<StageHistoryEntry> ledger(dev.funnel.platform.SyncWindow window, PageRequest page) {
+        VisibleScope scope = users.visibleScope();
+        return new PageResult<>(opportunities.ledger(scope, window, page.offset(), page.limit()),
+                opportunities.ledgerCount(scope, window), page.page(), page.size());
+    }
+
     /** Every recorded change of the deal's figures (amount, close date, owner, …), oldest first. */
     public List<DealChange> changes(long id) {
         VisibleScope scope = users.visibleScope();

@@ -108,6 +108,39 @@ public class RegistrationService {
         return registrations.find(RegistrationRepository.pendingFor(me.id(), me.isAdmin()));
     }
 
+    /** Which requests a list holds. */
+    public enum Listing {
+        /** those the caller filed */
+        MINE,
+        /** those waiting for the caller's decision */
+        TO_DECIDE,
+        /** those the caller filed, holds the deal of or decides; every one for an administrator */
+        INVOLVING
+    }
+
+    /** One page of a listing, newest first, or in id order for an integration's sync. */
+    public dev.funnel.platform.PageResult<RegistrationRequest> list(Listing listing,
+                                                                    dev.funnel.platform.SyncWindow window,
+                                                                    dev.funnel.platform.PageRequest page) {
+        CurrentUser me = users.current();
+        org.jooq.Condition condition = switch (listing) {
+            case MINE -> RegistrationRepository.filedBy(me.id());
+            case TO_DECIDE -> RegistrationRepository.pendingFor(me.id(), me.isAdmin());
+            case INVOLVING -> RegistrationRepository.involving(me.id(), me.isAdmin());
+        };
+        return new dev.funnel.platform.PageResult<>(registrations.find(condition, window, page.offset(),
+                page.limit()), registrations.count(condition, window), page.page(), page.size());
+    }
+
+    /** One request its requester, holder or approver (or an administrator) may see. */
+    public RegistrationRequest get(long id) {
+        CurrentUser me = users.current();
+        return registrations.findById(id)
+                .filter(r -> me.isAdmin() || r.requesterId() == me.id() || Objects.equals(r.holderId(), me.id())
+                        || Objects.equals(r.approverId(), me.id()))
+                .orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
     /** Approves the request: the requester gets the deal (with the product, if named), and both reps are told. */
     @Transactional
     public RegistrationRequest approve(long id, int version, String comment) {

@@ -50,6 +50,24 @@ public class TaskService {
         return tasks.forAssignee(users.current().id(), status, MOST);
     }
 
+    /**
+     * The tasks the caller may see (their own, and those of the deals and people they see), narrowed by status and
+     * assignee; soonest due first, or in id order for an integration's sync.
+     */
+    public dev.funnel.platform.PageResult<Task> list(Task.Status status, Long assigneeId,
+                                                     dev.funnel.platform.SyncWindow window,
+                                                     dev.funnel.platform.PageRequest page) {
+        dev.funnel.identity.VisibleScope scope = users.visibleScope();
+        return new dev.funnel.platform.PageResult<>(
+                tasks.find(scope, status, assigneeId, window, page.offset(), page.limit()),
+                tasks.count(scope, status, assigneeId, window), page.page(), page.size());
+    }
+
+    /** The signed-in user's id, for "my tasks". */
+    public long myId() {
+        return users.current().id();
+    }
+
     public Task get(long taskId) {
         return tasks.findVisible(users.visibleScope(), taskId).orElseThrow(() -> new NotFoundException(ENTITY, taskId));
     }
@@ -122,6 +140,8 @@ public class TaskService {
                 .rule(task.status() == Task.Status.OPEN, "status", "validation.task.not-open")
                 .rule(assignee == task.assigneeId() || users.canAssignTo(assignee), "assigneeId",
                         "validation.owner.not-assignable")
+                .rule(dueDate == null || dueDate.equals(task.dueDate()) || !dueDate.isBefore(today()), "dueDate",
+                        "validation.task.due-past")
                 .orThrow();
         if (!tasks.reschedule(taskId, version, assignee, dueDate == null ? task.dueDate() : dueDate,
                 OffsetDateTime.now(clock), me.id())) {

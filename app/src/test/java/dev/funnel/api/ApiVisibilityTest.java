@@ -83,7 +83,10 @@ class ApiVisibilityTest extends IntegrationTest {
         long deal = created("/api/v1/opportunities", east, """
                 {"name":"%s 商机","customerId":%d,"pipelineId":%d,"amount":"100000"}"""
                 .formatted(marker, customer.id(), data.pipeline().id()));
-        List<String> eastRecords = List.of("/api/v1/customers/" + customer.id(), "/api/v1/contacts/" + contact,
+        long task = created("/api/v1/tasks", east, """
+                {"title":"%s 任务","assigneeId":%d,"dueDate":"%s","opportunityId":%d}"""
+                .formatted(marker, east.id(), LocalDate.now(clock).plusDays(2), deal));
+        List<String> eastRecords = List.of("/api/v1/tasks/" + task,"/api/v1/customers/" + customer.id(), "/api/v1/contacts/" + contact,
                 "/api/v1/orders/" + order, "/api/v1/service-requests/" + ticket, "/api/v1/opportunities/" + deal);
         Map<String, Integer> versionsBefore = new LinkedHashMap<>();
         for (String path : eastRecords) {
@@ -91,7 +94,7 @@ class ApiVisibilityTest extends IntegrationTest {
                     "$.version"));
         }
         Map<String, Long> eastIds = Map.of("customers", customer.id(), "contacts", contact, "follow-ups", followUp,
-                "orders", order, "service-requests", ticket, "opportunities", deal);
+                "orders", order, "service-requests", ticket, "opportunities", deal, "tasks", task);
 
         JsonNode paths = json.readTree(http.perform(get("/v3/api-docs")).andReturn().getResponse()
                 .getContentAsString()).path("paths");
@@ -132,9 +135,11 @@ class ApiVisibilityTest extends IntegrationTest {
                 "PUT /api/v1/contacts/{id}", "GET /api/v1/follow-ups/{id}", "GET /api/v1/orders/{id}",
                 "POST /api/v1/orders/{id}/payments", "GET /api/v1/service-requests/{id}",
                 "PUT /api/v1/service-requests/{id}", "GET /api/v1/opportunities/{id}",
-                "PUT /api/v1/customers/{id}");
+                "PUT /api/v1/customers/{id}", "GET /api/v1/tasks/{id}", "POST /api/v1/tasks/{id}/done",
+                "POST /api/v1/tasks/{id}/reschedule");
         assertThat(answered).containsKeys("GET /api/v1/contacts", "GET /api/v1/follow-ups", "GET /api/v1/orders",
-                "GET /api/v1/service-requests", "GET /api/v1/products");
+                "GET /api/v1/service-requests", "GET /api/v1/products", "GET /api/v1/tasks",
+                "GET /api/v1/opportunities/stage-history");
         // and nothing the west rep sent changed them
         for (String path : eastRecords) {
             MockHttpServletResponse response = call(HttpMethod.GET, path, east, null);

@@ -98,9 +98,9 @@ class ProcessApiTest extends IntegrationTest {
         String open = http.perform(get("/api/v1/tasks").param("assignee", "me").param("status", "open")
                         .with(as(company.eastRep())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].titleEn", hasItem("Discovery call")))
+                .andExpect(jsonPath("$.items[*].titleEn", hasItem("Discovery call")))
                 .andReturn().getResponse().getContentAsString();
-        List<Number> ids = JsonPath.read(open, "$[?(@.titleEn == 'Discovery call')].id");
+        List<Number> ids = JsonPath.read(open, "$.items[?(@.titleEn == 'Discovery call')].id");
         http.perform(post("/api/v1/tasks/{id}/done", ids.get(0).longValue()).with(as(company.eastRep()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\":0,\"note\":\"已完成调研\"}"))
                 .andExpect(status().isOk())

@@ -1,5 +1,6 @@
 package dev.funnel.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import dev.funnel.customer.Customer;
+import dev.funnel.identity.Role;
 import dev.funnel.identity.UserSummary;
 import dev.funnel.testsupport.IntegrationTest;
 import dev.funnel.testsupport.TestData;
@@ -51,7 +53,18 @@ class RegistrationApiTest extends IntegrationTest {
 
         http.perform(get("/api/v1/registrations?which=to-decide").with(as(company.eastManager())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == " + id + ")].holderName").exists());
+                .andExpect(jsonPath("$.items[?(@.id == " + id + ")].holderName").exists());
+        // the request is the requester's, the holder's and the approver's to read, and nobody else's
+        http.perform(get("/api/v1/registrations/{id}", id).with(as(company.westRep())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.customerName", is(customer.name())));
+        http.perform(get("/api/v1/registrations/{id}", id).with(as(company.eastRep())))
+                .andExpect(status().isOk());
+        UserSummary bystander = data.user(Role.SALES_REP, null);
+        http.perform(get("/api/v1/registrations/{id}", id).with(as(bystander)))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/v1/registrations?which=all&size=500").with(as(bystander)))
+                .andExpect(jsonPath("$.items[?(@.id == " + id + ")]").isEmpty());
+        String since = java.time.Instant.now().toString();
         http.perform(post("/api/v1/registrations/{id}/reject", id).with(as(company.eastManager()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 0}"))
                 .andExpect(status().isBadRequest())
@@ -60,6 +73,9 @@ class RegistrationApiTest extends IntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 0, \"comment\": \"东区在跟进\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status", is("REJECTED")));
+        // the decision moves it into an incremental sync of everything the holder is involved in
+        http.perform(get("/api/v1/registrations?which=all&updatedSince=" + since).with(as(company.eastRep())))
+                .andExpect(jsonPath("$.items[*].id", contains(id)));
         http.perform(get("/api/v1/pool?q=" + customer.name()).with(as(company.westRep())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total", is(0)));

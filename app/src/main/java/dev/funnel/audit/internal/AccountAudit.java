@@ -97,4 +97,11 @@ class AccountAudit {
                 + (team.parentId() == null ? "" : ", under team " + team.parentId())
                 + (team.managerId() == null ? "" : ", manager " + team.managerId()));
     }
+
+    @EventListener
+    void teamChanged(dev.funnel.identity.TeamChanged team) {
+        audit.record("team.changed", "team", team.id(), team.name()
+                + ", under team " + team.oldParentId() + " → " + team.parentId()
+                + ", manager " + team.oldManagerId() + " → " + team.managerId());
+    }
 }

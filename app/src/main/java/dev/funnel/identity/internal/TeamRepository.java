@@ -31,6 +31,16 @@ public class TeamRepository {
         return teams().orderBy(TEAM.NAME).fetch(TeamRepository::toTeam);
     }
 
+    /** One page of the teams, in id order, narrowed by an integration's sync window. */
+    public List<Team> find(dev.funnel.platform.SyncWindow window, long offset, int limit) {
+        return teams().where(window.holds(TEAM.UPDATED_AT, TEAM.ID)).orderBy(TEAM.ID).limit(limit).offset(offset)
+                .fetch(TeamRepository::toTeam);
+    }
+
+    public long countIn(dev.funnel.platform.SyncWindow window) {
+        return db.fetchCount(TEAM, window.holds(TEAM.UPDATED_AT, TEAM.ID));
+    }
+
     public Optional<Team> findById(long id) {
         return teams().where(TEAM.ID.eq(id)).fetchOptional(TeamRepository::toTeam);
     }
@@ -52,6 +62,24 @@ public class TeamRepository {
                 .set(TEAM.UPDATED_BY, actorId)
                 .returning(TEAM.ID)
                 .fetchOne(TEAM.ID);
+    }
+
+    /** Writes a team's new name, parent and manager if it is still at the version read; answers whether it was. */
+    public boolean update(long id, NewTeam team, int version, long actorId, java.time.OffsetDateTime now) {
+        return db.update(TEAM)
+                .set(TEAM.NAME, team.name())
+                .set(TEAM.PARENT_ID, team.parentId())
+                .set(TEAM.MANAGER_ID, team.managerId())
+                .set(TEAM.VERSION, version + 1)
+                .set(TEAM.UPDATED_AT, now)
+                .set(TEAM.UPDATED_BY, actorId)
+                .where(TEAM.ID.eq(id).and(TEAM.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    /** Whether another team than this one has the name. */
+    public boolean nameTakenByAnother(String name, long id) {
+        return db.fetchExists(TEAM, TEAM.NAME.equalIgnoreCase(name).and(TEAM.ID.ne(id)));
     }
 
     private SelectOnConditionStep<Record7<Long, String, Long, Long, String, Integer, Integer>> teams() {

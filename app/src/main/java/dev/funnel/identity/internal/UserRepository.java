@@ -159,6 +159,16 @@ public class UserRepository {
         return summaries().orderBy(APP_USER.FULL_NAME).fetch(UserRepository::toSummary);
     }
 
+    /** One page of every account, in id order, narrowed by an integration's sync window. */
+    public List<UserSummary> find(dev.funnel.platform.SyncWindow window, long offset, int limit) {
+        return summaries().where(window.holds(APP_USER.UPDATED_AT, APP_USER.ID)).orderBy(APP_USER.ID)
+                .limit(limit).offset(offset).fetch(UserRepository::toSummary);
+    }
+
+    public long count(dev.funnel.platform.SyncWindow window) {
+        return db.fetchCount(APP_USER, window.holds(APP_USER.UPDATED_AT, APP_USER.ID));
+    }
+
     public List<UserSummary> findByIds(Set<Long> ids) {
         return summaries().where(APP_USER.ID.in(ids)).orderBy(APP_USER.FULL_NAME).fetch(UserRepository::toSummary);
     }

@@ -45,7 +45,8 @@ public class OpportunityRepository {
     }
 
     public List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page, OffsetDateTime now) {
-        List<org.jooq.SortField<?>> order = filter.mostLikelyFirst()
+        List<org.jooq.SortField<?>> order = filter.sync().narrowed() ? List.of(OPPORTUNITY.ID.asc())
+                : filter.mostLikelyFirst()
                 ? List.of(OPPORTUNITY.WIN_PROBABILITY.desc().nullsLast(), OPPORTUNITY.ID.desc())
                 : List.of(OPPORTUNITY.UPDATED_AT.desc(), OPPORTUNITY.ID.desc());
         return joined().where(matching(scope, filter, now))
@@ -307,6 +308,34 @@ public class OpportunityRepository {
                 .fetch(OpportunityRepository::toOpportunity);
     }
 
+    /**
+     * The stage ledger of every deal the scope sees, in id order, for an integration's sync: lines are appended and
+     * never changed, so when one was written is when it changed.
+     */
+    public List<StageHistoryEntry> ledger(VisibleScope scope, dev.funnel.platform.SyncWindow window, long offset,
+                                         int limit) {
+        return db.select(STAGE_HISTORY.fields()).select(APP_USER.FULL_NAME)
+                .from(STAGE_HISTORY)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(STAGE_HISTORY.CHANGED_BY))
+                .where(window.holds(STAGE_HISTORY.CHANGED_AT, STAGE_HISTORY.ID))
+                .and(DealScope.visibleDeal(scope, STAGE_HISTORY.OPPORTUNITY_ID))
+                .orderBy(STAGE_HISTORY.ID)
+                .limit(limit).offset(offset)
+                .fetch(OpportunityRepository::toHistoryEntry);
+    }
+
+    public long ledgerCount(VisibleScope scope, dev.funnel.platform.SyncWindow window) {
+        return db.fetchCount(STAGE_HISTORY, window.holds(STAGE_HISTORY.CHANGED_AT, STAGE_HISTORY.ID)
+                .and(DealScope.visibleDeal(scope, STAGE_HISTORY.OPPORTUNITY_ID)));
+    }
+
+    private static StageHistoryEntry toHistoryEntry(Record r) {
+        return new StageHistoryEntry(r.get(STAGE_HISTORY.ID), r.get(STAGE_HISTORY.OPPORTUNITY_ID),
+                StageHistoryEntry.Event.valueOf(r.get(STAGE_HISTORY.EVENT)), r.get(STAGE_HISTORY.FROM_STAGE_ID),
+                r.get(STAGE_HISTORY.TO_STAGE_ID), r.get(STAGE_HISTORY.CHANGED_BY), r.get(APP_USER.FULL_NAME),
+                r.get(STAGE_HISTORY.CHANGED_AT), r.get(STAGE_HISTORY.OVERRIDE_REASON));
+    }
+
     public List<StageHistoryEntry> history(VisibleScope scope, long opportunityId) {
         return db.select(STAGE_HISTORY.fields()).select(APP_USER.FULL_NAME)
                 .from(STAGE_HISTORY)
@@ -314,10 +343,7 @@ public class OpportunityRepository {
                 .where(STAGE_HISTORY.OPPORTUNITY_ID.eq(opportunityId))
                 .and(DealScope.visibleDeal(scope, STAGE_HISTORY.OPPORTUNITY_ID))
                 .orderBy(STAGE_HISTORY.CHANGED_AT, STAGE_HISTORY.ID)
-                .fetch(r -> new StageHistoryEntry(r.get(STAGE_HISTORY.ID), r.get(STAGE_HISTORY.OPPORTUNITY_ID),
-                        StageHistoryEntry.Event.valueOf(r.get(STAGE_HISTORY.EVENT)), r.get(STAGE_HISTORY.FROM_STAGE_ID),
-                        r.get(STAGE_HISTORY.TO_STAGE_ID), r.get(STAGE_HISTORY.CHANGED_BY), r.get(APP_USER.FULL_NAME),
-                        r.get(STAGE_HISTORY.CHANGED_AT), r.get(STAGE_HISTORY.OVERRIDE_REASON)));
+                .fetch(OpportunityRepository::toHistoryEntry);
     }
 
     /** The deal's recorded changes of its figures, oldest first; owner changes with both people's names. */
@@ -357,7 +383,8 @@ public class OpportunityRepository {
     }
 
     private static Condition matching(VisibleScope scope, OpportunityFilter filter, OffsetDateTime now) {
-        Condition condition = scope.owns(OPPORTUNITY.OWNER_ID);
+        Condition condition = scope.owns(OPPORTUNITY.OWNER_ID)
+                .and(filter.sync().holds(OPPORTUNITY.UPDATED_AT, OPPORTUNITY.ID));
         if (filter.minWinProbability() != null) {
             condition = condition.and(OPPORTUNITY.WIN_PROBABILITY.ge(filter.minWinProbability()));
         }

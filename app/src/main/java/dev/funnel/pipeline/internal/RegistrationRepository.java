@@ -113,6 +113,29 @@ public class RegistrationRepository {
                 .limit(500).fetch(RegistrationRepository::toRequest);
     }
 
+    /** One page of the requests the condition names, newest first, or in id order for an integration's sync. */
+    @Unscoped("a request is seen by its requester, its approver and administrators: the condition names them "
+            + "(filedBy, pendingFor, involving)")
+    public List<RegistrationRequest> find(Condition condition, dev.funnel.platform.SyncWindow window, long offset,
+                                          int limit) {
+        return select(condition.and(window.holds(REGISTRATION_REQUEST.UPDATED_AT, REGISTRATION_REQUEST.ID)))
+                .orderBy(window.narrowed() ? List.of(REGISTRATION_REQUEST.ID.asc())
+                        : List.of(REGISTRATION_REQUEST.CREATED_AT.desc(), REGISTRATION_REQUEST.ID.desc()))
+                .limit(limit).offset(offset).fetch(RegistrationRepository::toRequest);
+    }
+
+    @Unscoped("counts what find(condition, window, …) lists")
+    public long count(Condition condition, dev.funnel.platform.SyncWindow window) {
+        return db.fetchCount(REGISTRATION_REQUEST,
+                condition.and(window.holds(REGISTRATION_REQUEST.UPDATED_AT, REGISTRATION_REQUEST.ID)));
+    }
+
+    /** Requests a user filed, holds the deal of, or decides; every one for an administrator. */
+    public static Condition involving(long userId, boolean admin) {
+        return admin ? DSL.trueCondition() : REGISTRATION_REQUEST.REQUESTER_ID.eq(userId)
+                .or(REGISTRATION_REQUEST.HOLDER_ID.eq(userId)).or(REGISTRATION_REQUEST.APPROVER_ID.eq(userId));
+    }
+
     public static Condition filedBy(long userId) {
         return REGISTRATION_REQUEST.REQUESTER_ID.eq(userId);
     }

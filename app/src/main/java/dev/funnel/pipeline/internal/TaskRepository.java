@@ -129,6 +129,31 @@ public class TaskRepository {
     }
 
     /**
+     * The tasks the caller may see, narrowed by status, assignee and sync window: soonest due first, or in id order
+     * for a sync.
+     */
+    public List<Task> find(VisibleScope scope, Task.Status status, Long assigneeId,
+                           dev.funnel.platform.SyncWindow window, long offset, int limit) {
+        return joined().where(matching(scope, status, assigneeId, window))
+                .orderBy(window.narrowed() ? List.of(TASK.ID.asc()) : List.of(TASK.DUE_DATE.asc(), TASK.ID.asc()))
+                .limit(limit).offset(offset).fetch(TaskRepository::toTask);
+    }
+
+    public long count(VisibleScope scope, Task.Status status, Long assigneeId, dev.funnel.platform.SyncWindow window) {
+        return db.fetchCount(db.select(TASK.ID).from(TASK).leftJoin(OPPORTUNITY).on(OPPORTUNITY.ID.eq(TASK.OPPORTUNITY_ID))
+                .where(matching(scope, status, assigneeId, window)));
+    }
+
+    private static Condition matching(VisibleScope scope, Task.Status status, Long assigneeId,
+                                      dev.funnel.platform.SyncWindow window) {
+        Condition condition = visible(scope).and(window.holds(TASK.UPDATED_AT, TASK.ID));
+        if (status != null) {
+            condition = condition.and(TASK.STATUS.eq(status.name()));
+        }
+        return assigneeId == null ? condition : condition.and(TASK.ASSIGNEE_ID.eq(assigneeId));
+    }
+
+    /**
      * A task the caller may act on: assigned to them, or on an opportunity they may see; one about no deal (given
      * by hand) also by whoever gave it and by those who see its assignee's records.
      */

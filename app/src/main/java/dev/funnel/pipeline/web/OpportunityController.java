@@ -69,7 +69,9 @@ class OpportunityController {
     @GetMapping
     @Operation(summary = "Opportunities the caller may see, filtered by owner, pipeline, stage, status, text (q), "
             + "stalled (open deals longer in their stage than it allows), expected close date range and "
-            + "minWinProbability (0-1); sort=winProbability lists the most likely first")
+            + "minWinProbability (0-1); sort=winProbability lists the most likely first. updatedSince and afterId "
+            + "narrow it for an incremental sync, in id order (a change of the scorer's win probability or grade "
+            + "does not count as a change)")
     PageResult<Opportunity> list(@RequestParam(required = false) String q,
                                  @RequestParam(required = false) Long ownerId,
                                  @RequestParam(required = false) Long pipelineId,
@@ -86,6 +88,11 @@ class OpportunityController {
                                  java.time.LocalDate closeTo,
                                  @RequestParam(required = false) BigDecimal minWinProbability,
                                  @RequestParam(required = false) String sort,
+                                 @RequestParam(required = false)
+                                 @org.springframework.format.annotation.DateTimeFormat(
+                                         iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+                                 OffsetDateTime updatedSince,
+                                 @RequestParam(required = false) Long afterId,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
         if (minWinProbability != null && (minWinProbability.signum() < 0 || minWinProbability.compareTo(BigDecimal.ONE) > 0)) {
@@ -95,7 +102,8 @@ class OpportunityController {
             throw dev.funnel.platform.InvalidInputException.of("sort", "validation.sort", "winProbability, updated");
         }
         return opportunities.list(new OpportunityFilter(q, ownerId, pipelineId, stageId, status, stalled, closeFrom,
-                closeTo, minWinProbability, "winProbability".equals(sort)), PageRequest.of(page, size));
+                closeTo, minWinProbability, "winProbability".equals(sort),
+                new dev.funnel.platform.SyncWindow(updatedSince, afterId)), PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")
@@ -119,6 +127,21 @@ class OpportunityController {
                 c.newValue())));
         lines.sort(Comparator.comparing(HistoryLine::changedAt));
         return lines;
+    }
+
+    @GetMapping("/stage-history")
+    @Operation(summary = "The stage ledger of every deal the caller sees, in id order: each entry into a stage, "
+            + "close and reopen with who and when. updatedSince (lines written at or after) and afterId narrow it "
+            + "for an incremental sync; lines are never changed")
+    PageResult<dev.funnel.pipeline.StageHistoryEntry> stageHistory(
+            @RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+            OffsetDateTime updatedSince,
+            @RequestParam(required = false) Long afterId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return opportunities.ledger(new dev.funnel.platform.SyncWindow(updatedSince, afterId),
+                PageRequest.of(page, size));
     }
 
     /**

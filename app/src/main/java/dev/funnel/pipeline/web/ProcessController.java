@@ -7,14 +7,10 @@ import dev.funnel.pipeline.NewStage;
 import dev.funnel.pipeline.Pipeline;
 import dev.funnel.pipeline.StageDraft;
 import dev.funnel.pipeline.PipelineService;
-import dev.funnel.pipeline.Task;
-import dev.funnel.pipeline.TaskService;
 import dev.funnel.platform.Checks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The sales process as the API sees it: pipelines with their stages, the configurable lists, and tasks. */
+/** The sales process as the API sees it: pipelines with their stages, and the configurable lists. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Sales process")
@@ -35,20 +31,10 @@ class ProcessController {
 
     private final PipelineService pipelines;
     private final ChoiceService choices;
-    private final TaskService tasks;
 
-    ProcessController(PipelineService pipelines, ChoiceService choices, TaskService tasks) {
+    ProcessController(PipelineService pipelines, ChoiceService choices) {
         this.pipelines = pipelines;
         this.choices = choices;
-        this.tasks = tasks;
-    }
-
-    /** Completing a task. */
-    record DoneRequest(Integer version, String note) {
-    }
-
-    /** Reassigning and/or re-dating a task. */
-    record RescheduleRequest(Integer version, Long assigneeId, LocalDate dueDate) {
     }
 
     @GetMapping("/pipelines")
@@ -131,36 +117,5 @@ class ProcessController {
     @Operation(summary = "The configured lost reasons")
     List<Choice> lostReasons() {
         return choices.lostReasons();
-    }
-
-    @GetMapping("/tasks")
-    @Operation(summary = "The caller's tasks (assignee=me), optionally by status (open, done, cancelled)")
-    List<Task> tasks(@RequestParam(defaultValue = "me") String assignee,
-                     @RequestParam(required = false) String status) {
-        Task.Status wanted = status == null ? null : parseStatus(status);
-        Checks.start().rule("me".equals(assignee), "assignee", "validation.assignee.me").orThrow();
-        return tasks.mine(wanted);
-    }
-
-    @PostMapping("/tasks/{id}/done")
-    @Operation(summary = "Complete a task, with an optional note")
-    Task done(@PathVariable long id, @RequestBody DoneRequest request) {
-        Checks.start().required("version", request.version()).orThrow();
-        return tasks.complete(id, request.version(), request.note());
-    }
-
-    @PostMapping("/tasks/{id}/reschedule")
-    @Operation(summary = "Reassign and/or re-date an open task")
-    Task reschedule(@PathVariable long id, @RequestBody RescheduleRequest request) {
-        Checks.start().required("version", request.version()).orThrow();
-        return tasks.reschedule(id, request.version(), request.assigneeId(), request.dueDate());
-    }
-
-    private static Task.Status parseStatus(String status) {
-        try {
-            return Task.Status.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw dev.funnel.platform.InvalidInputException.of("status", "validation.parameter", status);
-        }
     }
 }

@@ -6,7 +6,11 @@ import dev.funnel.pipeline.RegistrationService;
 import dev.funnel.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
+import dev.funnel.platform.SyncWindow;
+import java.time.OffsetDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,14 +38,31 @@ class RegistrationController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's requests (which=mine, the default) or those waiting for the caller's decision "
-            + "(which=to-decide)")
-    List<RegistrationRequest> list(@RequestParam(defaultValue = "mine") String which) {
-        return switch (which) {
-            case "mine" -> registrations.mine();
-            case "to-decide" -> registrations.toDecide();
+    @Operation(summary = "The caller's requests (which=mine, the default), those waiting for the caller's decision "
+            + "(which=to-decide), or all those the caller filed, holds the deal of or decides (which=all; every one "
+            + "for an administrator); newest first. updatedSince and afterId narrow it for an incremental sync, in "
+            + "id order")
+    PageResult<RegistrationRequest> list(@RequestParam(defaultValue = "mine") String which,
+                                         @RequestParam(required = false)
+                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                         OffsetDateTime updatedSince,
+                                         @RequestParam(required = false) Long afterId,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "20") int size) {
+        RegistrationService.Listing listing = switch (which) {
+            case "mine" -> RegistrationService.Listing.MINE;
+            case "to-decide" -> RegistrationService.Listing.TO_DECIDE;
+            case "all" -> RegistrationService.Listing.INVOLVING;
             default -> throw InvalidInputException.of("which", "validation.parameter", which);
         };
+        return registrations.list(listing, new SyncWindow(updatedSince, afterId), PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One request; 404 unless the caller filed it, holds its deal or decides it (or is an "
+            + "administrator)")
+    RegistrationRequest get(@PathVariable long id) {
+        return registrations.get(id);
     }
 
     @PostMapping
