@@ -149,7 +149,7 @@ public class PipelineHistoryRepository {
         java.util.Map<Long, MovementRow> changedStart = new java.util.HashMap<>();
         java.util.Map<Long, MovementRow> changedEnd = new java.util.HashMap<>();
         long createdAndClosed = 0;
-        for (Record r : db.fetch(sql)) {
+        for (Record r : withRoomToGroup(() -> db.fetch(sql))) {
             String kind = r.get("kind", String.class);
             Long stage1 = r.get("stage1", Long.class);
             Long stage2 = r.get("stage2", Long.class);
@@ -199,6 +199,23 @@ public class PipelineHistoryRepository {
             }
         }
         return new MovementFigures(rows, createdAndClosed);
+    }
+
+    /**
+     * Runs the movement's statement with memory enough to group a quarter's changed deals (about 180,000 at a
+     * million deals) without spilling its sort to disk, and without JIT compilation, which cost it 50 ms of
+     * compiling for a statement that runs once; both as they were for the rest of the transaction
+     * (docs/performance.md, "Pipeline history").
+     */
+    private <T> T withRoomToGroup(java.util.function.Supplier<T> statement) {
+        db.execute("SET LOCAL work_mem = '64MB'");
+        db.execute("SET LOCAL jit = off");
+        try {
+            return statement.get();
+        } finally {
+            db.execute("SET LOCAL work_mem TO DEFAULT");
+            db.execute("SET LOCAL jit TO DEFAULT");
+        }
     }
 
     private static final String CREATED_AND_CLOSED = "CREATED_AND_CLOSED";
