@@ -67,6 +67,14 @@ public class FollowUpService {
                 activities.countVisible(scope, text, window), page.page(), page.size());
     }
 
+    /**
+     * The signed-in user's planned follow-ups from a day on: of each customer, the next date their newest
+     * follow-up of it set. Soonest first, at most {@code limit}.
+     */
+    public List<FollowUp> myPlanned(java.time.LocalDate from, int limit) {
+        return activities.plannedBy(users.visibleScope(), users.current().id(), from, limit);
+    }
+
     public FollowUp get(long id) {
         return activities.findById(users.visibleScope(), id).orElseThrow(() -> new NotFoundException("activity", id));
     }

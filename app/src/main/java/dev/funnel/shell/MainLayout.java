@@ -172,6 +172,9 @@ public class MainLayout extends AppLayout {
         }
         sub.addItem(getTranslation("tokens.title"), e -> getUI().ifPresent(ui -> ui.navigate(ApiTokensView.class)))
                 .setId("menu-tokens");
+        sub.addItem(getTranslation("calendar.title"),
+                        e -> getUI().ifPresent(ui -> ui.navigate(dev.funnel.calendar.ui.CalendarFeedView.class)))
+                .setId("menu-calendar");
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
         return menu;
     }

@@ -104,4 +104,10 @@ class AccountAudit {
                 + ", under team " + team.oldParentId() + " → " + team.parentId()
                 + ", manager " + team.oldManagerId() + " → " + team.managerId());
     }
+
+    @EventListener
+    void calendarFeedChanged(dev.funnel.identity.CalendarFeedChanged feed) {
+        audit.record(feed.issued() ? "calendar-feed.issued" : "calendar-feed.revoked", "calendar-feed", feed.feedId(),
+                feed.username());
+    }
 }

@@ -118,6 +118,25 @@ public class FollowUpRepository {
                 .fetchOptional(0, OffsetDateTime.class);
     }
 
+    /**
+     * A person's planned follow-ups: of each customer, their newest follow-up, when it names a next date on or
+     * after {@code from}; a later follow-up of the same customer replaces the plan. Soonest first.
+     */
+    public List<FollowUp> plannedBy(VisibleScope scope, long ownerId, java.time.LocalDate from, int limit) {
+        var newest = db.select(ACTIVITY.ID).distinctOn(ACTIVITY.CUSTOMER_ID).from(ACTIVITY)
+                .where(ACTIVITY.OWNER_ID.eq(ownerId))
+                .orderBy(ACTIVITY.CUSTOMER_ID, ACTIVITY.OCCURRED_AT.desc(), ACTIVITY.ID.desc());
+        return db.select(ACTIVITY.fields()).select(APP_USER.FULL_NAME, CUSTOMER.NAME)
+                .from(ACTIVITY)
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.OWNER_ID))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(ACTIVITY.CUSTOMER_ID))
+                .where(ACTIVITY.ID.in(newest).and(ACTIVITY.NEXT_FOLLOW_UP_ON.ge(from))
+                        .and(scope.owns(ACTIVITY.OWNER_ID)))
+                .orderBy(ACTIVITY.NEXT_FOLLOW_UP_ON, ACTIVITY.ID)
+                .limit(limit)
+                .fetch(FollowUpRepository::toActivity);
+    }
+
     public java.util.Optional<FollowUp> findById(VisibleScope scope, long id) {
         return find(scope, ACTIVITY.ID.eq(id), 1).stream().findFirst();
     }

@@ -108,8 +108,28 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Calendar addresses: the secret in the path signs the request in as the address's owner (CalendarFeedFilter);
+     * nothing else does, and nothing is kept between requests.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain calendarSecurity(HttpSecurity http, CalendarFeedRepository feeds, UserRepository users,
+                                         org.springframework.security.core.context.SecurityContextHolderStrategy
+                                                 context) throws Exception {
+        browserHeaders(http, NOTHING_POLICY);
+        http.addFilterBefore(new CalendarFeedFilter(feeds, users, context),
+                org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
+        return http
+                .securityMatcher(dev.funnel.identity.CalendarFeedService.PATH_PREFIX + "**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http, ObjectProvider<OpenIdSignIn.DiscoveredProvider> openIdProvider,
                                    ObjectProvider<OpenIdSignIn.OpenIdAccounts> openIdAccounts,
                                    org.springframework.security.core.session.SessionRegistry sessions)
