@@ -66,7 +66,10 @@ public class CalendarService {
         String host = URI.create(baseUrl).getHost();
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Funnel//Funnel CRM//" + locale.getLanguage().toUpperCase(Locale.ROOT));
-        calendar.setName(messages.get("calendar.name", locale, me.fullName()));
+        String name = messages.get("calendar.name", locale, me.fullName());
+        calendar.setName(name);
+        // NAME is the standard's (RFC 7986); Outlook and Google Calendar read the older X-WR-CALNAME
+        calendar.setExperimentalProperty("X-WR-CALNAME", name);
         // calendar clients poll; an hour keeps them current without hammering the server
         calendar.setRefreshInterval(new Duration.Builder().hours(1).build());
         calendar.setExperimentalProperty("X-PUBLISHED-TTL", "PT1H");
