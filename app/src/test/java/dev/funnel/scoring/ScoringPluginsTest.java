@@ -132,9 +132,11 @@ class ScoringPluginsTest extends IntegrationTest {
             steady = byScorer(call(get("/api/v1/opportunities/" + deal.id() + "/scores"), rep.username(),
                     TestData.PASSWORD)).get("steady");
             assertThat(System.nanoTime()).as("trained again within 90 s").isLessThan(until);
-        } while (steady.path("unavailable").asBoolean() || !"steady-1".equals(steady.path("modelVersion").asText()));
-        assertThat(jdbc.queryForObject("select trained_at from scoring_model where scorer_id = 'steady'",
-                java.sql.Timestamp.class)).as("trained again").isAfter(unreadableSince);
+        } while (steady.path("unavailable").asBoolean() || !"steady-1".equals(steady.path("modelVersion").asText())
+                // a scoring that began before the model was spoilt may still answer with the model it had read:
+                // wait for the stored one to be replaced too
+                || !jdbc.queryForObject("select trained_at from scoring_model where scorer_id = 'steady'",
+                        java.sql.Timestamp.class).after(unreadableSince));
         assertThat(jdbc.queryForObject("select version from scoring_model where scorer_id = 'steady'",
                 String.class)).isEqualTo("steady-1");
     }
