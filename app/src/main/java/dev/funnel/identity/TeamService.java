@@ -67,6 +67,23 @@ public class TeamService {
         return all.stream().filter(t -> shown.contains(t.id())).toList();
     }
 
+    /**
+     * A person's team and every team above it, nearest first; empty for someone in no team. For passing events on
+     * to what is set up per team (a team's group-chat robot hears of its sub-teams' deals too).
+     */
+    @PermitAll
+    public List<Team> pathOf(long userId) {
+        Long teamId = users.findById(userId).map(UserSummary::teamId).orElse(null);
+        java.util.Map<Long, Team> byId = new java.util.HashMap<>();
+        teams.findAll().forEach(t -> byId.put(t.id(), t));
+        List<Team> path = new java.util.ArrayList<>();
+        for (Team at = teamId == null ? null : byId.get(teamId); at != null && !path.contains(at);
+             at = at.parentId() == null ? null : byId.get(at.parentId())) {
+            path.add(at);
+        }
+        return path;
+    }
+
     /** One page of the teams, in id order, for an integration. */
     @PermitAll
     public dev.funnel.platform.PageResult<Team> page(dev.funnel.platform.SyncWindow window,

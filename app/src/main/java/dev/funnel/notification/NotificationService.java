@@ -32,9 +32,12 @@ public class NotificationService {
     private final MailSettings mail;
     private final MailOutboxRepository outbox;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     NotificationService(NotificationRepository notifications, UserService users, UnreadCounts unreadCounts,
-                        Mailer mailer, MailSettings mail, MailOutboxRepository outbox, Clock clock) {
+                        Mailer mailer, MailSettings mail, MailOutboxRepository outbox, Clock clock,
+                        org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.notifications = notifications;
         this.users = users;
         this.unreadCounts = unreadCounts;
@@ -64,6 +67,9 @@ public class NotificationService {
             notifications.insertAll(batch, OffsetDateTime.now(clock));
             mailer.queue(batch);
             unreadCounts.changed(batch.stream().map(NewNotification::userId).distinct().toList());
+            // after the commit, for whoever passes notifications on (the plugins' group-chat robots)
+            batch.forEach(n -> events.publishEvent(new NotificationCreated(java.util.UUID.randomUUID(),
+                    clock.instant(), n.userId(), n.messageKey(), n.arguments(), n.link())));
         }
     }
 

@@ -1,6 +1,13 @@
 package dev.funnel.plugin.internal;
 
 import dev.funnel.customer.CustomerCreated;
+import dev.funnel.identity.Team;
+import dev.funnel.identity.TeamService;
+import dev.funnel.identity.UserService;
+import dev.funnel.notification.NotificationCreated;
+import dev.funnel.platform.Messages;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import dev.funnel.pipeline.OpportunityEvents.OpportunityCreated;
 import dev.funnel.pipeline.OpportunityEvents.OpportunityLost;
 import dev.funnel.pipeline.OpportunityEvents.OpportunityReassigned;
@@ -40,11 +47,50 @@ class DomainEventBridge {
     private final PluginContexts contexts;
     private final IncompleteEventPublications incomplete;
     private final Set<UUID> missedEvents = ConcurrentHashMap.newKeySet();
+    private final TeamService teams;
+    private final UserService users;
+    private final Messages messages;
+    private final String baseUrl;
 
-    DomainEventBridge(ExtensionGuard guard, PluginContexts contexts, IncompleteEventPublications incomplete) {
+    DomainEventBridge(ExtensionGuard guard, PluginContexts contexts, IncompleteEventPublications incomplete,
+                      TeamService teams, UserService users, Messages messages,
+                      @Value("${funnel.base-url:http://localhost:8080}") String baseUrl) {
         this.guard = guard;
         this.contexts = contexts;
         this.incomplete = incomplete;
+        this.teams = teams;
+        this.users = users;
+        this.messages = messages;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * A notification, worded in both languages, so that a plugin can pass it on in the language of where it
+     * posts (a team's group chat), with the person it was for and their teams.
+     */
+    @Async(EventThreads.BEAN)
+    @TransactionalEventListener
+    void on(NotificationCreated event) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("kind", event.messageKey());
+        facts.put("recipientId", Long.toString(event.userId()));
+        users.mailProfiles(List.of(event.userId())).stream().findFirst()
+                .ifPresent(p -> facts.put("recipient", p.fullName()));
+        Object[] arguments = event.arguments().toArray();
+        facts.put("text.en", messages.get(event.messageKey(), Messages.ENGLISH, arguments));
+        facts.put("text.zh-CN", messages.get(event.messageKey(), Messages.CHINESE, arguments));
+        people(facts, event.userId(), event.link());
+        hand(event.eventId(), DomainEvent.NOTIFICATION_CREATED, event.occurredAt(), event.userId(), null, facts);
+    }
+
+    /** The person's teams, nearest first (ids and names), and the absolute link of the record. */
+    private void people(Map<String, String> facts, long personId, String route) {
+        List<Team> path = teams.pathOf(personId);
+        facts.put("teamIds", String.join(",", path.stream().map(t -> Long.toString(t.id())).toList()));
+        facts.put("teams", String.join(",", path.stream().map(Team::name).toList()));
+        if (route != null) {
+            facts.put("link", baseUrl + "/" + route);
+        }
     }
 
     @Async(EventThreads.BEAN)
@@ -67,13 +113,13 @@ class DomainEventBridge {
     @TransactionalEventListener
     void on(OpportunityCreated event) {
         hand(event.eventId(), DomainEvent.OPPORTUNITY_CREATED, event.occurredAt(), event.opportunityId(),
-                event.actorId(), facts(event.deal()));
+                event.actorId(), facts(event.opportunityId(), event.deal()));
     }
 
     @Async(EventThreads.BEAN)
     @TransactionalEventListener
     void on(OpportunityReassigned event) {
-        Map<String, String> facts = facts(event.deal());
+        Map<String, String> facts = facts(event.opportunityId(), event.deal());
         facts.put("fromOwnerId", Long.toString(event.fromOwnerId()));
         facts.put("fromOwner", event.fromOwnerName());
         hand(event.eventId(), DomainEvent.OPPORTUNITY_REASSIGNED, event.occurredAt(), event.opportunityId(),
@@ -83,7 +129,7 @@ class DomainEventBridge {
     @Async(EventThreads.BEAN)
     @TransactionalEventListener
     void on(OpportunityStageChanged event) {
-        Map<String, String> facts = facts(event.deal());
+        Map<String, String> facts = facts(event.opportunityId(), event.deal());
         facts.put("fromStageId", Long.toString(event.fromStageId()));
         facts.put("fromStage", event.fromStageNameEn());
         hand(event.eventId(), DomainEvent.OPPORTUNITY_STAGE_CHANGED, event.occurredAt(), event.opportunityId(),
@@ -94,13 +140,13 @@ class DomainEventBridge {
     @TransactionalEventListener
     void on(OpportunityWon event) {
         hand(event.eventId(), DomainEvent.OPPORTUNITY_WON, event.occurredAt(), event.opportunityId(),
-                event.actorId(), facts(event.deal()));
+                event.actorId(), facts(event.opportunityId(), event.deal()));
     }
 
     @Async(EventThreads.BEAN)
     @TransactionalEventListener
     void on(OpportunityLost event) {
-        Map<String, String> facts = facts(event.deal());
+        Map<String, String> facts = facts(event.opportunityId(), event.deal());
         if (event.lostReason() != null) {
             facts.put("lostReason", event.lostReason());
         }
@@ -152,7 +198,7 @@ class DomainEventBridge {
                 publication.getEvent() instanceof PublishedEvent event && missedEvents.remove(event.eventId()));
     }
 
-    private static Map<String, String> facts(OpportunityFacts deal) {
+    private Map<String, String> facts(long opportunityId, OpportunityFacts deal) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("name", deal.name());
         facts.put("ownerId", Long.toString(deal.ownerId()));
@@ -172,6 +218,10 @@ class DomainEventBridge {
             facts.put("actualAmount", deal.actualAmount().toPlainString());
         }
         facts.put("currency", deal.currency());
+        if (deal.stageNameZh() != null) {
+            facts.put("stage.zh-CN", deal.stageNameZh());
+        }
+        people(facts, deal.ownerId(), "opportunities/" + opportunityId);
         return facts;
     }
 }
