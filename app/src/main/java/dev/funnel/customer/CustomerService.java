@@ -51,10 +51,18 @@ public class CustomerService {
     private final Clock clock;
 
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<CompanyRegistry> registry;
+
+    /** How long the form's "fill from registry" waits for the registry. */
+    static final java.time.Duration REGISTRY_LOOK_UP = java.time.Duration.ofSeconds(4);
+    /** How long the duplicate check waits for the registry before it answers without it. */
+    static final java.time.Duration REGISTRY_FOR_DUPLICATES = java.time.Duration.ofMillis(1500);
 
     CustomerService(CustomerRepository customers, DuplicateRepository duplicates, UserService users, Clock clock,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events,
+                    org.springframework.beans.factory.ObjectProvider<CompanyRegistry> registry) {
         this.events = events;
+        this.registry = registry;
         this.customers = customers;
         this.duplicates = duplicates;
         this.users = users;
@@ -116,6 +124,8 @@ public class CustomerService {
      * Existing customers that look like this one: the same credit code (which blocks saving), the same name once
      * legal form, width, punctuation and case are set aside, or the same phone or e-mail on it or its contacts.
      */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public List<DuplicateCandidate> findDuplicates(CustomerDraft draft, Long exceptId) {
         String code = CustomerRules.blankToNull(CreditCode.normalize(draft.creditCode()));
         Set<String> phones = new HashSet<>();
@@ -124,7 +134,50 @@ public class CustomerService {
         if (draft.email() != null && !draft.email().isBlank()) {
             emails.add(draft.email().trim().toLowerCase(Locale.ROOT));
         }
-        return duplicates.find(code, CompanyNames.normalize(draft.name()), phones, emails, exceptId);
+        List<DuplicateCandidate> found = duplicates.find(code, CompanyNames.normalize(draft.name()), phones, emails,
+                exceptId);
+        String registered = code == null ? registeredCode(draft.name()) : null;
+        if (registered == null) {
+            return found;
+        }
+        // the registry names the legal entity behind the name typed: a customer entered under another form of the
+        // name (上海艾克美信息技术有限公司 for 艾克美) is found by its credit code
+        java.util.Map<Long, DuplicateCandidate> merged = new java.util.LinkedHashMap<>();
+        found.forEach(c -> merged.put(c.customerId(), c));
+        for (DuplicateCandidate byCode : duplicates.find(registered, null, Set.of(), Set.of(), exceptId)) {
+            merged.merge(byCode.customerId(), new DuplicateCandidate(byCode.customerId(), byCode.name(),
+                    byCode.ownerName(), Set.of(DuplicateReason.REGISTERED_NAME)), (a, b) -> {
+                        Set<DuplicateReason> reasons = new HashSet<>(a.reasons());
+                        reasons.add(DuplicateReason.REGISTERED_NAME);
+                        return new DuplicateCandidate(a.customerId(), a.name(), a.ownerName(), reasons);
+                    });
+        }
+        return List.copyOf(merged.values());
+    }
+
+    /** The credit code the registry gives for a name, when it finds exactly one company; null otherwise. */
+    private String registeredCode(String name) {
+        CompanyRegistry registered = registry.getIfAvailable();
+        if (registered == null || name == null || name.isBlank() || name.trim().length() < 2) {
+            return null;
+        }
+        RegistryAnswer answer = registered.lookUp(name.trim(), REGISTRY_FOR_DUPLICATES);
+        return answer.companies().size() == 1
+                ? CustomerRules.blankToNull(CreditCode.normalize(answer.companies().get(0).creditCode())) : null;
+    }
+
+    /**
+     * The business registry's companies for a name or credit code, for the form's "fill from registry": never an
+     * error for the registry's failures, which come back as the answer's problem, so the form carries on without.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public RegistryAnswer lookUpRegistry(String nameOrCreditCode) {
+        Checks.start().rule(nameOrCreditCode != null && nameOrCreditCode.trim().length() >= 2, "q",
+                "validation.registry.query").orThrow();
+        CompanyRegistry registered = registry.getIfAvailable();
+        return registered == null ? RegistryAnswer.none()
+                : registered.lookUp(nameOrCreditCode.trim(), REGISTRY_LOOK_UP);
     }
 
     @Transactional

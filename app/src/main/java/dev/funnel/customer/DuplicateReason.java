@@ -9,5 +9,7 @@ public enum DuplicateReason {
     /** The same phone number, on the customer or one of its contacts. */
     PHONE,
     /** The same e-mail address, on the customer or one of its contacts. */
-    EMAIL
+    EMAIL,
+    /** The credit code the business registry gives for the name being entered (工商信息). */
+    REGISTERED_NAME
 }

@@ -58,6 +58,7 @@ public class CustomerForm extends Dialog {
     final ComboBox<UserSummary> owner = new ComboBox<>();
     final TextArea notes = new TextArea();
     final Div duplicates = new Div();
+    final Button fromRegistry = new Button();
     private final FieldErrors errors = new FieldErrors(this);
     private final Customer editing;
     private boolean duplicatesShown;
@@ -89,7 +90,12 @@ public class CustomerForm extends Dialog {
         layout.setColspan(address, 2);
         layout.setColspan(tags, 2);
         layout.setColspan(notes, 2);
-        add(duplicates, layout);
+        fromRegistry.setText(getTranslation("customer.registry.fill"));
+        fromRegistry.setIcon(com.vaadin.flow.component.icon.VaadinIcon.SEARCH.create());
+        fromRegistry.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        fromRegistry.setId("customer-from-registry");
+        fromRegistry.setVisible(false);
+        add(fromRegistry, duplicates, layout);
         errors.bind("name", name).bind("creditCode", creditCode).bind("legalRepresentative", legalRepresentative)
                 .bind("registeredCapital", registeredCapital).bind("capitalCurrency", capitalCurrency)
                 .bind("establishedOn", establishedOn).bind("status", status).bind("industry", industry)
@@ -108,6 +114,63 @@ public class CustomerForm extends Dialog {
                 email, website, address, tags, owner);
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         getFooter().add(cancel, save);
+    }
+
+    /**
+     * Offers "fill from registry" (从工商信息填写): the name or credit code typed is looked up in the business
+     * registry, and the registered name, credit code, legal representative, capital, founding date and address are
+     * filled in. The registry failing or being slow is said, and the form goes on as it was.
+     */
+    public void offerRegistry(Function<String, dev.funnel.customer.RegistryAnswer> registry) {
+        fromRegistry.setVisible(true);
+        fromRegistry.addClickListener(e -> {
+            String query = !creditCode.getValue().isBlank() ? creditCode.getValue() : name.getValue();
+            if (query == null || query.trim().length() < 2) {
+                name.setInvalid(true);
+                name.setErrorMessage(getTranslation("validation.registry.query"));
+                return;
+            }
+            dev.funnel.customer.RegistryAnswer answer = registry.apply(query.trim());
+            if (!answer.available()) {
+                com.vaadin.flow.component.notification.Notification.show(getTranslation("customer.registry.none"));
+            } else if (answer.problem() != null) {
+                com.vaadin.flow.component.notification.Notification.show(getTranslation("customer.registry.failed"));
+            } else if (answer.companies().isEmpty()) {
+                com.vaadin.flow.component.notification.Notification.show(
+                        getTranslation("customer.registry.not-found", query.trim()));
+            } else {
+                dev.funnel.customer.RegisteredCompany company = answer.companies().get(0);
+                fillFrom(company);
+                com.vaadin.flow.component.notification.Notification.show(getTranslation(
+                        "customer.registry.filled", company.name(), company.status() == null ? "" : company.status(),
+                        company.source()));
+            }
+        });
+    }
+
+    /** The registry's facts, over what was typed; what the registry leaves out stays as it was. */
+    void fillFrom(dev.funnel.customer.RegisteredCompany company) {
+        if (company.name() != null) {
+            name.setValue(company.name());
+        }
+        if (company.creditCode() != null) {
+            creditCode.setValue(company.creditCode());
+        }
+        if (company.legalRepresentative() != null) {
+            legalRepresentative.setValue(company.legalRepresentative());
+        }
+        if (company.registeredCapital() != null) {
+            registeredCapital.setValue(company.registeredCapital());
+            if (company.capitalCurrency() != null) {
+                capitalCurrency.setValue(company.capitalCurrency());
+            }
+        }
+        if (company.foundedOn() != null) {
+            establishedOn.setValue(company.foundedOn());
+        }
+        if (company.address() != null) {
+            address.setValue(company.address());
+        }
     }
 
     private void label() {

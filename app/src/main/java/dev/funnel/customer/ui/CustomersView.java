@@ -101,6 +101,7 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
     private void open(Customer customer) {
         CustomerForm form = new CustomerForm(customer, users.assignableOwners(),
                 text -> customers.list(new CustomerFilter(text, null), PageRequest.of(0, 50)).items());
+        form.offerRegistry(customers::lookUpRegistry);
         form.addSaveListener(e -> {
             Long except = form.editing() == null ? null : form.editing().id();
             // look-alikes first: the rep learns whose company it is before creating a second record of it

@@ -130,6 +130,7 @@ public class Customer360View extends VerticalLayout implements BeforeEnterObserv
     private void edit() {
         CustomerForm form = new CustomerForm(customer, services.users().assignableOwners(), text -> services
                 .customers().list(new CustomerFilter(text, null), PageRequest.of(0, 50)).items());
+        form.offerRegistry(services.customers()::lookUpRegistry);
         form.addSaveListener(e -> {
             if (form.errors().attempt(() -> services.customers().update(customer.id(), customer.version(),
                     form.draft()))) {
