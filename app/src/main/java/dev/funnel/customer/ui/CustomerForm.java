@@ -142,8 +142,7 @@ public class CustomerForm extends Dialog {
                 dev.funnel.customer.RegisteredCompany company = answer.companies().get(0);
                 fillFrom(company);
                 com.vaadin.flow.component.notification.Notification.show(getTranslation(
-                        "customer.registry.filled", company.name(), company.status() == null ? "" : company.status(),
-                        company.source()));
+                        "customer.registry.filled", company.name(), company.status() == null ? "" : company.status()));
             }
         });
     }

@@ -36,7 +36,7 @@ public class RobotSettings implements PluginSettings {
     @Override
     public List<RecordKind> recordKinds() {
         return List.of(new RecordKind(ROBOT, LocalizedText.of("Group robot", "群机器人"), List.of(
-                new SettingField(PLATFORM, LocalizedText.of("Platform (one)", "平台（选一个）"), SettingType.CHOICES,
+                new SettingField(PLATFORM, LocalizedText.of("Platform (one: WeCom, DingTalk, Feishu)", "平台（选一个：企业微信、钉钉、飞书）"), SettingType.CHOICES,
                         true, List.of(Platform.WECOM.code(), Platform.DINGTALK.code(), Platform.FEISHU.code())),
                 new SettingField(URL, LocalizedText.of("Robot webhook address", "机器人 Webhook 地址"), SettingType.URL,
                         true, List.of()),
@@ -46,7 +46,9 @@ public class RobotSettings implements PluginSettings {
                         "团队（名称或编号，含下级团队）"), SettingType.TEXT, true, List.of()),
                 new SettingField(LANGUAGE, LocalizedText.of("Language (one)", "语言（选一个）"), SettingType.CHOICES,
                         true, LANGUAGES),
-                new SettingField(TOPICS, LocalizedText.of("Notifications", "通知内容"), SettingType.CHOICES, true,
+                new SettingField(TOPICS, LocalizedText.of(
+                        "Notifications (in order: stalled deals, overdue tasks, registration requests, won deals)",
+                        "通知内容（依次为：停滞商机、逾期任务、报备申请、赢单）"), SettingType.CHOICES, true,
                         ALL_TOPICS))));
     }
 
