@@ -86,6 +86,25 @@ class CompanyRegistryPluginTest extends IntegrationTest {
     }
 
     @Test
+    void a_registry_plugin_not_yet_set_up_is_not_asked_and_not_counted_as_failing() {
+        data.asAdmin(() -> {
+            settings.delete("company-registry", service.id(), service.version());
+            return null;
+        });
+        UserSummary rep = data.organisation().eastRep();
+        for (int i = 0; i < 4; i++) {
+            RegistryAnswer answer = data.as(rep.username(), () -> customers.lookUpRegistry("艾克美"));
+            assertThat(answer.available()).isFalse();
+            data.as(rep.username(), () -> customers.findDuplicates(CustomerDraft.named("艾克美"), null));
+        }
+        // four look-ups later the plugin is not suspended: its settings can still be entered
+        service = data.asAdmin(() -> settings.save("company-registry", "service", null, null, Map.of(
+                "baseUrl", "http://127.0.0.1:" + server.getAddress().getPort(), "key", "app-key",
+                "secretKey", "secret-key-0123456789")));
+        assertThat(data.as(rep.username(), () -> customers.lookUpRegistry("艾克美")).companies()).hasSize(1);
+    }
+
+    @Test
     void the_registry_fills_a_customer_and_finds_one_entered_under_another_name() {
         UserSummary rep = data.organisation().eastRep();
         RegistryAnswer answer = data.as(rep.username(), () -> customers.lookUpRegistry("艾克美"));

@@ -204,6 +204,42 @@ class ViewsTest extends KaribuTest {
     }
 
     @Test
+    void an_admin_moves_a_team_under_another_and_may_not_put_it_under_its_own_sub_team() {
+        login("admin");
+        Team region = teams.create(new dev.funnel.identity.NewTeam(TestData.unique("华中大区"), null, null));
+        Team city = teams.create(new dev.funnel.identity.NewTeam(TestData.unique("武汉组"), null, null));
+        UI.getCurrent().navigate(UsersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Team> teamGrid = _find(Grid.class).stream().filter(g -> GridKt._size(g) > 0
+                && GridKt._get(g, 0) instanceof Team).findFirst().orElseThrow();
+
+        _click((Button) GridKt._getCellComponent(teamGrid,
+                GridKt._findAll(teamGrid).stream().map(Team::id).toList().indexOf(city.id()), "edit"));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Team> parent = _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Parent team"));
+        parent.setValue(parent.getListDataView().getItems().filter(t -> t.id() == region.id()).findFirst()
+                .orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(teams.list()).filteredOn(t -> t.id() == city.id()).singleElement()
+                .satisfies(t -> assertThat(t.parentId()).isEqualTo(region.id()));
+
+        // the region under its own sub-team would make a loop: refused, naming the field
+        _click((Button) GridKt._getCellComponent(teamGrid,
+                GridKt._findAll(teamGrid).stream().map(Team::id).toList().indexOf(region.id()), "edit"));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<Team> regionParent = _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("Parent team"));
+        regionParent.setValue(regionParent.getListDataView().getItems().filter(t -> t.id() == city.id())
+                .findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(regionParent.isInvalid()).isTrue();
+        assertThat(regionParent.getErrorMessage()).contains("sub-teams");
+        assertThat(teams.list()).filteredOn(t -> t.id() == region.id()).singleElement()
+                .satisfies(t -> assertThat(t.parentId()).isNull());
+    }
+
+    @Test
     void an_admin_puts_a_user_in_a_team_and_disables_the_account_from_the_edit_dialog() {
         UserSummary rep = data.user(Role.SALES_REP, null);
         login("admin");

@@ -82,6 +82,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         teamGrid.addColumn(t -> parentName(t)).setHeader(getTranslation("team.parent"));
         teamGrid.addColumn(Team::managerName).setHeader(getTranslation("team.manager"));
         teamGrid.addColumn(Team::memberCount).setHeader(getTranslation("team.members"));
+        teamGrid.addComponentColumn(this::teamEditButton).setKey("edit").setAutoWidth(true).setFlexGrow(0);
+        teamGrid.addItemDoubleClickListener(e -> openTeam(e.getItem()));
         teamGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
 
         add(toolbar, userGrid, new H3(getTranslation("team.title")), teamGrid);
@@ -185,17 +187,51 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openNewTeam() {
+        openTeam(null);
+    }
+
+    private Button teamEditButton(Team team) {
+        Button edit = new Button(VaadinIcon.EDIT.create(), e -> openTeam(team));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+        edit.setAriaLabel(getTranslation("team.edit") + ": " + team.name());
+        edit.setTooltipText(getTranslation("team.edit"));
+        return edit;
+    }
+
+    /**
+     * A new team, or a team renamed, moved under another or given another manager (null: a new one). Moving a team
+     * changes whose records its manager and the managers above see, at once.
+     */
+    void openTeam(Team editing) {
         TextField name = new TextField(getTranslation("team.name"));
-        ComboBox<Team> parent = new ComboBox<>(getTranslation("team.parent"), teams.list());
+        List<Team> all = teams.list();
+        ComboBox<Team> parent = new ComboBox<>(getTranslation("team.parent"),
+                all.stream().filter(t -> editing == null || t.id() != editing.id()).toList());
         parent.setItemLabelGenerator(Team::name);
-        ComboBox<UserSummary> manager = new ComboBox<>(getTranslation("team.manager"), users.list());
+        parent.setClearButtonVisible(true);
+        List<UserSummary> people = users.list();
+        ComboBox<UserSummary> manager = new ComboBox<>(getTranslation("team.manager"), people);
         manager.setItemLabelGenerator(UserSummary::fullName);
+        manager.setClearButtonVisible(true);
+        if (editing != null) {
+            name.setValue(editing.name());
+            all.stream().filter(t -> editing.parentId() != null && t.id() == editing.parentId()).findFirst()
+                    .ifPresent(parent::setValue);
+            people.stream().filter(u -> editing.managerId() != null && u.id() == editing.managerId()).findFirst()
+                    .ifPresent(manager::setValue);
+        }
         FieldErrors errors = new FieldErrors(this).bind("name", name).bind("parentId", parent)
                 .bind("managerId", manager);
-        FormDialogs.open(getTranslation("team.new"), new FormLayout(name, parent, manager), errors,
-                () -> teams.create(new NewTeam(name.getValue(), parent.getValue() == null ? null : parent.getValue().id(),
-                        manager.getValue() == null ? null : manager.getValue().id())),
-                this::refresh);
+        FormDialogs.open(getTranslation(editing == null ? "team.new" : "team.edit"),
+                new FormLayout(name, parent, manager), errors, () -> {
+                    NewTeam team = new NewTeam(name.getValue(), parent.getValue() == null ? null
+                            : parent.getValue().id(), manager.getValue() == null ? null : manager.getValue().id());
+                    if (editing == null) {
+                        teams.create(team);
+                    } else {
+                        teams.update(editing.id(), team, editing.version());
+                    }
+                }, this::refresh);
     }
 
     @Override

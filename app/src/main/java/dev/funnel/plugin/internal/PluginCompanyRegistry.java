@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PluginCompanyRegistry implements CompanyRegistry {
 
+    /** Asking whether a provider is set up reads its settings: it must be quick. */
+    static final Duration READY_CHECK = Duration.ofMillis(500);
+
     private final ExtensionGuard guard;
     private final PluginContexts contexts;
 
@@ -29,11 +32,14 @@ class PluginCompanyRegistry implements CompanyRegistry {
 
     @Override
     public RegistryAnswer lookUp(String nameOrCreditCode, Duration within) {
-        List<CompanyInfoProvider> providers = guard.extensions(CompanyInfoProvider.class);
+        long deadline = System.nanoTime() + within.toNanos();
+        // only those set up: one installed but not yet configured is neither asked nor counted as failing
+        List<CompanyInfoProvider> providers = guard.extensions(CompanyInfoProvider.class).stream()
+                .filter(p -> guard.attempt(p, CompanyInfoProvider::ready, READY_CHECK).answer().orElse(false))
+                .toList();
         if (providers.isEmpty()) {
             return RegistryAnswer.none();
         }
-        long deadline = System.nanoTime() + within.toNanos();
         List<String> problems = new ArrayList<>();
         for (CompanyInfoProvider provider : providers) {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());

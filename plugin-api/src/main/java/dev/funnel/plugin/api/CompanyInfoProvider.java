@@ -27,6 +27,17 @@ public interface CompanyInfoProvider extends ExtensionPoint {
     LocalizedText name();
 
     /**
+     * Whether the provider is set up to answer, for example whether administrators entered its service's address
+     * and key. The host asks only providers that are ready, so that one installed but not yet set up is neither
+     * called nor counted as failing; the default is ready.
+     *
+     * @since 1.5.0
+     */
+    default boolean ready() {
+        return true;
+    }
+
+    /**
      * The companies the registry finds for a registered name (or a part of one) or a unified social credit code,
      * best match first; empty when it finds none. Throw when the registry cannot be asked (not configured,
      * unreachable, the key refused): the message is shown to administrators in the plugin's log.

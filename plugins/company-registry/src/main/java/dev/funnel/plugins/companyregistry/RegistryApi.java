@@ -68,6 +68,13 @@ public class RegistryApi implements CompanyInfoProvider, ContextAware {
         return LocalizedText.of("Business registry", "工商信息");
     }
 
+    /** Ready once administrators entered the service's address and keys. */
+    @Override
+    public boolean ready() {
+        PluginContext host = context;
+        return host != null && !host.records(RegistrySettings.SERVICE).isEmpty();
+    }
+
     @Override
     public List<CompanyInfo> lookUp(String nameOrCreditCode) throws IOException {
         PluginContext host = context;

@@ -172,6 +172,8 @@ class RegistryApiTest {
                 .hasMessageContaining("the registry refused: 101 无效的密钥");
         assertThatThrownBy(() -> registry.lookUp("500")).hasMessageContaining("HTTP 500");
         RegistryApi unset = new RegistryApi();
+        assertThat(unset.ready()).isFalse();
+        assertThat(registry.ready()).isTrue();
         assertThatThrownBy(() -> unset.lookUp("艾克美")).hasMessageContaining("no registry service is set up");
     }
 
