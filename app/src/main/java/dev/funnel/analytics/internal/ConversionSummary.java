@@ -70,6 +70,17 @@ public class ConversionSummary {
         if (!db.fetchExists(DSL.selectOne().from(DSL.table("stage_entry_stale")))) {
             return 0;
         }
+        int taken = drainBatches();
+        if (db.fetchExists(DSL.selectOne().from(DSL.table("stage_entry_stale")))) {
+            // another drain (the scheduler's) may hold deals it took, skipped here, until it commits: wait for it,
+            // so that a report never reads them underived, then take what it left
+            ownTransaction.executeWithoutResult(status -> db.execute("SELECT 1 FROM stage_entry_stale FOR KEY SHARE"));
+            taken += drainBatches();
+        }
+        return taken;
+    }
+
+    private int drainBatches() {
         int taken = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Integer batch = ownTransaction.execute(status -> db.select(DSL.field("funnel_drain_stage_entries({0})",
