@@ -74,10 +74,15 @@ public class TeamService {
     @PermitAll
     public List<Team> pathOf(long userId) {
         Long teamId = users.findById(userId).map(UserSummary::teamId).orElse(null);
+        return teamId == null ? List.of() : upwardFrom(teamId, teams.findAll());
+    }
+
+    /** The team and every team above it, nearest first; a loop in old data ends the walk rather than spinning. */
+    private static List<Team> upwardFrom(long teamId, List<Team> all) {
         java.util.Map<Long, Team> byId = new java.util.HashMap<>();
-        teams.findAll().forEach(t -> byId.put(t.id(), t));
+        all.forEach(t -> byId.put(t.id(), t));
         List<Team> path = new java.util.ArrayList<>();
-        for (Team at = teamId == null ? null : byId.get(teamId); at != null && !path.contains(at);
+        for (Team at = byId.get(teamId); at != null && !path.contains(at);
              at = at.parentId() == null ? null : byId.get(at.parentId())) {
             path.add(at);
         }
@@ -112,8 +117,9 @@ public class TeamService {
                         "validation.name.taken")
                 .rule(team.parentId() == null || all.stream().anyMatch(t -> t.id() == team.parentId()), "parentId",
                         "validation.unknown")
-                .rule(team.parentId() == null || !below(all, team.parentId(), id), "parentId",
-                        "validation.team.parent-cycle")
+                .rule(team.parentId() == null
+                                || upwardFrom(team.parentId(), all).stream().noneMatch(t -> t.id() == id),
+                        "parentId", "validation.team.parent-cycle")
                 .rule(team.managerId() == null || users.findById(team.managerId()).isPresent(), "managerId",
                         "validation.unknown")
                 .orThrow();
@@ -126,18 +132,6 @@ public class TeamService {
         return get(id);
     }
 
-    /** Whether the team lies at or below the given one, following parents up. */
-    private static boolean below(List<Team> all, long teamId, long ancestorId) {
-        java.util.Map<Long, Long> parentOf = new java.util.HashMap<>();
-        all.forEach(t -> parentOf.put(t.id(), t.parentId()));
-        Set<Long> seen = new HashSet<>();
-        for (Long at = teamId; at != null && seen.add(at); at = parentOf.get(at)) {
-            if (at == ancestorId) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Transactional
     public Team create(NewTeam team) {

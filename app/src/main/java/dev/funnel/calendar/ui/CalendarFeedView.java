@@ -2,7 +2,6 @@ package dev.funnel.calendar.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,7 +9,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.funnel.calendar.CalendarService;
@@ -96,32 +94,9 @@ public class CalendarFeedView extends VerticalLayout implements HasDynamicTitle 
 
     /** The address, once: only its hash is kept. */
     void showAddress(IssuedCalendarFeed issued) {
-        String address = calendars.address(issued.path());
-        Dialog dialog = new Dialog(getTranslation("calendar.title"));
-        dialog.setId("calendar-address-dialog");
-        TextField field = new TextField();
-        field.setId("calendar-address");
-        field.setValue(address);
-        field.setReadOnly(true);
-        field.setWidthFull();
-        field.getElement().setAttribute("aria-label", getTranslation("calendar.title"));
-        Paragraph warning = new Paragraph(getTranslation("calendar.address.once"));
-        warning.addClassName("funnel-note");
-        Button copy = new Button(getTranslation("tokens.secret.copy"), VaadinIcon.COPY.create(), e -> {
-            field.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", address);
-            e.getSource().setText(getTranslation("tokens.secret.copied"));
-        });
-        Paragraph usage = new Paragraph(getTranslation("calendar.usage"));
-        usage.addClassName("funnel-fact");
-        VerticalLayout body = new VerticalLayout(warning, field, copy, usage);
-        body.setPadding(false);
-        body.setMaxWidth("36rem");
-        dialog.add(body);
-        Button done = new Button(getTranslation("tokens.secret.done"), e -> dialog.close());
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(done);
-        dialog.setCloseOnOutsideClick(false);
-        dialog.open();
+        dev.funnel.platform.ui.ShownOnce.open(this, "calendar-address-dialog", getTranslation("calendar.title"),
+                calendars.address(issued.path()), getTranslation("calendar.address.once"),
+                getTranslation("calendar.usage"));
     }
 
     void confirmRevoke() {

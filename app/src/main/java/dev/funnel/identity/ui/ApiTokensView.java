@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -208,32 +207,9 @@ public class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
     /** The secret, once: it is not kept, so it cannot be shown again. */
     void showSecret(IssuedApiToken issued) {
-        Dialog dialog = new Dialog(getTranslation("tokens.secret.title", issued.token().name()));
-        dialog.setId("token-secret-dialog");
-        TextField secret = new TextField();
-        secret.setId("token-secret");
-        secret.setValue(issued.secret());
-        secret.setReadOnly(true);
-        secret.setWidthFull();
-        secret.getElement().setAttribute("aria-label", getTranslation("tokens.secret.title", issued.token().name()));
-        Paragraph warning = new Paragraph(getTranslation("tokens.secret.once"));
-        warning.addClassName("funnel-note");
-        Paragraph usage = new Paragraph(getTranslation("tokens.secret.usage"));
-        usage.addClassName("funnel-fact");
-        Button copy = new Button(getTranslation("tokens.secret.copy"), VaadinIcon.COPY.create(), e -> {
-            secret.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
-                    issued.secret());
-            e.getSource().setText(getTranslation("tokens.secret.copied"));
-        });
-        VerticalLayout body = new VerticalLayout(warning, secret, copy, usage);
-        body.setPadding(false);
-        body.setMaxWidth("36rem");
-        dialog.add(body);
-        Button done = new Button(getTranslation("tokens.secret.done"), e -> dialog.close());
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(done);
-        dialog.setCloseOnOutsideClick(false);
-        dialog.open();
+        dev.funnel.platform.ui.ShownOnce.open(this, "token-secret-dialog",
+                getTranslation("tokens.secret.title", issued.token().name()), issued.secret(),
+                getTranslation("tokens.secret.once"), getTranslation("tokens.secret.usage"));
     }
 
     void confirmRevoke(ApiToken token) {

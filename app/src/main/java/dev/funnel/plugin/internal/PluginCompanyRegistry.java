@@ -23,11 +23,9 @@ class PluginCompanyRegistry implements CompanyRegistry {
     static final Duration READY_CHECK = Duration.ofMillis(500);
 
     private final ExtensionGuard guard;
-    private final PluginContexts contexts;
 
-    PluginCompanyRegistry(ExtensionGuard guard, PluginContexts contexts) {
+    PluginCompanyRegistry(ExtensionGuard guard) {
         this.guard = guard;
-        this.contexts = contexts;
     }
 
     @Override
@@ -46,8 +44,8 @@ class PluginCompanyRegistry implements CompanyRegistry {
             if (left.isNegative() || left.isZero()) {
                 break;
             }
+            // the guard attaches the plugin's context before each call
             ExtensionGuard.Attempt<List<RegisteredCompany>> attempt = guard.attempt(provider, p -> {
-                contexts.attachIfNeeded(p);
                 String source = p.name().zh() + " / " + p.name().en();
                 List<RegisteredCompany> found = new ArrayList<>();
                 try {
