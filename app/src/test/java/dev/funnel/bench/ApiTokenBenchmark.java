@@ -52,6 +52,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  *
  * <p>Not a unit test: run it by hand, see bench/README.md. Arguments:
  * {@code [opportunities=101000] [seconds per phase=15] [clients=20] [samples of get and update=500]}.
+ * {@code -Dbench.keep-database=true} keeps the database, to read the statements' plans on the same data afterwards.
  */
 public final class ApiTokenBenchmark {
 
@@ -76,7 +77,9 @@ public final class ApiTokenBenchmark {
                 "--funnel.admin-password=" + ReportsBenchmark.ADMIN_PASSWORD, "--funnel.automation.cron=-")) {
             new Run(app, deals, seconds, clients, samples).execute();
         } finally {
-            TestDatabaseSession.drop(database);
+            if (!Boolean.getBoolean("bench.keep-database")) {
+                TestDatabaseSession.drop(database);
+            }
         }
     }
 
@@ -122,14 +125,16 @@ public final class ApiTokenBenchmark {
                     loaded[1], Machine.describe());
 
             // warm both paths up (JIT, connection pool, caches), then alternate the phases
-            load(basic, 3);
+            // -Dbench.only-tokens=true: token phases only, for a profiler to see their time alone
+            boolean onlyTokens = Boolean.getBoolean("bench.only-tokens");
+            load(basic, onlyTokens ? 1 : 3);
             load(bearer, 3);
             List<long[]> basicRuns = new ArrayList<>();
             List<long[]> bearerRuns = new ArrayList<>();
             double[] basicRate = new double[2];
             double[] bearerRate = new double[2];
             for (int round = 0; round < 2; round++) {
-                Phase b = load(basic, seconds);
+                Phase b = load(onlyTokens ? bearer : basic, onlyTokens ? 1 : seconds);
                 basicRuns.add(b.latencies());
                 basicRate[round] = b.perSecond();
                 Phase t = load(bearer, seconds);
