@@ -48,11 +48,14 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  *
  * <p>The data is the reports benchmark's (reps, customers and deals over three years); the caller is a sales
  * manager whose team holds every rep, with a real bcrypt password as a person's account has. Times are measured by
- * the client on loopback: the server's own time plus the loopback's, so an upper bound of it.
+ * the client on loopback (the server's own time plus the loopback's and the client's, whose threads share the
+ * cores), and on the server from its first servlet filter in to its last one out ({@link ServerTiming}).
  *
  * <p>Not a unit test: run it by hand, see bench/README.md. Arguments:
  * {@code [opportunities=101000] [seconds per phase=15] [clients=20] [samples of get and update=500]}.
- * {@code -Dbench.keep-database=true} keeps the database, to read the statements' plans on the same data afterwards.
+ * {@code -Dbench.keep-database=true} keeps the database, to read the statements' plans on the same data afterwards;
+ * {@code -Dbench.only-tokens=true} leaves out the Basic phases (one second each), for a profiler to see the token
+ * phases alone.
  */
 public final class ApiTokenBenchmark {
 
@@ -72,7 +75,7 @@ public final class ApiTokenBenchmark {
         int samples = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         String database = "funnel_bench_" + LocalDateTime.now(ZoneId.systemDefault())
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class).run(
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FunnelApplication.class, ServerTiming.class).run(
                 "--spring.datasource.url=" + TestDatabaseSession.serverUrl() + database, "--server.port=0",
                 "--funnel.admin-password=" + ReportsBenchmark.ADMIN_PASSWORD, "--funnel.automation.cron=-")) {
             new Run(app, deals, seconds, clients, samples).execute();
@@ -124,25 +127,33 @@ public final class ApiTokenBenchmark {
             System.out.printf(Locale.ROOT, "%nLoaded %,d opportunities and %,d history lines; %s%n", loaded[0],
                     loaded[1], Machine.describe());
 
-            // warm both paths up (JIT, connection pool, caches), then alternate the phases
+            // warm both paths up (connection pool, caches, and the JIT: after 3 s of tokens its compiler threads
+            // still took a third of the process's CPU, and the first token round ran 25% slower than the second),
+            // then alternate the phases.
             // -Dbench.only-tokens=true: token phases only, for a profiler to see their time alone
             boolean onlyTokens = Boolean.getBoolean("bench.only-tokens");
             load(basic, onlyTokens ? 1 : 3);
-            load(bearer, 3);
+            load(bearer, Math.max(3, seconds));
             List<long[]> basicRuns = new ArrayList<>();
             List<long[]> bearerRuns = new ArrayList<>();
+            List<long[]> basicServer = new ArrayList<>();
+            List<long[]> bearerServer = new ArrayList<>();
             double[] basicRate = new double[2];
             double[] bearerRate = new double[2];
             for (int round = 0; round < 2; round++) {
                 Phase b = load(onlyTokens ? bearer : basic, onlyTokens ? 1 : seconds);
                 basicRuns.add(b.latencies());
+                basicServer.add(b.serverTimes());
                 basicRate[round] = b.perSecond();
                 Phase t = load(bearer, seconds);
                 bearerRuns.add(t.latencies());
+                bearerServer.add(t.serverTimes());
                 bearerRate[round] = t.perSecond();
             }
             Stats basicStats = Stats.of(concat(basicRuns));
             Stats bearerStats = Stats.of(concat(bearerRuns));
+            Stats basicServerStats = Stats.of(concat(basicServer));
+            Stats bearerServerStats = Stats.of(concat(bearerServer));
             double basicPerSecond = (basicRate[0] + basicRate[1]) / 2;
             double bearerPerSecond = (bearerRate[0] + bearerRate[1]) / 2;
 
@@ -153,11 +164,13 @@ public final class ApiTokenBenchmark {
 
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "%n| %d clients, list 50 opportunities | requests/s | median ms "
-                    + "| p95 ms |%n|---|---:|---:|---:|%n", clients));
-            out.append(String.format(Locale.ROOT, "| HTTP Basic (bcrypt) | %.0f | %.1f | %.1f |%n", basicPerSecond,
-                    basicStats.median(), basicStats.p95()));
-            out.append(String.format(Locale.ROOT, "| API token (Bearer) | %.0f | %.1f | %.1f |%n", bearerPerSecond,
-                    bearerStats.median(), bearerStats.p95()));
+                    + "| p95 ms | server median ms | server p95 ms |%n|---|---:|---:|---:|---:|---:|%n", clients));
+            out.append(String.format(Locale.ROOT, "| HTTP Basic (bcrypt) | %.0f | %.1f | %.1f | %.1f | %.1f |%n",
+                    basicPerSecond, basicStats.median(), basicStats.p95(), basicServerStats.median(),
+                    basicServerStats.p95()));
+            out.append(String.format(Locale.ROOT, "| API token (Bearer) | %.0f | %.1f | %.1f | %.1f | %.1f |%n",
+                    bearerPerSecond, bearerStats.median(), bearerStats.p95(), bearerServerStats.median(),
+                    bearerServerStats.p95()));
             out.append(String.format(Locale.ROOT, "%nToken throughput: %.1fx Basic (rounds: Basic %.0f, %.0f; "
                     + "token %.0f, %.0f requests/s)%n", bearerPerSecond / basicPerSecond, basicRate[0],
                     basicRate[1], bearerRate[0], bearerRate[1]));
@@ -172,14 +185,20 @@ public final class ApiTokenBenchmark {
             System.out.println(out);
         }
 
-        /** One phase's request latencies and its requests per second. */
+        /** One phase's request latencies (the client's and the server's) and its requests per second. */
         private static final class Phase {
             private final long[] latencies;
+            private final long[] serverTimes;
             private final double perSecond;
 
-            Phase(long[] latencies, double perSecond) {
+            Phase(long[] latencies, long[] serverTimes, double perSecond) {
                 this.latencies = latencies.clone();
+                this.serverTimes = serverTimes.clone();
                 this.perSecond = perSecond;
+            }
+
+            long[] serverTimes() {
+                return serverTimes.clone();
             }
 
             long[] latencies() {
@@ -199,6 +218,7 @@ public final class ApiTokenBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try {
                 List<Future<long[]>> results = new ArrayList<>();
+                ServerTiming.reset();
                 long start = System.nanoTime();
                 for (int i = 0; i < clients; i++) {
                     results.add(pool.submit(() -> {
@@ -218,7 +238,7 @@ public final class ApiTokenBenchmark {
                 }
                 long[] latencies = concat(all);
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                return new Phase(latencies, latencies.length / elapsed);
+                return new Phase(latencies, ServerTiming.taken(), latencies.length / elapsed);
             } finally {
                 pool.shutdownNow();
             }

@@ -32,16 +32,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
     private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ApiTokenRepository tokens;
-    private final UserRepository users;
     private final SecurityContextHolderStrategy securityContext;
     private final ObjectMapper json;
     private final Messages messages;
     private final Clock clock;
 
-    ApiTokenFilter(ApiTokenRepository tokens, UserRepository users, SecurityContextHolderStrategy securityContext,
+    ApiTokenFilter(ApiTokenRepository tokens, SecurityContextHolderStrategy securityContext,
                    ObjectMapper json, Messages messages, Clock clock) {
         this.tokens = tokens;
-        this.users = users;
         this.securityContext = securityContext;
         this.json = json;
         this.messages = messages;
@@ -72,9 +70,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
             refuse(request, response, "api.error.token-expired", token.expiresAt().toString());
             return;
         }
-        Optional<UserRepository.Credentials> user = users.findCredentials(token.userId())
-                .filter(UserRepository.Credentials::enabled);
-        if (user.isEmpty()) {
+        UserRepository.Credentials user = token.user();
+        if (!user.enabled()) {
             refuse(request, response, "api.error.token-user-disabled");
             return;
         }
@@ -90,13 +87,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
             tokens.recordUse(token.id(), request.getRemoteAddr());
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        roles.addAll(user.get().roles());
+        roles.addAll(user.roles());
         boolean adminWithheld = roles.contains(Role.ADMIN) && !token.scopes().contains(ApiTokenScope.ADMIN);
         if (adminWithheld) {
             roles.remove(Role.ADMIN);
         }
         SecurityContext context = securityContext.createEmptyContext();
-        context.setAuthentication(new ApiTokenAuthentication(new FunnelPrincipal(user.get(), "", roles), token.id(),
+        context.setAuthentication(new ApiTokenAuthentication(new FunnelPrincipal(user, "", roles), token.id(),
                 token.scopes(), adminWithheld));
         securityContext.setContext(context);
         try {

@@ -86,12 +86,11 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, Messages messages, ApiTokenRepository tokens,
-                                    UserRepository users,
                                     org.springframework.security.core.context.SecurityContextHolderStrategy context,
                                     java.time.Clock clock) throws Exception {
         browserHeaders(http, NOTHING_POLICY);
         // a bearer token is looked at first; a request without one goes on to HTTP Basic
-        http.addFilterBefore(new ApiTokenFilter(tokens, users, context, json, messages, clock),
+        http.addFilterBefore(new ApiTokenFilter(tokens, context, json, messages, clock),
                 org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http
                 .securityMatcher("/api/**", "/v3/api-docs/**")

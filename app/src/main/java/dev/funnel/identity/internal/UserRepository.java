@@ -3,10 +3,8 @@ package dev.funnel.identity.internal;
 import static dev.funnel.jooq.Tables.APP_USER;
 import static dev.funnel.jooq.Tables.TEAM;
 import static dev.funnel.jooq.Tables.USER_ROLE;
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectFrom;
 
 import dev.funnel.identity.EmailChoice;
 import dev.funnel.identity.MailProfile;
@@ -30,7 +28,6 @@ import org.jooq.impl.DSL;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record11;
-import org.jooq.Result;
 import org.jooq.SelectJoinStep;
 import org.springframework.stereotype.Repository;
 
@@ -68,12 +65,22 @@ public class UserRepository {
     }
 
     private Optional<Credentials> credentials(Condition which) {
-        return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
-                        rolesOf(APP_USER.ID), APP_USER.SIGN_IN_SOURCE)
-                .from(APP_USER)
-                .where(which)
-                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), SignInSource.valueOf(r.value7())));
+        return db.select(credentialFields()).from(APP_USER).where(which)
+                .fetchOptional(r -> toCredentials(r, 0));
+    }
+
+    /** An account's credentials as columns, for a statement that reads app_user (see {@link #toCredentials}). */
+    static List<Field<?>> credentialFields() {
+        return List.of(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
+                rolesOf(APP_USER.ID), APP_USER.SIGN_IN_SOURCE);
+    }
+
+    /** The credentials in a row whose columns from {@code first} on are {@link #credentialFields()}. */
+    @SuppressWarnings("unchecked")
+    static Credentials toCredentials(org.jooq.Record r, int first) {
+        return new Credentials(r.get(first, Long.class), r.get(first + 1, String.class),
+                r.get(first + 2, String.class), r.get(first + 3, String.class), r.get(first + 4, Boolean.class),
+                (Set<Role>) r.get(first + 5), SignInSource.valueOf(r.get(first + 6, String.class)));
     }
 
     /**
@@ -310,13 +317,10 @@ public class UserRepository {
                 .from(APP_USER.leftJoin(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID)));
     }
 
+    /** A user's roles as an array (not a multiset, whose JSON every signed-in API request would parse). */
     private static Field<Set<Role>> rolesOf(Field<Long> userId) {
-        return multiset(selectFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)))
-                .convertFrom(UserRepository::toRoles);
-    }
-
-    private static Set<Role> toRoles(Result<? extends org.jooq.Record> rows) {
-        return rows.stream().map(r -> Role.valueOf(r.get(USER_ROLE.ROLE))).collect(Collectors.toSet());
+        return DSL.array(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)))
+                .convertFrom(roles -> java.util.Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toSet()));
     }
 
     private static UserSummary toSummary(

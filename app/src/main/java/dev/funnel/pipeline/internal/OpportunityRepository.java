@@ -94,7 +94,7 @@ public class OpportunityRepository {
 
     private static Condition tallyKeys(VisibleScope scope, OpportunityFilter filter, Field<Long> owner,
                                        Field<Long> pipeline, Field<Long> stage, Field<String> status) {
-        Condition condition = scope.owns(owner);
+        Condition condition = scope.ownsAsArray(owner);
         if (filter.ownerId() != null) {
             condition = condition.and(owner.eq(filter.ownerId()));
         }
