@@ -17,6 +17,8 @@ import dev.funnel.pipeline.TaskService;
 import dev.funnel.platform.Checks;
 import dev.funnel.platform.FrozenException;
 import dev.funnel.platform.NotFoundException;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import dev.funnel.platform.StaleVersionException;
 import dev.funnel.review.ReviewAgenda.DecisionLine;
 import dev.funnel.review.internal.AgendaBuilder;
@@ -71,9 +73,16 @@ public class ReviewService {
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** The reviews of the teams the caller may see, latest period first. */
+    /** The reviews of the teams the caller may see, latest period first (the latest 200). */
     public List<ReviewSummary> list() {
         return reviews.list(visibleTeams().keySet(), MOST);
+    }
+
+    /** One page of the reviews of the teams the caller may see, latest period first. */
+    public PageResult<ReviewSummary> page(PageRequest page) {
+        var teamIds = visibleTeams().keySet();
+        return new PageResult<>(reviews.list(teamIds, page.offset(), page.limit()), reviews.count(teamIds),
+                page.page(), page.size());
     }
 
     /** The teams a review may be started for: those whose figures the caller sees. */

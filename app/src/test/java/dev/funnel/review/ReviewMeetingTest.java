@@ -252,11 +252,18 @@ class ReviewMeetingTest extends IntegrationTest {
                 .andExpect(jsonPath("$.fieldErrors[0].field", is("body")));
         http.perform(get("/api/v1/reviews").with(as(company.eastManager())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(1)))
-                .andExpect(jsonPath("$[0].decisions", is(1)));
+                .andExpect(jsonPath("$.items", hasSize(1)))
+                .andExpect(jsonPath("$.total", is(1)))
+                .andExpect(jsonPath("$.items[0].decisions", is(1)));
+        http.perform(get("/api/v1/reviews?page=1&size=1").with(as(company.eastManager())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(0)))
+                .andExpect(jsonPath("$.total", is(1)))
+                .andExpect(jsonPath("$.page", is(1)));
         http.perform(get("/api/v1/reviews").with(as(company.westManager())))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(0)));
+                .andExpect(jsonPath("$.items", hasSize(0)))
+                .andExpect(jsonPath("$.total", is(0)));
         http.perform(get("/api/v1/reviews/" + id).with(as(company.westManager())))
                 .andExpect(status().isNotFound());
         http.perform(get("/api/v1/reviews").with(as(company.eastRep())))

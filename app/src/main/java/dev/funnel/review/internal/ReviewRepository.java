@@ -85,6 +85,17 @@ public class ReviewRepository {
 
     /** The reviews of the given teams (all when null), latest period first. */
     public List<ReviewSummary> list(Collection<Long> teamIds, int limit) {
+        return list(teamIds, 0, limit);
+    }
+
+    /** How many reviews these teams have ({@code null}: every team). */
+    public long count(Collection<Long> teamIds) {
+        return db.fetchCount(PIPELINE_REVIEW, teamIds == null ? DSL.trueCondition()
+                : PIPELINE_REVIEW.TEAM_ID.in(teamIds));
+    }
+
+    /** A page of these teams' reviews, latest period first ({@code null}: every team). */
+    public List<ReviewSummary> list(Collection<Long> teamIds, long offset, int limit) {
         var notes = DSL.selectCount().from(REVIEW_NOTE).where(REVIEW_NOTE.REVIEW_ID.eq(PIPELINE_REVIEW.ID))
                 .asField("notes");
         var decisions = DSL.selectCount().from(REVIEW_DECISION)
@@ -99,7 +110,7 @@ public class ReviewRepository {
                 .join(APP_USER).on(APP_USER.ID.eq(PIPELINE_REVIEW.CREATED_BY))
                 .where(teamIds == null ? DSL.trueCondition() : PIPELINE_REVIEW.TEAM_ID.in(teamIds))
                 .orderBy(PIPELINE_REVIEW.PERIOD_START.desc(), PIPELINE_REVIEW.ID.desc())
-                .limit(limit)
+                .limit(limit).offset(offset)
                 .fetch(r -> new ReviewSummary(r.get(PIPELINE_REVIEW.ID), r.get(PIPELINE_REVIEW.TEAM_ID),
                         r.get(TEAM.NAME), r.get(PIPELINE_REVIEW.PIPELINE_ID),
                         ReviewPeriod.valueOf(r.get(PIPELINE_REVIEW.PERIOD_KIND)), r.get(PIPELINE_REVIEW.PERIOD_START),

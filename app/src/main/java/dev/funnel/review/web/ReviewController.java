@@ -1,6 +1,8 @@
 package dev.funnel.review.web;
 
 import dev.funnel.platform.Checks;
+import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import dev.funnel.review.DecisionDraft;
 import dev.funnel.review.NewReview;
 import dev.funnel.review.NoteDraft;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,9 +52,10 @@ class ReviewController {
     }
 
     @GetMapping
-    @Operation(summary = "The reviews of the teams the caller may see, latest period first")
-    List<ReviewSummary> list() {
-        return reviews.list();
+    @Operation(summary = "The reviews of the teams the caller may see, latest period first, a page at a time")
+    PageResult<ReviewSummary> list(@RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        return reviews.page(PageRequest.of(page, size));
     }
 
     @PostMapping
