@@ -75,7 +75,7 @@ public class ReviewService {
 
     /** The reviews of the teams the caller may see, latest period first (the latest 200). */
     public List<ReviewSummary> list() {
-        return reviews.list(visibleTeams().keySet(), MOST);
+        return reviews.list(visibleTeams().keySet(), 0, MOST);
     }
 
     /** One page of the reviews of the teams the caller may see, latest period first. */

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
@@ -50,17 +48,15 @@ public class ApiTokenRepository {
 
     /** The token its secret names, with its user's account as it is now, in one statement per request. */
     Optional<Bearer> findBySecret(String secret) {
-        List<Field<?>> columns = new ArrayList<>(List.of(API_TOKEN.ID, API_TOKEN.CAN_READ, API_TOKEN.CAN_WRITE,
-                API_TOKEN.CAN_ADMIN, API_TOKEN.EXPIRES_AT, API_TOKEN.REVOKED_AT, API_TOKEN.LAST_USED_AT));
-        int userColumns = columns.size();
-        columns.addAll(UserRepository.credentialFields());
-        return db.select(columns)
+        return db.select(UserRepository.CREDENTIALS)
+                .select(API_TOKEN.ID, API_TOKEN.CAN_READ, API_TOKEN.CAN_WRITE, API_TOKEN.CAN_ADMIN,
+                        API_TOKEN.EXPIRES_AT, API_TOKEN.REVOKED_AT, API_TOKEN.LAST_USED_AT)
                 .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
                 .where(API_TOKEN.SECRET_HASH.eq(hash(secret)))
                 .fetchOptional(r -> new Bearer(r.get(API_TOKEN.ID),
                         scopes(r.get(API_TOKEN.CAN_READ), r.get(API_TOKEN.CAN_WRITE), r.get(API_TOKEN.CAN_ADMIN)),
                         instant(r.get(API_TOKEN.EXPIRES_AT)), instant(r.get(API_TOKEN.REVOKED_AT)),
-                        instant(r.get(API_TOKEN.LAST_USED_AT)), UserRepository.toCredentials(r, userColumns)));
+                        instant(r.get(API_TOKEN.LAST_USED_AT)), UserRepository.toCredentials(r)));
     }
 
     /** Records a use, unless one was recorded less than a minute before (by this or another request). */

@@ -65,22 +65,20 @@ public class UserRepository {
     }
 
     private Optional<Credentials> credentials(Condition which) {
-        return db.select(credentialFields()).from(APP_USER).where(which)
-                .fetchOptional(r -> toCredentials(r, 0));
+        return db.select(CREDENTIALS).from(APP_USER).where(which).fetchOptional(UserRepository::toCredentials);
     }
 
-    /** An account's credentials as columns, for a statement that reads app_user (see {@link #toCredentials}). */
-    static List<Field<?>> credentialFields() {
-        return List.of(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME, APP_USER.PASSWORD_HASH, APP_USER.ENABLED,
-                rolesOf(APP_USER.ID), APP_USER.SIGN_IN_SOURCE);
-    }
+    private static final Field<Set<Role>> CREDENTIAL_ROLES = rolesOf(APP_USER.ID).as("credential_roles");
 
-    /** The credentials in a row whose columns from {@code first} on are {@link #credentialFields()}. */
-    @SuppressWarnings("unchecked")
-    static Credentials toCredentials(org.jooq.Record r, int first) {
-        return new Credentials(r.get(first, Long.class), r.get(first + 1, String.class),
-                r.get(first + 2, String.class), r.get(first + 3, String.class), r.get(first + 4, Boolean.class),
-                (Set<Role>) r.get(first + 5), SignInSource.valueOf(r.get(first + 6, String.class)));
+    /** An account's credentials as columns, for any statement that reads app_user (see {@link #toCredentials}). */
+    static final List<Field<?>> CREDENTIALS = List.of(APP_USER.ID, APP_USER.USERNAME, APP_USER.FULL_NAME,
+            APP_USER.PASSWORD_HASH, APP_USER.ENABLED, CREDENTIAL_ROLES, APP_USER.SIGN_IN_SOURCE);
+
+    /** The credentials in a row that holds {@link #CREDENTIALS}. */
+    static Credentials toCredentials(org.jooq.Record r) {
+        return new Credentials(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.FULL_NAME),
+                r.get(APP_USER.PASSWORD_HASH), r.get(APP_USER.ENABLED), r.get(CREDENTIAL_ROLES),
+                SignInSource.valueOf(r.get(APP_USER.SIGN_IN_SOURCE)));
     }
 
     /**

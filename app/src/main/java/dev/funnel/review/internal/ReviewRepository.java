@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -83,18 +84,16 @@ public class ReviewRepository {
                 .orderBy(PIPELINE_REVIEW.PERIOD_START.desc()).limit(1).fetchOptional(ReviewRepository::toRow);
     }
 
-    /** The reviews of the given teams (all when null), latest period first. */
-    public List<ReviewSummary> list(Collection<Long> teamIds, int limit) {
-        return list(teamIds, 0, limit);
-    }
-
     /** How many reviews these teams have ({@code null}: every team). */
     public long count(Collection<Long> teamIds) {
-        return db.fetchCount(PIPELINE_REVIEW, teamIds == null ? DSL.trueCondition()
-                : PIPELINE_REVIEW.TEAM_ID.in(teamIds));
+        return db.fetchCount(PIPELINE_REVIEW, ofTeams(teamIds));
     }
 
-    /** A page of these teams' reviews, latest period first ({@code null}: every team). */
+    private static Condition ofTeams(Collection<Long> teamIds) {
+        return teamIds == null ? DSL.trueCondition() : PIPELINE_REVIEW.TEAM_ID.in(teamIds);
+    }
+
+    /** A page of these teams' reviews ({@code null}: every team's), latest period first. */
     public List<ReviewSummary> list(Collection<Long> teamIds, long offset, int limit) {
         var notes = DSL.selectCount().from(REVIEW_NOTE).where(REVIEW_NOTE.REVIEW_ID.eq(PIPELINE_REVIEW.ID))
                 .asField("notes");
@@ -108,7 +107,7 @@ public class ReviewRepository {
                 .from(PIPELINE_REVIEW)
                 .join(TEAM).on(TEAM.ID.eq(PIPELINE_REVIEW.TEAM_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(PIPELINE_REVIEW.CREATED_BY))
-                .where(teamIds == null ? DSL.trueCondition() : PIPELINE_REVIEW.TEAM_ID.in(teamIds))
+                .where(ofTeams(teamIds))
                 .orderBy(PIPELINE_REVIEW.PERIOD_START.desc(), PIPELINE_REVIEW.ID.desc())
                 .limit(limit).offset(offset)
                 .fetch(r -> new ReviewSummary(r.get(PIPELINE_REVIEW.ID), r.get(PIPELINE_REVIEW.TEAM_ID),
