@@ -28,7 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pipeline's past (docs/metrics.md, "Pipeline as of a date", "Movement between two dates", "Flags"): as it
@@ -49,14 +53,18 @@ public class PipelineHistoryService {
     private final ConversionSummary derived;
     private final PipelineService pipelines;
     private final Clock clock;
+    private final TransactionTemplate oneSnapshot;
 
     PipelineHistoryService(ReportScope scopes, PipelineHistoryRepository history, ConversionSummary derived,
-                           PipelineService pipelines, Clock clock) {
+                           PipelineService pipelines, Clock clock, PlatformTransactionManager transactions) {
         this.scopes = scopes;
         this.history = history;
         this.derived = derived;
         this.pipelines = pipelines;
         this.clock = clock;
+        this.oneSnapshot = new TransactionTemplate(transactions);
+        oneSnapshot.setReadOnly(true);
+        oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** The open pipeline at the end of {@code date}, per stage. */
@@ -98,16 +106,25 @@ public class PipelineHistoryService {
         return history.openDeals(scope.selection(), window(filter), justBefore(endOf(date)), stageId, page);
     }
 
-    /** What moved the open pipeline between the end of {@code from} and the end of {@code to}. */
+    /**
+     * What moved the open pipeline between the end of {@code from} and the end of {@code to}.
+     *
+     * <p>Its statements read one snapshot, taken after the queued deals are derived: the method itself joins the
+     * caller's transaction if there is one and opens none, and the figures are read in a read-only REPEATABLE
+     * READ transaction of their own, which lets the pipeline at the end be read on a second connection beside
+     * the changed deals (SnapshotReads). Inside a caller's transaction (a review being prepared) they are read
+     * in it, one after the other.
+     */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES_MANAGER, Role.Names.SALES_REP})
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public PipelineMovement movement(ReportFilter filter, LocalDate from, LocalDate to) {
         checkDates(from, to);
         ReportScope.Scope scope = scopes.of(filter);
         derived.drain();
         Instant t1 = justBefore(endOf(from));
         Instant t2 = justBefore(endOf(to));
-        PipelineHistoryRepository.MovementFigures figures = history.movement(scope.selection(), window(filter), t1,
-                t2);
+        PipelineHistoryRepository.MovementFigures figures = oneSnapshot.execute(status ->
+                history.movement(scope.selection(), window(filter), t1, t2));
         List<MovementRow> rows = figures.rows();
         Map<Long, Map<String, MovementRow>> byStage = new HashMap<>();
         Map<Movement, Bar> company = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import dev.funnel.analytics.PipelineMovement.Movement;
 import dev.funnel.analytics.internal.ReportRepository.Selection;
 import dev.funnel.platform.PageRequest;
 import dev.funnel.platform.PageResult;
+import dev.funnel.platform.SnapshotReads;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -47,10 +49,12 @@ public class PipelineHistoryRepository {
 
     private final DSLContext db;
     private final java.time.Clock clock;
+    private final SnapshotReads snapshots;
 
-    PipelineHistoryRepository(DSLContext db, java.time.Clock clock) {
+    PipelineHistoryRepository(DSLContext db, java.time.Clock clock, SnapshotReads snapshots) {
         this.db = db;
         this.clock = clock;
+        this.snapshots = snapshots;
     }
 
     /** The condition "open at the moment" on a deal_state alias (status included). */
@@ -69,6 +73,11 @@ public class PipelineHistoryRepository {
 
     /** Per stage id: the deals of the selection open at the moment. */
     public java.util.Map<Long, StageFigures> openAt(Selection selection, CloseWindow window, Instant moment) {
+        return openAt(db, selection, window, moment);
+    }
+
+    private java.util.Map<Long, StageFigures> openAt(DSLContext db, Selection selection, CloseWindow window,
+                                                     Instant moment) {
         String amount = amount(selection, "s");
         String sql = """
                 SELECT s.stage_id, count(*) AS deals, coalesce(sum(%1$s), 0) AS amount,
@@ -137,8 +146,11 @@ public class PipelineHistoryRepository {
         // every deal open at the first moment that did not change is open at the second as it was, so each
         // stage's start is its end less the changed deals' end plus their start. The pipeline is read at the
         // later moment: the open states' index finds the states that end after a moment, fewer the later it is
-        // (at a million deals, a month back costs twice yesterday's)
-        java.util.Map<Long, StageFigures> open = openAt(selection, window, to);
+        // (at a million deals, a month back costs twice yesterday's). It is read beside the changed deals, on a
+        // second connection that sees the same snapshot: the two statements are independent, and on two cores
+        // the movement then takes about as long as the slower of them (docs/performance.md)
+        SnapshotReads.Pending<java.util.Map<Long, StageFigures>> atEnd =
+                snapshots.alongside(dsl -> openAt(dsl, selection, window, to));
         String sql = moved(selection, window, from, to) + """
                 SELECT kind, stage1, stage2, count(*) AS deals, coalesce(sum(amount1), 0) AS amount1,
                        coalesce(sum(amount2), 0) AS amount2
@@ -183,6 +195,7 @@ public class PipelineHistoryRepository {
         }
         List<MovementRow> rows = new ArrayList<>(whole.values());
         rows.addAll(perStage.values());
+        java.util.Map<Long, StageFigures> open = atEnd.get();
         java.util.Set<Long> stages = new java.util.HashSet<>(open.keySet());
         stages.addAll(changedStart.keySet());
         for (Long stage : stages) {
@@ -204,17 +217,24 @@ public class PipelineHistoryRepository {
     /**
      * Runs the movement's statement with memory enough to group a quarter's changed deals (about 180,000 at a
      * million deals) without spilling its sort to disk, and without JIT compilation, which cost it 50 ms of
-     * compiling for a statement that runs once; both as they were for the rest of the transaction
+     * compiling for a statement that runs once, and with the changed deals' two states joined by hashing: misled
+     * by its guess of how many states held at the first moment (x1 below), PostgreSQL otherwise looked each
+     * changed deal's earlier state up one by one (a week's movement 280 ms against 95 in psql) or sorted both
+     * sides (a quarter 480 ms against 355); all as they were for the rest of the transaction
      * (docs/performance.md, "Pipeline history").
      */
     private <T> T withRoomToGroup(java.util.function.Supplier<T> statement) {
         db.execute("SET LOCAL work_mem = '64MB'");
         db.execute("SET LOCAL jit = off");
+        db.execute("SET LOCAL enable_mergejoin = off");
+        db.execute("SET LOCAL enable_nestloop = off");
         try {
             return statement.get();
         } finally {
             db.execute("SET LOCAL work_mem TO DEFAULT");
             db.execute("SET LOCAL jit TO DEFAULT");
+            db.execute("SET LOCAL enable_mergejoin TO DEFAULT");
+            db.execute("SET LOCAL enable_nestloop TO DEFAULT");
         }
     }
 
@@ -239,20 +259,31 @@ public class PipelineHistoryRepository {
                       + " AND (stage1 IS NULL OR stage2 IS NULL OR stage1 = stage2)");
         };
         String base = moved(selection, window, from, to);
-        long total = count(base + "SELECT count(*) FROM moved WHERE " + which);
-        String sql = base + """
-                SELECT m.*, o.name, c.name AS customer, u.full_name AS owner
-                  FROM moved m JOIN opportunity o ON o.id = m.opportunity_id
-                  LEFT JOIN customer c ON c.id = o.customer_id JOIN app_user u ON u.id = o.owner_id
-                 WHERE %s
-                 ORDER BY abs(coalesce(m.amount2, 0) - coalesce(m.amount1, 0)) DESC, m.opportunity_id
+        long total = withRoomToGroup(() -> count(base + "SELECT count(*) FROM moved WHERE " + which));
+        // the page of changed deals first, under the movement's settings; then the names of those few deals,
+        // looked up by id (without nested loops, joining them in the same statement would read every deal)
+        Result<Record> rows = withRoomToGroup(() -> db.fetch(base + """
+                SELECT * FROM moved WHERE %s
+                 ORDER BY abs(coalesce(amount2, 0) - coalesce(amount1, 0)) DESC, opportunity_id
                  LIMIT %d OFFSET %d
-                """.formatted(which, page.limit(), page.offset());
-        List<MovedDeal> deals = db.fetch(sql).map(r -> new MovedDeal(r.get("opportunity_id", Long.class),
-                r.get("name", String.class), r.get("customer", String.class), r.get("owner", String.class),
-                kind(r.get("kind", String.class)), r.get("stage1", Long.class), r.get("amount1", BigDecimal.class),
-                r.get("close1", LocalDate.class), r.get("stage2", Long.class), r.get("amount2", BigDecimal.class),
-                r.get("close2", LocalDate.class)));
+                """.formatted(which, page.limit(), page.offset())));
+        java.util.Map<Long, Record> names = new java.util.HashMap<>();
+        for (Record r : db.fetch("""
+                SELECT o.id, o.name, c.name AS customer, u.full_name AS owner
+                  FROM opportunity o LEFT JOIN customer c ON c.id = o.customer_id
+                  JOIN app_user u ON u.id = o.owner_id
+                 WHERE o.id = ANY({0})
+                """, DSL.val(rows.getValues("opportunity_id", Long.class).toArray(Long[]::new)))) {
+            names.put(r.get("id", Long.class), r);
+        }
+        List<MovedDeal> deals = rows.map(r -> {
+            long id = r.get("opportunity_id", Long.class);
+            Record name = names.get(id);
+            return new MovedDeal(id, name.get("name", String.class), name.get("customer", String.class),
+                    name.get("owner", String.class), kind(r.get("kind", String.class)), r.get("stage1", Long.class),
+                    r.get("amount1", BigDecimal.class), r.get("close1", LocalDate.class), r.get("stage2", Long.class),
+                    r.get("amount2", BigDecimal.class), r.get("close2", LocalDate.class));
+        });
         return new PageResult<>(deals, total, (int) (page.offset() / page.limit()), page.limit());
     }
 
@@ -274,7 +305,11 @@ public class PipelineHistoryRepository {
      * x2 is read in two parts: the states still current that began between the moments (their own partial index,
      * 1.10/deal-state-current-index.xml), and those that began between them and ended after the second — few
      * when the second moment is recent. One scan of every state begun between the moments read three times as
-     * many index entries for a quarter (docs/performance.md).
+     * many index entries for a quarter (docs/performance.md). x1, "holds at the first moment and ended by the
+     * second", is one search of a quad tree over the ended states' (start, end) (1.10/deal-state-spans-index.xml):
+     * a scan by end read every state that ended in the period, five times as many for a quarter. PostgreSQL
+     * cannot estimate how many states that search keeps (it guesses most of them), so the statement runs without
+     * nested loops and merge joins ({@link #withRoomToGroup}).
      */
     private String moved(Selection selection, CloseWindow window, Instant from, Instant to) {
         String t1 = literal(from);
@@ -291,7 +326,8 @@ public class PipelineHistoryRepository {
                 WITH x2 AS (%3$s WHERE upper(s.valid) IS NULL AND lower(s.valid) > %1$s AND lower(s.valid) <= %2$s
                             UNION ALL
                             %3$s WHERE upper(s.valid) > %2$s AND lower(s.valid) > %1$s AND lower(s.valid) <= %2$s),
-                     x1 AS (%3$s WHERE upper(s.valid) > %1$s AND upper(s.valid) <= %2$s AND s.valid @> %1$s),
+                     x1 AS (%3$s WHERE s.valid @> %1$s AND s.valid &< tstzrange(%1$s, %2$s, '[]')
+                                   AND upper(s.valid) IS NOT NULL),
                      ends AS (
                   SELECT x2.opportunity_id, x1.opportunity_id IS NOT NULL AS existed, x1.status AS status1,
                          coalesce(x1.open_in, false) AS in1, coalesce(x1.out_of_window, false) AS out1,
