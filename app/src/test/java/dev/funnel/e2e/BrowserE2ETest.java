@@ -273,6 +273,38 @@ class BrowserE2ETest {
         assertThat(drawn(".funnel-waterfall canvas")).isTrue();
         assertThat(browser.findElement(By.id("review-close")).isDisplayed()).isTrue();
         save("review-meeting.png");
+
+        // on a phone the period's figures and the funnel fit the screen: no column out of sight in a sideways scroll
+        Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(390, 844));
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gridsFit());
+            } catch (org.openqa.selenium.TimeoutException stillTooWide) {
+                // reported below, grid by grid
+            }
+            assertThat(sidewaysOverflow(".funnel-review-figures")).as("figures scrolled sideways (px)").isZero();
+            assertThat(sidewaysOverflow(".funnel-review-stages")).as("funnel scrolled sideways (px)").isZero();
+            save("review-meeting-phone.png");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private static boolean gridsFit() {
+        return sidewaysOverflow(".funnel-review-figures") == 0 && sidewaysOverflow(".funnel-review-stages") == 0;
+    }
+
+    /** How far the widest of the grids matching the selector scrolls sideways (0: every column in view). */
+    private static long sidewaysOverflow(String gridSelector) {
+        Object overflow = ((JavascriptExecutor) browser).executeScript("""
+                const grids = [...document.querySelectorAll(arguments[0])];
+                if (grids.length === 0) return -1;
+                return Math.max(...grids.map(g => {
+                  const table = g.shadowRoot.querySelector('#table');
+                  return Math.max(0, table.scrollWidth - table.clientWidth);
+                }));""", gridSelector);
+        return ((Number) overflow).longValue();
     }
 
     /** Whether the canvas holds a drawing, not a blank area: some pixel differs from the first one. */

@@ -39,6 +39,15 @@ import java.util.stream.Collectors;
 class AgendaPanel extends VerticalLayout {
 
     final EChart waterfall = new EChart();
+    /**
+     * The period's figures and the funnel fit a phone (390 px) side by side: a column is only as wide as its
+     * cells need, wrapped, and grows on wider screens; Vaadin's default of 100 px each pushed the funnel's last
+     * column out of sight.
+     */
+    private static final String LABEL_WIDTH = "6rem";
+    private static final String FIGURE_WIDTH = "5.5rem";
+    private static final String RATE_WIDTH = "4.75rem";
+
     final Grid<FlagLine> flagged = new Grid<>();
     final Grid<RepLine> reps = new Grid<>();
     final Grid<StageLine> stages = new Grid<>();
@@ -88,14 +97,18 @@ class AgendaPanel extends VerticalLayout {
 
         add(new H3(getTranslation("meeting.section.funnel")));
         stages.addColumn(s -> Texts.pick(locale, s.nameEn(), s.nameZh())).setHeader(getTranslation("report.col.stage"))
-                .setFlexGrow(2);
+                .setWidth(LABEL_WIDTH).setFlexGrow(2);
+        // deals and amount ("27 · ¥1124.5万") on one line; the conversions ("12 → 8%") need less
         stages.addColumn(s -> s.openDeals() + " · " + money(s.openAmount())).setHeader(getTranslation("meeting.col.open"))
-                .setTextAlign(ColumnTextAlign.END);
+                .setWidth("6.5rem").setTextAlign(ColumnTextAlign.END);
         stages.addColumn(s -> s.entered() + " → " + percent(s.conversion()))
-                .setHeader(getTranslation("meeting.col.conversion")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("meeting.col.conversion")).setWidth(RATE_WIDTH)
+                .setTextAlign(ColumnTextAlign.END);
         stages.addColumn(s -> s.previousEntered() + " → " + percent(s.previousConversion()))
-                .setHeader(getTranslation("meeting.col.previous-conversion")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("meeting.col.previous-conversion")).setWidth(RATE_WIDTH)
+                .setTextAlign(ColumnTextAlign.END);
         stages.setItems(agenda.stages());
+        stages.addClassName("funnel-review-stages");
         compact(stages);
         add(stages);
         add(new Span(agenda.bottleneck() == null ? getTranslation("meeting.no-bottleneck")
@@ -174,9 +187,11 @@ class AgendaPanel extends VerticalLayout {
     /** A small table of the headline figures of two moments. */
     private Grid<FigureRow> figures(String beforeHeader, String afterHeader, Figures before, Figures after) {
         Grid<FigureRow> grid = new Grid<>();
-        grid.addColumn(FigureRow::label).setHeader("").setFlexGrow(2);
-        grid.addColumn(FigureRow::before).setHeader(beforeHeader).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(FigureRow::after).setHeader(afterHeader).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(FigureRow::label).setHeader("").setWidth(LABEL_WIDTH).setFlexGrow(2);
+        grid.addColumn(FigureRow::before).setHeader(beforeHeader).setWidth(FIGURE_WIDTH)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(FigureRow::after).setHeader(afterHeader).setWidth(FIGURE_WIDTH)
+                .setTextAlign(ColumnTextAlign.END);
         grid.setItems(List.of(
                 new FigureRow(getTranslation("meeting.figure.open"), before.openDeals() + " · "
                         + money(before.openAmount()), after.openDeals() + " · " + money(after.openAmount())),
