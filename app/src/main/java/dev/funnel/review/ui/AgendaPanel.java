@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
  */
 class AgendaPanel extends VerticalLayout {
 
-    final EChart waterfall = new EChart();
     /**
      * The period's figures and the funnel fit a phone (390 px) side by side: a column is only as wide as its
      * cells need, wrapped, and grows on wider screens; Vaadin's default of 100 px each pushed the funnel's last
@@ -46,8 +45,12 @@ class AgendaPanel extends VerticalLayout {
      */
     private static final String LABEL_WIDTH = "6rem";
     private static final String FIGURE_WIDTH = "5.5rem";
+    /** Deals and amount ("27 · ¥1124.5万") on one line. */
+    private static final String DEALS_AND_AMOUNT_WIDTH = "6.5rem";
+    /** A conversion ("12 → 8%") needs less. */
     private static final String RATE_WIDTH = "4.75rem";
 
+    final EChart waterfall = new EChart();
     final Grid<FlagLine> flagged = new Grid<>();
     final Grid<RepLine> reps = new Grid<>();
     final Grid<StageLine> stages = new Grid<>();
@@ -98,9 +101,8 @@ class AgendaPanel extends VerticalLayout {
         add(new H3(getTranslation("meeting.section.funnel")));
         stages.addColumn(s -> Texts.pick(locale, s.nameEn(), s.nameZh())).setHeader(getTranslation("report.col.stage"))
                 .setWidth(LABEL_WIDTH).setFlexGrow(2);
-        // deals and amount ("27 · ¥1124.5万") on one line; the conversions ("12 → 8%") need less
         stages.addColumn(s -> s.openDeals() + " · " + money(s.openAmount())).setHeader(getTranslation("meeting.col.open"))
-                .setWidth("6.5rem").setTextAlign(ColumnTextAlign.END);
+                .setWidth(DEALS_AND_AMOUNT_WIDTH).setTextAlign(ColumnTextAlign.END);
         stages.addColumn(s -> s.entered() + " → " + percent(s.conversion()))
                 .setHeader(getTranslation("meeting.col.conversion")).setWidth(RATE_WIDTH)
                 .setTextAlign(ColumnTextAlign.END);
