@@ -74,7 +74,7 @@ public final class ServerOffsetBinding implements Binding<OffsetDateTime, Offset
     }
 
     /** The same instant at the server zone's offset; PostgreSQL's ±infinity (the driver's MAX and MIN) as is. */
-    static OffsetDateTime atServerOffset(OffsetDateTime value) {
+    public static OffsetDateTime atServerOffset(OffsetDateTime value) {
         if (value == null || value.equals(OffsetDateTime.MAX) || value.equals(OffsetDateTime.MIN)) {
             return value;
         }
