@@ -89,8 +89,7 @@ public class ApiTokenRepository {
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
+        return instant(row.getObject(column, OffsetDateTime.class));
     }
 
     /** Records a use, unless one was recorded less than a minute before (by this or another request). */

@@ -1,5 +1,6 @@
 package dev.funnel.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnel.platform.Messages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,11 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,15 +40,18 @@ class ApiConcurrencyLimit extends OncePerRequestFilter {
     private final int limit;
     private final Duration queueTimeout;
     private final Messages messages;
+    private final ObjectMapper json;
 
     ApiConcurrencyLimit(@Value("${funnel.api.concurrent-requests:0}") int concurrentRequests,
-                        @Value("${funnel.api.queue-timeout:30s}") Duration queueTimeout, Messages messages) {
+                        @Value("${funnel.api.queue-timeout:30s}") Duration queueTimeout, Messages messages,
+                        ObjectMapper json) {
         // twice the cores: one request's database and network waits leave its core to another's work
         this.limit = concurrentRequests > 0 ? concurrentRequests
                 : Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
         this.turns = new Semaphore(limit, true);
         this.queueTimeout = queueTimeout;
         this.messages = messages;
+        this.json = json;
     }
 
     /** How many API requests work at once. */
@@ -94,8 +100,7 @@ class ApiConcurrencyLimit extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType("application/json");
-        response.getWriter().write("{\"code\":\"busy\",\"message\":\"" + message.replace("\\", "\\\\")
-                .replace("\"", "\\\"") + "\",\"fieldErrors\":[]}");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), new ApiError("busy", message, List.of()));
     }
 }

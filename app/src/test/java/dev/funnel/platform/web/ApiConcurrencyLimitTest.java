@@ -32,7 +32,7 @@ class ApiConcurrencyLimitTest {
 
     @Test
     void noMoreApiRequestsWorkAtOnceThanTheLimitAndEveryOneIsServed() throws Exception {
-        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(2, Duration.ofSeconds(30), new Messages());
+        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(2, Duration.ofSeconds(30), new Messages(), new ObjectMapper());
         AtomicInteger working = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         FilterChain work = (request, response) -> {
@@ -61,7 +61,7 @@ class ApiConcurrencyLimitTest {
 
     @Test
     void requestsWaitingForATurnAreServedInTheOrderTheyCame() throws Exception {
-        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(1, Duration.ofSeconds(30), new Messages());
+        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(1, Duration.ofSeconds(30), new Messages(), new ObjectMapper());
         CountDownLatch firstMayFinish = new CountDownLatch(1);
         List<String> served = new CopyOnWriteArrayList<>();
         FilterChain work = (request, response) -> {
@@ -93,7 +93,7 @@ class ApiConcurrencyLimitTest {
 
     @Test
     void aRequestThatWaitsTooLongIsAnswered503WithRetryAfterInTheCallersLanguage() throws Exception {
-        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(1, Duration.ofMillis(50), new Messages());
+        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(1, Duration.ofMillis(50), new Messages(), new ObjectMapper());
         CountDownLatch release = new CountDownLatch(1);
         Future<?> busy = holdTheOnlyTurn(limit, release);
         try {
@@ -116,7 +116,7 @@ class ApiConcurrencyLimitTest {
 
     @Test
     void theBrowserUiAndHealthChecksAreNotLimited() throws Exception {
-        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(1, Duration.ofMillis(50), new Messages());
+        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(1, Duration.ofMillis(50), new Messages(), new ObjectMapper());
         CountDownLatch release = new CountDownLatch(1);
         Future<?> busy = holdTheOnlyTurn(limit, release);
         try {
@@ -133,7 +133,7 @@ class ApiConcurrencyLimitTest {
 
     @Test
     void withoutASettingTwoRequestsPerCoreWorkAtOnce() {
-        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(0, Duration.ofSeconds(30), new Messages());
+        ApiConcurrencyLimit limit = new ApiConcurrencyLimit(0, Duration.ofSeconds(30), new Messages(), new ObjectMapper());
         assertThat(limit.limit()).isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
