@@ -45,8 +45,8 @@ final class BigintArrayBinding implements Binding<Long[], Long[]> {
         if (ctx.value() == null) {
             ctx.statement().setNull(ctx.index(), Types.ARRAY);
         } else {
-            ctx.statement().setArray(ctx.index(), ctx.statement().getConnection().createArrayOf("bigint",
-                    ctx.value()));
+            ctx.statement().setArray(ctx.index(), VisibleScope.bigintArray(ctx.statement().getConnection(),
+                    java.util.Arrays.asList(ctx.value())));
         }
     }
 

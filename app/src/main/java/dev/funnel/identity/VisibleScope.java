@@ -48,6 +48,26 @@ public record VisibleScope(long userId, boolean everything, Set<Long> ownerIds) 
     private static final DataType<Long[]> BIGINT_ARRAY =
             SQLDataType.BIGINT.array().asConvertedDataType(new BigintArrayBinding());
 
+    /** The visible owners as one PostgreSQL {@code bigint[]} for {@code setArray}; see {@link #bigintArray}. */
+    public java.sql.Array ownerArray(java.sql.Connection connection) throws java.sql.SQLException {
+        return bigintArray(connection, ownerIds);
+    }
+
+    /**
+     * Ids as one PostgreSQL {@code bigint[]} for {@code setArray}, sent in binary. The driver's
+     * {@code createArrayOf("bigint", Long[])} writes the array as text, which PostgreSQL then parses: for 200 owners,
+     * four times a page, that writing alone took a fourteenth of the server's CPU for a page of deals (issue 17).
+     */
+    public static java.sql.Array bigintArray(java.sql.Connection connection, java.util.Collection<Long> ids)
+            throws java.sql.SQLException {
+        long[] values = new long[ids.size()];
+        int next = 0;
+        for (Long id : ids) {
+            values[next++] = id;
+        }
+        return connection.unwrap(org.postgresql.PGConnection.class).createArrayOf("int8", values);
+    }
+
     public boolean canSee(Long ownerId) {
         return everything || (ownerId != null && ownerIds.contains(ownerId));
     }

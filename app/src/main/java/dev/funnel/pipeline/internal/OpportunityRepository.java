@@ -32,7 +32,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
-import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -43,26 +42,26 @@ public class OpportunityRepository {
     private final DSLContext db;
     private final WholeOpportunities wholeRows;
     private final TalliedCount tallied;
+    private final PlainPageIds plainPages;
 
     OpportunityRepository(DSLContext db) {
         this.db = db;
         this.wholeRows = new WholeOpportunities(db);
         this.tallied = new TalliedCount(db);
+        this.plainPages = new PlainPageIds(db);
     }
 
     public List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page, OffsetDateTime now) {
-        List<SortField<?>> order = filter.sync().narrowed() ? List.of(OPPORTUNITY.ID.asc())
-                : filter.mostLikelyFirst()
-                ? List.of(OPPORTUNITY.WIN_PROBABILITY.desc().nullsLast(), OPPORTUNITY.ID.desc())
-                : List.of(OPPORTUNITY.UPDATED_AT.desc(), OPPORTUNITY.ID.desc());
         // the page's ids first, from the index alone where one fits (ix_opportunity_updated_owner), then the full
         // rows with their customer, owner and stage for those only, not for every row the offset skips. The owners
         // are bound as one array: the same plan as one value each, for a manager of 200 and for a rep, with the
         // values known and not (EXPLAIN, issue 17), without building and binding 200 values per page
-        List<Long> ids = db.select(OPPORTUNITY.ID)
+        List<Long> ids = filter.onlyOwnerPipelineStageOrStatus() ? plainPages.ids(scope, filter, page)
+                : db.select(OPPORTUNITY.ID)
                 .from(OPPORTUNITY).leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                 .where(matching(scope.ownsAsArray(OPPORTUNITY.OWNER_ID), filter, now))
-                .orderBy(order)
+                .orderBy(filter.sync().narrowed() ? List.of(OPPORTUNITY.ID.asc())
+                        : PlainPageIds.order(filter.mostLikelyFirst()))
                 .limit(page.size()).offset(page.offset())
                 .fetch(OPPORTUNITY.ID);
         return ids.isEmpty() ? List.of() : wholeRows.read(scope, ids);

@@ -76,9 +76,9 @@ final class WholeOpportunities {
             try (PreparedStatement statement = connection.prepareStatement(scope.everything() ? byIds
                     : byIdsOfOwners)) {
                 // bound as bigint[] (not as text, which PostgreSQL would parse again for every row it tests)
-                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                statement.setArray(1, VisibleScope.bigintArray(connection, ids));
                 if (!scope.everything()) {
-                    statement.setArray(2, connection.createArrayOf("bigint", scope.ownerIds().toArray()));
+                    statement.setArray(2, scope.ownerArray(connection));
                 }
                 return readAll(statement);
             }
