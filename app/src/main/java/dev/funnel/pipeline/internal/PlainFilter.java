@@ -25,7 +25,7 @@ record PlainFilter(boolean scoped, boolean owner, boolean pipeline, boolean stag
                 filter.stageId() != null, filter.status() != null);
     }
 
-    /** The shape's conditions on these columns, one parameter each. */
+    /** The shape's conditions on these columns, one parameter each (a column the shape does not use may be null). */
     Condition keys(Field<Long> ownerColumn, Field<Long> pipelineColumn, Field<Long> stageColumn,
                    Field<String> statusColumn) {
         List<Condition> conditions = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.funnel.pipeline.internal;
 
+import static dev.funnel.jooq.Tables.OPPORTUNITY_OWNER_TALLY;
 import static dev.funnel.jooq.Tables.OPPORTUNITY_TALLY;
 import static dev.funnel.jooq.Tables.OPPORTUNITY_TALLY_CHANGE;
 
@@ -17,8 +18,9 @@ import org.postgresql.PGStatement;
 
 /**
  * How many deals a filter by owner, pipeline, stage and status lists: the sum of the tally per owner, pipeline,
- * stage and status and of the changes not folded into it yet (db-changelog 1.10/opportunity-list.xml), a few
- * hundred rows where counting the deals reads every one of them.
+ * stage and status (or, narrowed by neither pipeline nor stage, of the tally per owner and status: 1.10/
+ * opportunity-owner-tally.xml) and of the changes not folded into it yet (db-changelog 1.10/opportunity-list.xml), a
+ * few hundred rows where counting the deals reads every one of them.
  *
  * <p>Every page of the opportunity list asks it, so its statement is rendered once per shape of filter (which of
  * the caller's visibility, owner, pipeline, stage and status narrow it: 32 shapes at most) and run straight
@@ -56,14 +58,19 @@ final class TalliedCount {
     }
 
     private String render(PlainFilter shape) {
-        var tallied = DSL.select(OPPORTUNITY_TALLY.DEALS).from(OPPORTUNITY_TALLY)
+        // without a pipeline or a stage, the tally per owner and status has all it needs in a fraction of the rows
+        var folded = shape.pipeline() || shape.stage()
+                ? DSL.select(OPPORTUNITY_TALLY.DEALS).from(OPPORTUNITY_TALLY)
                 .where(shape.keys(OPPORTUNITY_TALLY.OWNER_ID, OPPORTUNITY_TALLY.PIPELINE_ID,
                         OPPORTUNITY_TALLY.STAGE_ID, OPPORTUNITY_TALLY.STATUS))
+                : DSL.select(OPPORTUNITY_OWNER_TALLY.DEALS).from(OPPORTUNITY_OWNER_TALLY)
+                .where(shape.keys(OPPORTUNITY_OWNER_TALLY.OWNER_ID, null, null, OPPORTUNITY_OWNER_TALLY.STATUS));
+        var tallied = folded
                 .unionAll(DSL.select(OPPORTUNITY_TALLY_CHANGE.DEALS).from(OPPORTUNITY_TALLY_CHANGE)
                         .where(shape.keys(OPPORTUNITY_TALLY_CHANGE.OWNER_ID, OPPORTUNITY_TALLY_CHANGE.PIPELINE_ID,
                                 OPPORTUNITY_TALLY_CHANGE.STAGE_ID, OPPORTUNITY_TALLY_CHANGE.STATUS)))
                 .asTable("tallied");
-        Field<Long> deals = tallied.field(OPPORTUNITY_TALLY.DEALS);
+        Field<Long> deals = tallied.field(0, Long.class);
         return db.render(db.select(DSL.sum(deals)).from(tallied));
     }
 }
