@@ -33,6 +33,15 @@ public class CurrentUserProvider {
                 ? Optional.of(token.tokenId()) : Optional.empty();
     }
 
+    /**
+     * Whose records the user sees as a manager, when the request's sign-in already read them (a request signed in by
+     * an API token): {@link UserService#visibleScope()} then needs no query of its own.
+     */
+    Optional<java.util.Set<Long>> managerOwnersReadAtSignIn() {
+        return securityContext.getContext().getAuthentication() instanceof ApiTokenAuthentication token
+                ? Optional.of(token.managerOwners()) : Optional.empty();
+    }
+
     public CurrentUser require() {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not signed in"));
     }

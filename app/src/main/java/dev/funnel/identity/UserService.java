@@ -70,15 +70,20 @@ public class UserService {
         return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
-    /** Whose records the signed-in user may see; every read of owned records is narrowed by it. */
+    /**
+     * Whose records the signed-in user may see; every read of owned records is narrowed by it. One statement at
+     * most (none for a request signed in by an API token), so it joins the caller's transaction and opens none.
+     */
     @PermitAll
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public VisibleScope visibleScope() {
         CurrentUser user = current();
         if (user.isAdmin()) {
             return VisibleScope.everything(user.id());
         }
         if (user.has(Role.SALES_MANAGER)) {
-            return VisibleScope.owners(user.id(), users.visibleOwnerIds(user.id()));
+            return VisibleScope.owners(user.id(), currentUser.managerOwnersReadAtSignIn()
+                    .orElseGet(() -> users.visibleOwnerIds(user.id())));
         }
         return VisibleScope.owners(user.id(), Set.of(user.id()));
     }

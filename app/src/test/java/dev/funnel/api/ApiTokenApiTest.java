@@ -231,4 +231,35 @@ class ApiTokenApiTest extends IntegrationTest {
                 .andExpect(status().isNoContent());
         http.perform(bearer(get("/api/v1/me"), secret)).andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void a_managers_token_sees_their_teams_deals_as_the_teams_are_at_each_request() throws Exception {
+        var company = data.organisation();
+        var pipeline = data.pipeline();
+        long eastDeal = data.opportunityOf(company.eastRep(), pipeline).id();
+        long westDeal = data.opportunityOf(company.westRep(), pipeline).id();
+        String director = JsonPath.read(issue(company.director(), "{\"name\": \"BI\", \"scopes\": [\"read\"]}"),
+                "$.secret");
+        String rep = JsonPath.read(issue(company.eastRep(), "{\"name\": \"Phone\", \"scopes\": [\"read\"]}"),
+                "$.secret");
+
+        http.perform(bearer(get("/api/v1/opportunities?size=100"), director))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total", is(2)))
+                .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.containsInAnyOrder(
+                        (int) eastDeal, (int) westDeal)));
+        http.perform(bearer(get("/api/v1/opportunities?size=100"), rep))
+                .andExpect(jsonPath("$.total", is(1)))
+                .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains((int) eastDeal)));
+
+        // the west rep leaves the division: the director's very next request no longer sees their deal
+        UserSummary west = company.westRep();
+        data.asAdmin(() -> users.update(west.id(), new UserChanges(west.fullName(), null, null,
+                Set.of(Role.SALES_REP), true, west.version())));
+        http.perform(bearer(get("/api/v1/opportunities?size=100"), director))
+                .andExpect(jsonPath("$.total", is(1)))
+                .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.contains((int) eastDeal)));
+        http.perform(bearer(get("/api/v1/opportunities/{id}", westDeal), director))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -14,14 +14,16 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     private final long tokenId;
     private final Set<ApiTokenScope> scopes;
     private final boolean adminWithheld;
+    private final Set<Long> managerOwners;
 
     ApiTokenAuthentication(FunnelPrincipal principal, long tokenId, Set<ApiTokenScope> scopes,
-                           boolean adminWithheld) {
+                           boolean adminWithheld, Set<Long> managerOwners) {
         super(principal.getAuthorities());
         this.principal = principal;
         this.tokenId = tokenId;
         this.scopes = Set.copyOf(scopes);
         this.adminWithheld = adminWithheld;
+        this.managerOwners = Set.copyOf(managerOwners);
         setAuthenticated(true);
     }
 
@@ -46,6 +48,14 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     /** The user is an administrator, but the token lacks the admin scope: a refusal names that scope. */
     public boolean adminWithheld() {
         return adminWithheld;
+    }
+
+    /**
+     * Whose records the user sees as a manager, read when this request was signed in: a token signs in one request
+     * only, so they are as current as a second look-up would be, without its round trip (issue 17).
+     */
+    public Set<Long> managerOwners() {
+        return managerOwners;
     }
 
     @Override

@@ -94,7 +94,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         SecurityContext context = securityContext.createEmptyContext();
         context.setAuthentication(new ApiTokenAuthentication(new FunnelPrincipal(user, "", roles), token.id(),
-                token.scopes(), adminWithheld));
+                token.scopes(), adminWithheld, token.visibleOwners()));
         securityContext.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -49,15 +49,19 @@ public class ApiTokenRepository {
         this.bySecret = renderBySecret(db);
     }
 
-    /** What signing a request in needs to know of the token its secret names. */
+    /**
+     * What signing a request in needs to know of the token its secret names; {@code visibleOwners} are the owners
+     * whose records its user sees as a manager ({@link UserRepository#visibleOwnerIds}).
+     */
     record Bearer(long id, Set<ApiTokenScope> scopes, Instant expiresAt, Instant revokedAt, Instant lastUsedAt,
-                  UserRepository.Credentials user) {
+                  UserRepository.Credentials user, Set<Long> visibleOwners) {
     }
 
     /**
-     * The token its secret names, with its user's account as it is now, in one statement per request: rendered once
-     * and read straight from JDBC, since every API request signed in by a token runs it (issue 17: through jOOQ's
-     * records it was a tenth of the server's time for a page of deals).
+     * The token its secret names, with its user's account as it is now and the owners they see as a manager, in one
+     * statement per request: rendered once and read straight from JDBC, since every API request signed in by a token
+     * runs it (issue 17: through jOOQ's records it was a tenth of the server's time for a page of deals, and asking
+     * for the owners apart was one more round trip to the database per request).
      */
     Optional<Bearer> findBySecret(String secret) {
         return db.connectionResult(connection -> {
@@ -74,7 +78,8 @@ public class ApiTokenRepository {
     private static String renderBySecret(DSLContext db) {
         List<Field<?>> columns = new ArrayList<>(UserRepository.CREDENTIALS);
         columns.addAll(List.of(API_TOKEN.ID, API_TOKEN.CAN_READ, API_TOKEN.CAN_WRITE, API_TOKEN.CAN_ADMIN,
-                API_TOKEN.EXPIRES_AT, API_TOKEN.REVOKED_AT, API_TOKEN.LAST_USED_AT));
+                API_TOKEN.EXPIRES_AT, API_TOKEN.REVOKED_AT, API_TOKEN.LAST_USED_AT,
+                UserRepository.ownersManagedBy(API_TOKEN.USER_ID)));
         return db.render(db.select(columns)
                 .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
                 .where(API_TOKEN.SECRET_HASH.eq(DSL.param("hash", String.class))));
@@ -82,10 +87,18 @@ public class ApiTokenRepository {
 
     private static Bearer bearer(ResultSet row) throws SQLException {
         int token = UserRepository.CREDENTIALS.size();
+        UserRepository.Credentials user = UserRepository.toCredentials(row);
+        Set<Long> managed = new java.util.HashSet<>();
+        java.sql.Array owners = row.getArray(token + 8);
+        if (owners != null) {
+            for (Object owner : (Object[]) owners.getArray()) {
+                managed.add((Long) owner);
+            }
+        }
         return new Bearer(row.getLong(token + 1),
                 scopes(row.getBoolean(token + 2), row.getBoolean(token + 3), row.getBoolean(token + 4)),
                 instant(row, token + 5), instant(row, token + 6), instant(row, token + 7),
-                UserRepository.toCredentials(row));
+                user, UserRepository.withManager(managed, user.id()));
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -297,7 +297,12 @@ public class UserRepository {
      * of those sub-teams, and the manager themself.
      */
     public Set<Long> visibleOwnerIds(long managerId) {
-        Set<Long> ids = ownersUnder(ownersUnderManager, managerId);
+        return withManager(ownersUnder(ownersUnderManager, managerId), managerId);
+    }
+
+    /** The owners a manager sees, from those under the teams they manage ({@link #ownersManagedBy}). */
+    static Set<Long> withManager(Set<Long> managed, long managerId) {
+        Set<Long> ids = new HashSet<>(managed);
         ids.add(managerId);
         return ids;
     }
@@ -327,13 +332,23 @@ public class UserRepository {
         });
     }
 
+    /**
+     * The users under the teams someone manages, as one {@code bigint[]} column for a statement that reads that
+     * someone ({@code managerId} names their id there): with {@link #visibleOwnerIds}' query folded into the
+     * statement that signs an API request in, a manager's request has one round trip to the database less
+     * (issue 17). Empty for someone who manages no team; like {@link #visibleOwnerIds} but without the manager.
+     */
+    static Field<Long[]> ownersManagedBy(Field<Long> managerId) {
+        return DSL.array(ownersUnder(TEAM.MANAGER_ID.eq(managerId)));
+    }
+
     /** The users in the teams that match, and in every team below them, with those teams' managers. */
-    private Select<Record1<Long>> ownersUnder(Condition rootTeams) {
+    private static Select<Record1<Long>> ownersUnder(Condition rootTeams) {
         CommonTableExpression<Record1<Long>> managed = name("managed").fields("id").as(
                 select(TEAM.ID).from(TEAM).where(rootTeams)
                         .union(select(TEAM.ID).from(TEAM)
                                 .join(name("managed")).on(TEAM.PARENT_ID.eq(managedId()))));
-        return db.withRecursive(managed)
+        return DSL.withRecursive(managed)
                 .select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.TEAM_ID.in(select(managedId()).from(managed)))
                 .union(select(TEAM.MANAGER_ID).from(TEAM)
