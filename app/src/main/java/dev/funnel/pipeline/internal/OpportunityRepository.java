@@ -22,6 +22,7 @@ import dev.funnel.pipeline.OpportunityFilter;
 import dev.funnel.pipeline.OpportunityStatus;
 import dev.funnel.pipeline.StageHistoryEntry;
 import dev.funnel.platform.PageRequest;
+import dev.funnel.platform.PageResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -48,16 +49,31 @@ public class OpportunityRepository {
         this.db = db;
         this.wholeRows = new WholeOpportunities(db);
         this.tallied = new TalliedCount(db);
-        this.plainPages = new PlainPageIds(db);
+        this.plainPages = new PlainPageIds(db, tallied);
     }
 
-    public List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page, OffsetDateTime now) {
-        // the page's ids first, from the index alone where one fits (ix_opportunity_updated_owner), then the full
-        // rows with their customer, owner and stage for those only, not for every row the offset skips. The owners
+    /** A page of the deals the filter lists, whole, with how many it lists in all. */
+    public PageResult<Opportunity> page(VisibleScope scope, OpportunityFilter filter, PageRequest page,
+                                        OffsetDateTime now) {
+        if (!filter.onlyOwnerPipelineStageOrStatus()) {
+            return new PageResult<>(find(scope, filter, page, now), count(scope, filter, now), page.page(),
+                    page.size());
+        }
+        // the page's ids first, from the index alone where one fits (ix_opportunity_updated_owner), with the total
+        // in the same round trip; then the full rows with their customer, owner and stage for those ids only, not
+        // for every row the offset skips
+        PlainPageIds.IdsAndTotal found = plainPages.idsAndTotal(scope, filter, page);
+        return new PageResult<>(found.ids().isEmpty() ? List.of() : wholeRows.read(scope, found.ids()),
+                found.total(), page.page(), page.size());
+    }
+
+    /** A page of a list that is not plain ({@link OpportunityFilter#onlyOwnerPipelineStageOrStatus()}). */
+    private List<Opportunity> find(VisibleScope scope, OpportunityFilter filter, PageRequest page,
+                                   OffsetDateTime now) {
+        // the page's ids first, then the full rows with their customer, owner and stage for those only. The owners
         // are bound as one array: the same plan as one value each, for a manager of 200 and for a rep, with the
         // values known and not (EXPLAIN, issue 17), without building and binding 200 values per page
-        List<Long> ids = filter.onlyOwnerPipelineStageOrStatus() ? plainPages.ids(scope, filter, page)
-                : db.select(OPPORTUNITY.ID)
+        List<Long> ids = db.select(OPPORTUNITY.ID)
                 .from(OPPORTUNITY).leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(OPPORTUNITY.CUSTOMER_ID))
                 .where(matching(scope.ownsAsArray(OPPORTUNITY.OWNER_ID), filter, now))
                 .orderBy(filter.sync().narrowed() ? List.of(OPPORTUNITY.ID.asc())

@@ -37,24 +37,43 @@ final class TalliedCount {
 
     long count(VisibleScope scope, OpportunityFilter filter) {
         PlainFilter shape = PlainFilter.of(scope, filter);
-        String sql = rendered.computeIfAbsent(shape, this::render);
         return db.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql(shape))) {
                 // planned with this call's owners every time (never a generic plan of the driver's prepared
                 // statement): PostgreSQL then hashes the owners once instead of comparing each tally row with each
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-                java.sql.Array owners = shape.owners(connection, scope);
-                int next = 1;
-                for (int table = 0; table < 2; table++) {
-                    next = shape.bind(statement, owners, next, filter);
-                }
+                bind(statement, shape, shape.owners(connection, scope), 1, filter);
                 try (ResultSet sum = statement.executeQuery()) {
-                    sum.next();
-                    BigDecimal deals = sum.getBigDecimal(1);
-                    return deals == null ? 0 : deals.longValueExact();
+                    return total(sum);
                 }
             }
         });
+    }
+
+    /**
+     * The statement for a filter of this shape. Its statement must be planned with the call's owners every time
+     * ({@code setPrepareThreshold(0)}): only then does PostgreSQL hash the owners once instead of comparing each tally
+     * row with each owner.
+     */
+    String sql(PlainFilter shape) {
+        return rendered.computeIfAbsent(shape, this::render);
+    }
+
+    /** Binds the values of {@link #sql} from parameter {@code first} on; answers the next parameter. */
+    static int bind(PreparedStatement statement, PlainFilter shape, java.sql.Array owners, int first,
+                    OpportunityFilter filter) throws java.sql.SQLException {
+        int next = first;
+        for (int table = 0; table < 2; table++) {
+            next = shape.bind(statement, owners, next, filter);
+        }
+        return next;
+    }
+
+    /** The count in the result of {@link #sql}. */
+    static long total(ResultSet sum) throws java.sql.SQLException {
+        sum.next();
+        BigDecimal deals = sum.getBigDecimal(1);
+        return deals == null ? 0 : deals.longValueExact();
     }
 
     private String render(PlainFilter shape) {
