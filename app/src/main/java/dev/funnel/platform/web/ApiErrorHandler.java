@@ -174,9 +174,17 @@ class ApiErrorHandler {
                 messages.get("api.error.http", locale, status.value()), List.of()));
     }
 
-    /** Anything else is a defect: logged in full, answered without internals. */
+    /**
+     * Anything else is a defect: logged in full, answered without internals. A client that went away before its
+     * answer was written (a timeout, a closed load generator) is not one: no answer can reach it, and logging each
+     * as an error buried real ones.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, Locale locale) {
+        if (clientGone(e)) {
+            log.debug("The client closed the connection before its answer was written: {}", e.toString());
+            return null;
+        }
         if (DatabaseOutage.causedBy(e)) {
             log.warn("The database cannot be reached: {}", e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
@@ -186,6 +194,16 @@ class ApiErrorHandler {
         log.error("Unexpected error in the REST API", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("api.error.internal", locale),
                 List.of());
+    }
+
+    private static boolean clientGone(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.catalina.connector.ClientAbortException
+                    || cause instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ApiError> status(HttpStatus status, String code, String message,

@@ -21,4 +21,27 @@ class ApiErrorHandlerTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(answer.getBody().message()).contains("50 MB").doesNotContain("?");
     }
+
+    @Test
+    void a_client_that_left_before_its_answer_is_not_logged_as_a_defect_and_gets_nothing_written() {
+        ApiErrorHandler handler = new ApiErrorHandler(new Messages(), DataSize.ofMegabytes(50), java.util.List.of());
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ApiErrorHandler.class);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            var gone = handler.unexpected(new org.springframework.http.converter.HttpMessageNotWritableException(
+                    "Could not write JSON", new org.apache.catalina.connector.ClientAbortException(
+                            new java.io.IOException("Broken pipe"))), Locale.ENGLISH);
+            var defect = handler.unexpected(new IllegalStateException("a bug"), Locale.ENGLISH);
+
+            assertThat(gone).isNull();
+            assertThat(defect.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+            assertThat(logged.list).filteredOn(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                    .extracting(event -> event.getThrowableProxy().getMessage())
+                    .containsExactly("a bug");
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
 }
