@@ -45,6 +45,8 @@ class OpportunityCountTest extends IntegrationTest {
     ImportService imports;
     @Autowired
     OpportunityRepository repository;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void the_total_is_the_number_of_deals_listed_for_every_filter_and_person_as_deals_change() {
@@ -84,6 +86,23 @@ class OpportunityCountTest extends IntegrationTest {
         totalsMatchTheDealsListed(people, company, first, second);
         repository.foldTally();
         totalsMatchTheDealsListed(people, company, first, second);
+    }
+
+    @Test
+    void a_page_read_inside_a_callers_transaction_is_the_page_read_without_one() {
+        Org company = data.organisation();
+        Pipeline pipeline = data.pipeline();
+        for (int i = 0; i < 3; i++) {
+            data.opportunityOf(company.eastRep(), pipeline);
+        }
+        OpportunityFilter filter = new OpportunityFilter(null, null, pipeline.id(), null, null);
+        var alone = as(company.eastManager().username(), () -> opportunities.list(filter, PageRequest.of(0, 2)));
+        var inTransaction = as(company.eastManager().username(),
+                () -> transactions.execute(status -> opportunities.list(filter, PageRequest.of(0, 2))));
+
+        assertThat(alone.total()).isEqualTo(3);
+        assertThat(alone.items()).hasSize(2);
+        assertThat(inTransaction).isEqualTo(alone);
     }
 
     @Test
