@@ -175,14 +175,14 @@ class ApiErrorHandler {
     }
 
     /**
-     * Anything else is a defect: logged in full, answered without internals. A client that went away before its
-     * answer was written (a timeout, a closed load generator) is not one: no answer can reach it, and logging each
-     * as an error buried real ones.
+     * Anything else is a defect: logged in full, answered without internals. A client that went away while its answer
+     * was being written (a timeout, a closed load generator) is not one: nothing can reach it any more, and logging
+     * each as an error buried real ones. A failure to read a request (an upload cut short) still counts as one.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e, Locale locale) {
-        if (clientGone(e)) {
-            log.debug("The client closed the connection before its answer was written: {}", e.toString());
+    ResponseEntity<ApiError> unexpected(Exception e, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+        if (clientGone(e) && (response.isCommitted() || whileWriting(e))) {
+            log.debug("The client closed the connection while its answer was written: {}", e.toString());
             return null;
         }
         if (DatabaseOutage.causedBy(e)) {
@@ -199,6 +199,16 @@ class ApiErrorHandler {
     private static boolean clientGone(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.apache.catalina.connector.ClientAbortException
+                    || cause instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean whileWriting(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.http.converter.HttpMessageNotWritableException
                     || cause instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
                 return true;
             }

@@ -6,6 +6,7 @@ import dev.funnel.platform.Messages;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -23,25 +24,38 @@ class ApiErrorHandlerTest {
     }
 
     @Test
-    void a_client_that_left_before_its_answer_is_not_logged_as_a_defect_and_gets_nothing_written() {
+    void a_client_that_left_while_its_answer_was_written_is_not_logged_as_a_defect_and_gets_nothing_more() {
         ApiErrorHandler handler = new ApiErrorHandler(new Messages(), DataSize.ofMegabytes(50), java.util.List.of());
         var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ApiErrorHandler.class);
         var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         logged.start();
         logger.addAppender(logged);
         try {
-            var gone = handler.unexpected(new org.springframework.http.converter.HttpMessageNotWritableException(
-                    "Could not write JSON", new org.apache.catalina.connector.ClientAbortException(
-                            new java.io.IOException("Broken pipe"))), Locale.ENGLISH);
-            var defect = handler.unexpected(new IllegalStateException("a bug"), Locale.ENGLISH);
+            var whileWriting = handler.unexpected(new org.springframework.http.converter.HttpMessageNotWritableException(
+                    "Could not write JSON", clientAbort()), Locale.ENGLISH, new MockHttpServletResponse());
+            var committed = new MockHttpServletResponse();
+            committed.setCommitted(true);
+            var afterCommit = handler.unexpected(new IllegalStateException("stream closed", clientAbort()),
+                    Locale.ENGLISH, committed);
+            // an upload cut short fails while the request is read, before any answer: still answered and logged
+            var whileReading = handler.unexpected(new org.springframework.web.multipart.MultipartException(
+                    "upload cut short", clientAbort()), Locale.ENGLISH, new MockHttpServletResponse());
+            var defect = handler.unexpected(new IllegalStateException("a bug"), Locale.ENGLISH,
+                    new MockHttpServletResponse());
 
-            assertThat(gone).isNull();
+            assertThat(whileWriting).isNull();
+            assertThat(afterCommit).isNull();
+            assertThat(whileReading.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
             assertThat(defect.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
             assertThat(logged.list).filteredOn(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR)
                     .extracting(event -> event.getThrowableProxy().getMessage())
-                    .containsExactly("a bug");
+                    .containsExactly("upload cut short", "a bug");
         } finally {
             logger.detachAppender(logged);
         }
+    }
+
+    private static org.apache.catalina.connector.ClientAbortException clientAbort() {
+        return new org.apache.catalina.connector.ClientAbortException(new java.io.IOException("Broken pipe"));
     }
 }
