@@ -63,8 +63,7 @@ public class OpportunityRepository {
         // in the same round trip; then the full rows with their customer, owner and stage for those ids only, not
         // for every row the offset skips
         PlainPageIds.IdsAndTotal found = plainPages.idsAndTotal(scope, filter, page);
-        return new PageResult<>(found.ids().isEmpty() ? List.of() : wholeRows.read(scope, found.ids()),
-                found.total(), page.page(), page.size());
+        return new PageResult<>(wholeRows.read(scope, found.ids()), found.total(), page.page(), page.size());
     }
 
     /** A page of a list that is not plain ({@link OpportunityFilter#onlyOwnerPipelineStageOrStatus()}). */
@@ -80,7 +79,7 @@ public class OpportunityRepository {
                         : PlainPageIds.order(filter.mostLikelyFirst()))
                 .limit(page.size()).offset(page.offset())
                 .fetch(OPPORTUNITY.ID);
-        return ids.isEmpty() ? List.of() : wholeRows.read(scope, ids);
+        return wholeRows.read(scope, ids);
     }
 
     /**

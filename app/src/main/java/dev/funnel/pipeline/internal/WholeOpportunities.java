@@ -70,8 +70,11 @@ final class WholeOpportunities {
                 .join(STAGE).on(STAGE.ID.eq(OPPORTUNITY.STAGE_ID));
     }
 
-    /** The deals of these ids that the scope sees, in the order of the ids. */
+    /** The deals of these ids that the scope sees, in the order of the ids (none for no ids, without a statement). */
     List<Opportunity> read(VisibleScope scope, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Map<Long, Opportunity> found = db.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(scope.everything() ? byIds
                     : byIdsOfOwners)) {

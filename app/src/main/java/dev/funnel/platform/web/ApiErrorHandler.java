@@ -181,7 +181,8 @@ class ApiErrorHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
-        if (clientGone(e) && (response.isCommitted() || whileWriting(e))) {
+        if (org.springframework.web.util.DisconnectedClientHelper.isClientDisconnectedException(e)
+                && (response.isCommitted() || whileWriting(e))) {
             log.debug("The client closed the connection while its answer was written: {}", e.toString());
             return null;
         }
@@ -194,16 +195,6 @@ class ApiErrorHandler {
         log.error("Unexpected error in the REST API", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("api.error.internal", locale),
                 List.of());
-    }
-
-    private static boolean clientGone(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.apache.catalina.connector.ClientAbortException
-                    || cause instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean whileWriting(Throwable e) {
